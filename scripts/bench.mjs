@@ -1,0 +1,99 @@
+// `npm run bench`: speed and size figures, printed, never asserted by a timed unit test.
+// The engine is bundled with esbuild first, so the figures are those of the shipped code.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '../shared');
+const outDir = join(root, 'node_modules/.cache/layerwise-bench');
+mkdirSync(outDir, { recursive: true });
+
+async function bundle(entry, name) {
+  const outfile = join(outDir, `${name}.mjs`);
+  await build({ entryPoints: [join(root, entry)], outfile, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
+  return import(pathToFileURL(outfile).href);
+}
+
+const MiB = 1024 * 1024;
+const now = () => performance.now();
+
+/** Run `fn` over `inputs` until at least `minMs` has passed; returns ms per pass (median of passes). */
+function timePasses(fn, inputs, { minMs = 1500, minPasses = 5 } = {}) {
+  const times = [];
+  const start = now();
+  while (times.length < minPasses || now() - start < minMs) {
+    const t0 = now();
+    for (const input of inputs) fn(input);
+    times.push(now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+const { parseDockerfile } = await bundle('src/engine/parse/index.ts', 'parse');
+
+// 1. Parse throughput on the real-world corpus, Layerwise vs dockerfile-ast, same run.
+const corpusDir = join(shared, 'corpus/real-dockerfiles');
+if (existsSync(corpusDir)) {
+  const { DockerfileParser } = await import('dockerfile-ast');
+  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.Dockerfile')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f), 0);
+  // Warm up both so the JIT has seen the code.
+  for (let i = 0; i < 3; i++) for (const f of files) { parseDockerfile(f); DockerfileParser.parse(f).getInstructions(); }
+  const ours = timePasses((f) => parseDockerfile(f), files);
+  const theirs = timePasses((f) => DockerfileParser.parse(f).getInstructions(), files);
+  const oursMiBs = bytes / MiB / (ours / 1000);
+  const theirsMiBs = bytes / MiB / (theirs / 1000);
+  console.log(`\nParse: ${files.length} real Dockerfiles, ${(bytes / 1024).toFixed(0)} KiB per pass (../shared/corpus/real-dockerfiles)`);
+  table([
+    ['parser', 'ms/pass', 'MiB/s'],
+    ['layerwise', ours.toFixed(2), oursMiBs.toFixed(1)],
+    ['dockerfile-ast', theirs.toFixed(2), theirsMiBs.toFixed(1)],
+  ]);
+  console.log(`ratio: layerwise is ${(oursMiBs / theirsMiBs).toFixed(1)}x faster (target >= 20x)`);
+} else {
+  console.log('\nParse corpus: skipped (../shared/corpus/real-dockerfiles not found)');
+}
+
+// 2. Linear time: a 1 MB and a 10 MB Dockerfile, made of realistic multi-line instructions.
+function synthetic(targetBytes) {
+  const block = [
+    'FROM node:22-slim AS build',
+    'WORKDIR /app',
+    'COPY --chown=node:node package.json package-lock.json ./',
+    'RUN --mount=type=cache,target=/root/.npm npm ci && \\',
+    '    npm run build && \\',
+    '    # a comment inside the continuation',
+    '    npm prune --omit=dev',
+    'ENV NODE_ENV=production PORT="3000" LABEL_TEXT="a b c"',
+    'COPY <<EOF /app/config.json',
+    '{"port": 3000}',
+    'EOF',
+    'HEALTHCHECK --interval=30s CMD ["node", "health.js"]',
+    'CMD ["node", "dist/server.js"]',
+    '',
+  ].join('\n');
+  return block.repeat(Math.ceil(targetBytes / block.length)).slice(0, targetBytes).replace(/[^\n]*$/, '');
+}
+const one = synthetic(1 * MiB);
+const ten = synthetic(10 * MiB);
+parseDockerfile(one);
+const t1 = timePasses(() => parseDockerfile(one), [0], { minMs: 1000, minPasses: 5 });
+const t10 = timePasses(() => parseDockerfile(ten), [0], { minMs: 1000, minPasses: 3 });
+console.log('\nLinear time: synthetic Dockerfiles');
+table([
+  ['size', 'ms', 'MiB/s'],
+  ['1 MiB', t1.toFixed(1), (1 / (t1 / 1000)).toFixed(1)],
+  ['10 MiB', t10.toFixed(1), (10 / (t10 / 1000)).toFixed(1)],
+]);
+console.log(`10 MiB / 1 MiB time ratio: ${(t10 / t1).toFixed(2)} (linear = 10)`);

@@ -1,0 +1,127 @@
+/**
+ * Go's text primitives that BuildKit's parser is built on, reproduced so that our parser splits
+ * and trims exactly where BuildKit does.
+ */
+
+/** Go's `unicode.IsSpace` for one UTF-16 code unit (no space character lies outside the BMP). */
+export function isGoSpace(code: number): boolean {
+  if (code <= 0xff) {
+    return (
+      code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x85 || code === 0xa0
+    );
+  }
+  return (
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+/** The `[\t\v\f\r ]` class of BuildKit's `reWhitespace` and `tokenWhitespace`. */
+export function isTokenWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d;
+}
+
+/** Index of the first character that is not `unicode.IsSpace`, from `from`. */
+export function skipGoSpace(s: string, from = 0): number {
+  let i = from;
+  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** End index (exclusive) after trimming trailing `unicode.IsSpace` characters. */
+export function trimGoSpaceEnd(s: string, end = s.length): number {
+  let i = end;
+  while (i > 0 && isGoSpace(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Go's `strings.TrimSpace`. */
+export function goTrimSpace(s: string): string {
+  const start = skipGoSpace(s);
+  return s.slice(start, Math.max(start, trimGoSpaceEnd(s)));
+}
+
+/** Length of `s` in UTF-8 bytes (lone surrogates count as the 3-byte replacement character). */
+export function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
+/**
+ * Go's `strconv.Quote`: the format of every string in BuildKit's AST dump.
+ * Printable characters stay as they are; the rest become Go escapes.
+ */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    switch (ch) {
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
+    }
+    if (code >= 0x20 && code < 0x7f) {
+      out += ch;
+    } else if (code < 0x80) {
+      out += '\\x' + code.toString(16).padStart(2, '0');
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      // A lone surrogate is what invalid UTF-8 becomes once decoded; Go prints U+FFFD's escape.
+      out += '\\ufffd';
+    } else if (printable.test(ch)) {
+      out += ch;
+    } else if (code < 0x10000) {
+      out += '\\u' + code.toString(16).padStart(4, '0');
+    } else {
+      out += '\\U' + code.toString(16).padStart(8, '0');
+    }
+  }
+  return out + '"';
+}
+
+/** Go's `fmt.Sprintf("%q", []string{...})`: `["a" "b"]`. */
+export function goQuoteList(items: readonly string[]): string {
+  return '[' + items.map(goQuote).join(' ') + ']';
+}

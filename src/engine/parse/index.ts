@@ -1,0 +1,3 @@
+export { parseDockerfile } from './parser.ts';
+export { dumpBuildKit, dumpInstruction } from './dump.ts';
+export type * from './types.ts';

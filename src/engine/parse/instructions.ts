@@ -1,0 +1,373 @@
+/**
+ * From BuildKit's syntax nodes to typed instructions, with the checks BuildKit's
+ * `instructions` package makes (argument counts, accepted flags, stage names, durations).
+ */
+import { parseFlags, type FlagKind, type ParsedFlags } from './bflags.ts';
+import { parseGoDuration } from './go-duration.ts';
+import { chompHeredocContent, parseHeredocMarker } from './heredoc.ts';
+import type { RawInstruction } from './line-parsers.ts';
+import type { LogicalLine } from './logical-line.ts';
+import { parseMount } from './run-mount.ts';
+import type {
+  Argument,
+  Flag,
+  Heredoc,
+  Instruction,
+  InstructionKeyword,
+  KeyValue,
+  Mount,
+  ParseError,
+  Range,
+} from './types.ts';
+
+export interface InstructionContext {
+  logical: LogicalLine;
+  heredocs: Heredoc[];
+  comments: string[];
+  range: Range;
+}
+
+const KEYWORDS = new Set<InstructionKeyword>([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+/** The flags each instruction accepts in the current Dockerfile frontend. */
+const ACCEPTED_FLAGS: Record<string, Record<string, FlagKind>> = {
+  ADD: { chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', exclude: 'strings', unpack: 'bool' },
+  COPY: { chown: 'string', chmod: 'string', from: 'string', link: 'bool', parents: 'bool', exclude: 'strings' },
+  FROM: { platform: 'string' },
+  RUN: { mount: 'strings', network: 'string', security: 'string', device: 'strings' },
+  HEALTHCHECK: { interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' },
+};
+
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+export function isInstructionKeyword(word: string): word is InstructionKeyword {
+  return KEYWORDS.has(word as InstructionKeyword);
+}
+
+export function typeInstruction(
+  raw: RawInstruction,
+  ctx: InstructionContext,
+): { instruction: Instruction; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  const { logical } = ctx;
+  const rangeOf = (start: number, end: number) => logical.rangeOf(start, end);
+  const fail = (message: string, range: Range = ctx.range) => {
+    errors.push({ kind: 'instruction', message, range });
+  };
+  const instruction = build(raw, ctx, rangeOf, fail, ctx.heredocs);
+  return { instruction, errors };
+}
+
+function toFlag(token: RawInstruction['flags'][number], rangeOf: (s: number, e: number) => Range): Flag {
+  const body = token.raw.startsWith('--') ? token.raw.slice(2) : token.raw;
+  const eq = body.indexOf('=');
+  return {
+    raw: token.raw,
+    name: eq < 0 ? body : body.slice(0, eq),
+    value: eq < 0 ? null : body.slice(eq + 1),
+    range: rangeOf(token.start, token.end),
+  };
+}
+
+function build(
+  raw: RawInstruction,
+  ctx: InstructionContext,
+  rangeOf: (s: number, e: number) => Range,
+  fail: (message: string, range?: Range) => void,
+  heredocs: Heredoc[],
+): Instruction {
+  const keyword = raw.keyword.toUpperCase();
+  const args: Argument[] = raw.args.map((a) => ({ value: a.value, range: rangeOf(a.start, a.end) }));
+  const flags = raw.flags.map((f) => toFlag(f, rangeOf));
+  const base = {
+    keywordText: raw.keyword,
+    keywordRange: rangeOf(raw.keywordStart, raw.keywordEnd),
+    range: ctx.range,
+    original: ctx.logical.text,
+    flags,
+    args,
+    json: raw.json,
+    heredocs,
+    comments: ctx.comments,
+  };
+  const values = args.map((a) => a.value);
+  const argsRange = args.length > 0 ? span(args[0]!.range, args[args.length - 1]!.range) : base.keywordRange;
+
+  const checkFlags = (accepted: Record<string, FlagKind> = {}): ParsedFlags => {
+    const parsed = parseFlags(flags, accepted);
+    if (parsed.error) fail(parsed.error.message, parsed.error.flag.range);
+    return parsed;
+  };
+  const atLeastOne = () => {
+    if (args.length === 0) fail(`${keyword} requires at least one argument`, base.keywordRange);
+  };
+  const exactlyOne = () => {
+    if (args.length !== 1) fail(`${keyword} requires exactly one argument`, args.length ? argsRange : base.keywordRange);
+  };
+  // BuildKit's handleJSONArgs: shell form is the whole text as one word.
+  const commandLine = () => (raw.json ? values : values.length ? [values.join(' ')] : []);
+
+  switch (keyword) {
+    case 'FROM': {
+      let stageName: string | null = null;
+      let stageNameRange: Range | null = null;
+      if (args.length === 3 && args[1]!.value.toLowerCase() === 'as') {
+        stageName = args[2]!.value.toLowerCase();
+        stageNameRange = args[2]!.range;
+        if (!STAGE_NAME.test(stageName)) {
+          fail(
+            `invalid name for build stage: ${JSON.stringify(args[2]!.value)}, name can't start with a number or contain symbols`,
+            args[2]!.range,
+          );
+        }
+      } else if (args.length !== 1) {
+        fail('FROM requires either one or three arguments', args.length ? argsRange : base.keywordRange);
+      }
+      const parsed = checkFlags(ACCEPTED_FLAGS.FROM);
+      return {
+        ...base,
+        keyword: 'FROM',
+        image: values[0] ?? '',
+        stageName,
+        stageNameRange,
+        platform: parsed.strings.get('platform') ?? null,
+      };
+    }
+    case 'RUN': {
+      const parsed = checkFlags(ACCEPTED_FLAGS.RUN);
+      const mounts: Mount[] = [];
+      for (const flag of parsed.lists.get('mount') ?? []) {
+        const result = parseMount(flag.value ?? '', flag.range);
+        if ('error' in result) fail(result.error, flag.range);
+        else mounts.push(result.mount);
+      }
+      const network = parsed.strings.get('network') ?? null;
+      if (network !== null && !['default', 'none', 'host'].includes(network) && !network.includes('$')) {
+        fail(`unsupported network mode ${JSON.stringify(network)}`, flagRange(flags, 'network'));
+      }
+      const security = parsed.strings.get('security') ?? null;
+      if (security !== null && !['sandbox', 'insecure'].includes(security) && !security.includes('$')) {
+        fail(`unsupported security mode ${JSON.stringify(security)}`, flagRange(flags, 'security'));
+      }
+      return {
+        ...base,
+        keyword: 'RUN',
+        form: raw.json ? 'exec' : 'shell',
+        command: commandLine(),
+        mounts,
+        network: network as 'default' | 'none' | 'host' | null,
+        security: security as 'sandbox' | 'insecure' | null,
+      };
+    }
+    case 'CMD':
+    case 'ENTRYPOINT':
+      checkFlags();
+      return { ...base, keyword, form: raw.json ? 'exec' : 'shell', command: commandLine() };
+    case 'SHELL': {
+      checkFlags();
+      const shell = commandLine();
+      if (shell.length === 0) fail('SHELL requires at least one argument', base.keywordRange);
+      else if (!raw.json) fail('SHELL requires the arguments to be in JSON form', argsRange);
+      return { ...base, keyword: 'SHELL', shell: raw.json ? shell : [] };
+    }
+    case 'COPY':
+    case 'ADD': {
+      if (args.length < 2) {
+        fail(
+          `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined.`,
+          args.length ? argsRange : base.keywordRange,
+        );
+      }
+      const parsed = checkFlags(ACCEPTED_FLAGS[keyword]);
+      const byName = new Map(heredocs.map((h) => [h.name, h]));
+      const sources: Argument[] = [];
+      const sourceContents = [];
+      const destination = args.length >= 2 ? args[args.length - 1]! : null;
+      if (destination && safeMarker(destination.value)) {
+        fail(`${keyword} cannot accept a heredoc as a destination`, destination.range);
+      }
+      for (const arg of args.slice(0, -1)) {
+        const marker = safeMarker(arg.value);
+        if (marker) {
+          const doc = byName.get(marker.name);
+          const content = doc?.content ?? '';
+          sourceContents.push({
+            path: marker.name,
+            data: marker.chomp ? chompHeredocContent(content) : content,
+            expand: marker.expand,
+          });
+        } else sources.push(arg);
+      }
+      const unpack = parsed.bools.get('unpack');
+      return {
+        ...base,
+        keyword,
+        sources,
+        sourceContents,
+        destination,
+        from: parsed.strings.get('from') ?? null,
+        chown: parsed.strings.get('chown') ?? null,
+        chmod: parsed.strings.get('chmod') ?? null,
+        link: parsed.bools.get('link') ?? false,
+        parents: parsed.bools.get('parents') ?? false,
+        exclude: (parsed.lists.get('exclude') ?? []).map((f) => f.value ?? ''),
+        keepGitDir: parsed.bools.get('keep-git-dir') ?? false,
+        checksum: parsed.strings.get('checksum') ?? null,
+        unpack: unpack === undefined ? null : unpack,
+      };
+    }
+    case 'ENV':
+    case 'LABEL': {
+      checkFlags();
+      atLeastOne();
+      const pairs: KeyValue[] = [];
+      for (let i = 0; i + 1 < args.length; i += 3) {
+        const key = args[i]!;
+        const value = args[i + 1]!;
+        const sep = args[i + 2]?.value === '=' ? '=' : '';
+        if (key.value === '') fail(`${keyword} names can not be blank`, key.range);
+        pairs.push({ key: key.value, value: value.value, separator: sep, keyRange: key.range, valueRange: value.range });
+      }
+      return { ...base, keyword, pairs };
+    }
+    case 'ARG': {
+      checkFlags();
+      atLeastOne();
+      const definitions = args.map((a) => {
+        const eq = a.value.indexOf('=');
+        if (eq === 0) fail('ARG names can not be blank', a.range);
+        return {
+          name: eq < 0 ? a.value : a.value.slice(0, eq),
+          defaultValue: eq < 0 ? null : a.value.slice(eq + 1),
+          range: a.range,
+        };
+      });
+      return { ...base, keyword: 'ARG', definitions };
+    }
+    case 'HEALTHCHECK':
+      return healthcheck(base, raw, args, flags, fail, commandLine);
+    case 'USER':
+    case 'WORKDIR':
+    case 'STOPSIGNAL':
+    case 'MAINTAINER':
+      exactlyOne();
+      if (keyword !== 'STOPSIGNAL') checkFlags();
+      return { ...base, keyword, value: values[0] ?? '' };
+    case 'EXPOSE':
+    case 'VOLUME':
+      atLeastOne();
+      checkFlags();
+      if (keyword === 'VOLUME') {
+        for (const a of args) if (a.value.trim() === '') fail('VOLUME specified can not be an empty string', a.range);
+      }
+      return { ...base, keyword, values: keyword === 'VOLUME' ? values.map((v) => v.trim()) : values };
+    case 'ONBUILD': {
+      checkFlags();
+      const child = raw.child;
+      if (!child) {
+        fail('ONBUILD requires at least one argument', base.keywordRange);
+        return { ...base, keyword: 'ONBUILD', trigger: null };
+      }
+      const triggerWord = child.keyword.toUpperCase();
+      const triggerRange = rangeOf(child.keywordStart, child.keywordEnd);
+      if (triggerWord === 'ONBUILD') fail("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", triggerRange);
+      else if (triggerWord === 'MAINTAINER' || triggerWord === 'FROM') {
+        fail(`${triggerWord} isn't allowed as an ONBUILD trigger`, triggerRange);
+      }
+      const trigger = build(child, ctx, rangeOf, fail, heredocs);
+      return { ...base, keyword: 'ONBUILD', trigger };
+    }
+    default:
+      fail(`unknown instruction: ${keyword}`, base.keywordRange);
+      return { ...base, keyword: 'UNKNOWN' };
+  }
+}
+
+function healthcheck(
+  base: Omit<Extract<Instruction, { keyword: 'HEALTHCHECK' }>, 'keyword' | 'type' | 'form' | 'command' | 'intervalMs' | 'timeoutMs' | 'startPeriodMs' | 'startIntervalMs' | 'retries'>,
+  raw: RawInstruction,
+  args: Argument[],
+  flags: Flag[],
+  fail: (message: string, range?: Range) => void,
+  commandLine: () => string[],
+): Instruction {
+  const result = {
+    ...base,
+    keyword: 'HEALTHCHECK' as const,
+    type: null as 'NONE' | 'CMD' | null,
+    form: (raw.json ? 'exec' : 'shell') as 'exec' | 'shell',
+    command: [] as string[],
+    intervalMs: null as number | null,
+    timeoutMs: null as number | null,
+    startPeriodMs: null as number | null,
+    startIntervalMs: null as number | null,
+    retries: null as number | null,
+  };
+  if (args.length === 0) {
+    fail('HEALTHCHECK requires at least one argument', base.keywordRange);
+    return result;
+  }
+  const type = args[0]!.value.toUpperCase();
+  if (type === 'NONE') {
+    result.type = 'NONE';
+    if (args.length > 1) fail('HEALTHCHECK NONE takes no arguments', args[1]!.range);
+    return result;
+  }
+  const parsed = parseFlags(flags, ACCEPTED_FLAGS.HEALTHCHECK!);
+  if (parsed.error) {
+    fail(parsed.error.message, parsed.error.flag.range);
+    return result;
+  }
+  if (type !== 'CMD') {
+    fail(`Unknown type ${JSON.stringify(type)} in HEALTHCHECK (try CMD)`, args[0]!.range);
+    return result;
+  }
+  result.type = 'CMD';
+  const all = commandLine();
+  // The type word is the first node; the command follows it.
+  result.command = raw.json ? all.slice(1) : args.length > 1 ? [args.slice(1).map((a) => a.value).join(' ')] : [];
+  if (result.command.length === 0) fail('Missing command after HEALTHCHECK CMD', args[0]!.range);
+  const durations = [
+    ['interval', 'intervalMs'],
+    ['timeout', 'timeoutMs'],
+    ['start-period', 'startPeriodMs'],
+    ['start-interval', 'startIntervalMs'],
+  ] as const;
+  for (const [name, field] of durations) {
+    const value = parsed.strings.get(name);
+    if (value === undefined || value === '') continue;
+    const range = flagRange(flags, name);
+    const d = parseGoDuration(value);
+    if ('error' in d) fail(d.error, range);
+    else if (d.ms !== 0 && d.ms < 1) fail(`Interval ${JSON.stringify(name)} cannot be less than 1ms`, range);
+    else result[field] = d.ms;
+  }
+  const retries = parsed.strings.get('retries');
+  if (retries !== undefined && retries !== '') {
+    const range = flagRange(flags, 'retries');
+    if (!/^[+-]?\d+$/.test(retries) || Math.abs(Number(retries)) > 2 ** 31) {
+      fail(`strconv.ParseInt: parsing ${JSON.stringify(retries)}: invalid syntax`, range);
+    } else if (Number(retries) < 0) fail(`--retries cannot be negative (${Number(retries)})`, range);
+    else result.retries = Number(retries);
+  }
+  return result;
+}
+
+function safeMarker(word: string) {
+  try {
+    return parseHeredocMarker(word);
+  } catch {
+    return null;
+  }
+}
+
+function flagRange(flags: Flag[], name: string): Range | undefined {
+  return flags.find((f) => f.name === name)?.range;
+}
+
+function span(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}

@@ -1,0 +1,293 @@
+/**
+ * BuildKit's line parsers: how each instruction's argument text becomes argument nodes.
+ * Offsets are kept so every node can be mapped back to the source.
+ */
+import { isGoSpace, isTokenWhitespace } from './go-text.ts';
+import { parseJsonArray } from './json-array.ts';
+import { ByteView, splitCommand, type FlagToken } from './split-command.ts';
+import type { EscapeCharacter } from './types.ts';
+
+export interface ArgToken {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** BuildKit's AST node for one instruction, before typing. */
+export interface RawInstruction {
+  keyword: string;
+  keywordStart: number;
+  keywordEnd: number;
+  flags: FlagToken[];
+  args: ArgToken[];
+  json: boolean;
+  /** The ONBUILD trigger. */
+  child: RawInstruction | null;
+}
+
+export class LineParseError {
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  constructor(message: string, start: number, end: number) {
+    this.message = message;
+    this.start = start;
+    this.end = end;
+  }
+}
+
+type LineParser = (rest: string, base: number, escape: EscapeCharacter) => ParsedArgs;
+
+interface ParsedArgs {
+  args: ArgToken[];
+  json: boolean;
+  child?: RawInstruction | null;
+}
+
+const none = (): ParsedArgs => ({ args: [], json: false });
+
+/** BuildKit's `parseWords`: words split on spaces, quotes and escapes kept in the words. */
+export function parseWords(rest: string, escape: EscapeCharacter): ArgToken[] {
+  const words: ArgToken[] = [];
+  const IN_SPACES = 0;
+  const IN_WORD = 1;
+  const IN_QUOTE = 2;
+  let phase = IN_SPACES;
+  let quote = '';
+  let blankOK = false;
+  let word = '';
+  let wordStart = 0;
+  const n = rest.length;
+  for (let pos = 0; pos <= n; pos++) {
+    const code = pos < n ? rest.charCodeAt(pos) : -1;
+    let ch = pos < n ? rest[pos]! : '';
+    if (phase === IN_SPACES) {
+      if (pos === n) break;
+      if (isGoSpace(code)) continue;
+      phase = IN_WORD;
+      wordStart = pos;
+    }
+    if (pos === n) {
+      if (blankOK || word.length > 0) words.push({ value: word, start: wordStart, end: pos });
+      break;
+    }
+    if (phase === IN_WORD) {
+      if (isGoSpace(code)) {
+        phase = IN_SPACES;
+        if (blankOK || word.length > 0) words.push({ value: word, start: wordStart, end: pos });
+        word = '';
+        blankOK = false;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOK = true;
+        phase = IN_QUOTE;
+      }
+      if (ch === escape) {
+        if (pos + 1 === n) continue;
+        // Unquoted, the escape and the next character both stay in the word, even a quote.
+        word += ch;
+        pos++;
+        ch = rest[pos]!;
+      }
+      word += ch;
+      continue;
+    }
+    // IN_QUOTE
+    if (ch === quote) phase = IN_WORD;
+    // Inside single quotes the escape character escapes nothing.
+    if (ch === escape && quote !== "'") {
+      if (pos + 1 === n) {
+        phase = IN_WORD;
+        continue;
+      }
+      pos++;
+      word += ch;
+      ch = rest[pos]!;
+    }
+    word += ch;
+  }
+  return words;
+}
+
+/** BuildKit's `parseStringsWhitespaceDelimited`: split on runs of `[\t\v\f\r ]`. */
+function whitespaceDelimited(rest: string): ArgToken[] {
+  if (rest === '') return [];
+  const out: ArgToken[] = [];
+  let start = 0;
+  for (let i = 0; i <= rest.length; i++) {
+    if (i === rest.length || isTokenWhitespace(rest.charCodeAt(i))) {
+      out.push({ value: rest.slice(start, i), start, end: i });
+      while (i + 1 < rest.length && isTokenWhitespace(rest.charCodeAt(i + 1))) i++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function shift(tokens: ArgToken[], base: number): ArgToken[] {
+  for (const t of tokens) {
+    t.start += base;
+    t.end += base;
+  }
+  return tokens;
+}
+
+const parseString: LineParser = (rest, base) =>
+  rest === '' ? none() : { args: [{ value: rest, start: base, end: base + rest.length }], json: false };
+
+const parseStringsWhitespaceDelimited: LineParser = (rest, base) => ({
+  args: shift(whitespaceDelimited(rest), base),
+  json: false,
+});
+
+function tryJson(rest: string, base: number): ParsedArgs | 'not-json' {
+  const result = parseJsonArray(rest);
+  if (result.kind === 'not-json') return 'not-json';
+  if (result.kind === 'not-strings') {
+    throw new LineParseError(
+      'when using JSON array syntax, arrays must be comprised of strings only',
+      base,
+      base + rest.length,
+    );
+  }
+  return { args: shift(result.items, base), json: true };
+}
+
+const parseMaybeJSON: LineParser = (rest, base) => {
+  if (rest === '') return none();
+  const json = tryJson(rest, base);
+  if (json !== 'not-json') return json;
+  return { args: [{ value: rest, start: base, end: base + rest.length }], json: false };
+};
+
+const parseMaybeJSONToList: LineParser = (rest, base, escape) => {
+  const json = tryJson(rest, base);
+  if (json !== 'not-json') return json;
+  return parseStringsWhitespaceDelimited(rest, base, escape);
+};
+
+function parseNameVal(rest: string, base: number, escape: EscapeCharacter, key: string): ParsedArgs {
+  const words = parseWords(rest, escape);
+  if (words.length === 0) return none();
+  // The legacy `KEY name value` form is chosen when the first word has no `=`.
+  if (!words[0]!.value.includes('=')) {
+    let split = 0;
+    while (split < rest.length && !isTokenWhitespace(rest.charCodeAt(split))) split++;
+    let valueStart = split;
+    while (valueStart < rest.length && isTokenWhitespace(rest.charCodeAt(valueStart))) valueStart++;
+    if (split >= rest.length) {
+      throw new LineParseError(`${key} must have two arguments`, base, base + rest.length);
+    }
+    return {
+      args: [
+        { value: rest.slice(0, split), start: base, end: base + split },
+        { value: rest.slice(valueStart), start: base + valueStart, end: base + rest.length },
+        { value: '', start: base + split, end: base + split },
+      ],
+      json: false,
+    };
+  }
+  const args: ArgToken[] = [];
+  for (const word of words) {
+    const eq = word.value.indexOf('=');
+    if (eq < 0) {
+      throw new LineParseError(
+        `Syntax error - can't find = in ${JSON.stringify(word.value)}. Must be of the form: name=value`,
+        base + word.start,
+        base + word.end,
+      );
+    }
+    // Keys never contain quotes or escapes before the first `=` in practice; map the key's end
+    // by searching the source for the first `=` of the word.
+    const eqSource = rest.indexOf('=', word.start);
+    const keyEnd = eqSource >= 0 && eqSource < word.end ? eqSource : word.end;
+    args.push(
+      { value: word.value.slice(0, eq), start: base + word.start, end: base + keyEnd },
+      { value: word.value.slice(eq + 1), start: base + Math.min(keyEnd + 1, word.end), end: base + word.end },
+      { value: '=', start: base + keyEnd, end: base + Math.min(keyEnd + 1, word.end) },
+    );
+  }
+  return { args, json: false };
+}
+
+const parseEnv: LineParser = (rest, base, escape) => parseNameVal(rest, base, escape, 'ENV');
+const parseLabel: LineParser = (rest, base, escape) => parseNameVal(rest, base, escape, 'LABEL');
+
+const parseNameOrNameVal: LineParser = (rest, base, escape) => ({
+  args: shift(parseWords(rest, escape), base),
+  json: false,
+});
+
+/** HEALTHCHECK: a type word, then a command like CMD's. The type ends at a space byte. */
+const parseHealthConfig: LineParser = (rest, base, escape) => {
+  const view = new ByteView(rest);
+  const s = view.units;
+  let sep = 0;
+  while (sep < s.length && !isGoSpace(s.charCodeAt(sep))) sep++;
+  let next = sep;
+  while (next < s.length && isGoSpace(s.charCodeAt(next))) next++;
+  if (sep === 0) return none();
+  const typeEnd = view.toSource(sep);
+  const cmdStart = view.toSource(next);
+  const cmd = parseMaybeJSON(view.tail(next), base + cmdStart, escape);
+  return {
+    args: [{ value: view.tail(0).slice(0, typeEnd), start: base, end: base + typeEnd }, ...cmd.args],
+    json: cmd.json,
+  };
+};
+
+const parseSubCommand: LineParser = (rest, base, escape) => {
+  if (rest === '') return none();
+  return { args: [], json: false, child: parseInstructionLine(rest, escape, base) };
+};
+
+const parseIgnore: LineParser = (_rest, base) => ({
+  args: [{ value: '', start: base, end: base }],
+  json: false,
+});
+
+const dispatch: Record<string, LineParser> = {
+  add: parseMaybeJSONToList,
+  arg: parseNameOrNameVal,
+  cmd: parseMaybeJSON,
+  copy: parseMaybeJSONToList,
+  entrypoint: parseMaybeJSON,
+  env: parseEnv,
+  expose: parseStringsWhitespaceDelimited,
+  from: parseStringsWhitespaceDelimited,
+  healthcheck: parseHealthConfig,
+  label: parseLabel,
+  maintainer: parseString,
+  onbuild: parseSubCommand,
+  run: parseMaybeJSON,
+  shell: parseMaybeJSON,
+  stopsignal: parseString,
+  user: parseString,
+  volume: parseMaybeJSONToList,
+  workdir: parseString,
+};
+
+/**
+ * BuildKit's `newNodeFromLine`. Offsets in the result are relative to the string `line`
+ * was cut from, shifted by `base`. Throws `LineParseError` for the errors BuildKit's parser
+ * raises; the caller turns them into collected errors.
+ */
+export function parseInstructionLine(line: string, escape: EscapeCharacter, base = 0): RawInstruction {
+  const split = splitCommand(line);
+  const parser = Object.hasOwn(dispatch, split.keyword.toLowerCase())
+    ? dispatch[split.keyword.toLowerCase()]!
+    : parseIgnore;
+  const parsed = parser(split.args, base + split.argsStart, escape);
+  return {
+    keyword: split.keyword,
+    keywordStart: base + split.keywordStart,
+    keywordEnd: base + split.keywordEnd,
+    flags: split.flags.map((f) => ({ raw: f.raw, start: f.start + base, end: f.end + base })),
+    args: parsed.args,
+    json: parsed.json,
+    child: parsed.child ?? null,
+  };
+}
+
