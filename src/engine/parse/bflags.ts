@@ -15,7 +15,11 @@ export interface ParsedFlags {
  * `--name` alone means true for a boolean flag and is an error for a string flag; only
  * list flags (`--mount`, `--exclude`) may repeat.
  */
+const NO_FLAGS: ParsedFlags = Object.freeze({ bools: new Map(), strings: new Map(), lists: new Map(), error: null });
+
 export function parseFlags(flags: readonly Flag[], accepted: Readonly<Record<string, FlagKind>>): ParsedFlags {
+  // Most instructions have no flags; the shared empty result is never written to.
+  if (flags.length === 0) return NO_FLAGS;
   const result: ParsedFlags = { bools: new Map(), strings: new Map(), lists: new Map(), error: null };
   const used = new Set<string>();
   for (const flag of flags) {

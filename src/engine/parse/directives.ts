@@ -14,28 +14,35 @@ export type DirectiveOutcome =
  * known key, and only at the very top of the file. The first line that is not one (an
  * instruction, a blank line, any other comment) ends the directives for good.
  */
+const NONE: DirectiveOutcome = Object.freeze({ kind: 'none' });
+
 export class DirectiveParser {
   private done = false;
   private readonly seen = new Set<string>();
   escape: EscapeCharacter = '\\';
 
+  /** True once a line has ended the directives; later lines need not be shown to the parser. */
+  get finished(): boolean {
+    return this.done;
+  }
+
   /** `line` is the physical line with its newline and leading white space removed. */
   parseLine(line: string): DirectiveOutcome {
-    if (this.done) return { kind: 'none' };
+    if (this.done) return NONE;
     if (!line.startsWith('#')) {
       this.done = true;
-      return { kind: 'none' };
+      return NONE;
     }
     const keyStart = skipGoSpace(line, 1);
     const match = DIRECTIVE.exec(line.slice(keyStart));
     if (!match) {
       this.done = true;
-      return { kind: 'none' };
+      return NONE;
     }
     const name = match[1]!.toLowerCase();
     if (!VALID.has(name)) {
       this.done = true;
-      return { kind: 'none' };
+      return NONE;
     }
     if (this.seen.has(name)) {
       return { kind: 'error', message: `only one ${name} parser directive can be used` };

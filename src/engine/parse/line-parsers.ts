@@ -248,7 +248,7 @@ const parseIgnore: LineParser = (_rest, base) => ({
   json: false,
 });
 
-const dispatch: Record<string, LineParser> = {
+const dispatch = new Map<string, LineParser>(Object.entries({
   add: parseMaybeJSONToList,
   arg: parseNameOrNameVal,
   cmd: parseMaybeJSON,
@@ -267,7 +267,7 @@ const dispatch: Record<string, LineParser> = {
   user: parseString,
   volume: parseMaybeJSONToList,
   workdir: parseString,
-};
+}));
 
 /**
  * BuildKit's `newNodeFromLine`. Offsets in the result are relative to the string `line`
@@ -276,15 +276,13 @@ const dispatch: Record<string, LineParser> = {
  */
 export function parseInstructionLine(line: string, escape: EscapeCharacter, base = 0): RawInstruction {
   const split = splitCommand(line);
-  const parser = Object.hasOwn(dispatch, split.keyword.toLowerCase())
-    ? dispatch[split.keyword.toLowerCase()]!
-    : parseIgnore;
+  const parser = dispatch.get(split.keyword.toLowerCase()) ?? parseIgnore;
   const parsed = parser(split.args, base + split.argsStart, escape);
   return {
     keyword: split.keyword,
     keywordStart: base + split.keywordStart,
     keywordEnd: base + split.keywordEnd,
-    flags: split.flags.map((f) => ({ raw: f.raw, start: f.start + base, end: f.end + base })),
+    flags: base === 0 ? split.flags : split.flags.map((f) => ({ raw: f.raw, start: f.start + base, end: f.end + base })),
     args: parsed.args,
     json: parsed.json,
     child: parsed.child ?? null,

@@ -73,8 +73,7 @@ export function parseDockerfile(source: string): ParseResult {
   const syntaxError = (message: string, range: Range) => errors.push({ kind: 'syntax', message, range });
 
   // Reads one physical line as BuildKit's processLine does, noting directives and over-long lines.
-  const process = (index: number, stripLeft: boolean): string => {
-    const raw = trimNewline(lines[index]!);
+  const process = (raw: string, index: number, stripLeft: boolean): string => {
     if (raw.length * 3 > MAX_LINE_BYTES && utf8Length(raw) + 1 > MAX_LINE_BYTES) {
       syntaxError(
         `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES - 1}`,
@@ -82,28 +81,29 @@ export function parseDockerfile(source: string): ParseResult {
       );
     }
     const leading = skipGoSpace(raw);
-    const stripped = leading === 0 ? raw : raw.slice(leading);
-    const outcome = directives.parseLine(stripped);
-    if (outcome.kind === 'error') {
-      syntaxError(outcome.message, pointRange(index + 1, leading + 1, raw.length + 1));
-    } else if (outcome.kind === 'directive') {
-      foundDirectives.push({
-        ...outcome.directive,
-        range: pointRange(index + 1, leading + 1, raw.length + 1),
-      });
+    if (!directives.finished) {
+      const outcome = directives.parseLine(leading === 0 ? raw : raw.slice(leading));
+      if (outcome.kind === 'error') {
+        syntaxError(outcome.message, pointRange(index + 1, leading + 1, raw.length + 1));
+      } else if (outcome.kind === 'directive') {
+        foundDirectives.push({
+          ...outcome.directive,
+          range: pointRange(index + 1, leading + 1, raw.length + 1),
+        });
+      }
     }
-    const line = stripLeft ? stripped : raw;
-    return isComment(line) ? '' : line;
+    if (raw.charCodeAt(leading) === 0x23 /* # */) return '';
+    return stripLeft && leading > 0 ? raw.slice(leading) : raw;
   };
 
   let i = 0;
   while (i < lines.length) {
     const index = i++;
     const rawLine = trimNewline(lines[index]!);
-    if (isComment(rawLine)) comments.push(goTrimSpace(rawLine.slice(1)));
-    const first = process(index, true);
-    const escape = directives.escape;
     const firstColumn = skipGoSpace(rawLine);
+    if (rawLine.charCodeAt(firstColumn) === 0x23 /* # */) comments.push(goTrimSpace(rawLine.slice(1)));
+    const first = process(rawLine, index, true);
+    const escape = directives.escape;
     const startLine = index + 1;
     let endLine = startLine;
     let endColumn = rawLine.length + 1;
@@ -116,10 +116,11 @@ export function parseDockerfile(source: string): ParseResult {
     let emptyContinuation = false;
     while (continued !== null && i < lines.length) {
       const at = i++;
-      const line = process(at, false);
+      const physical = trimNewline(lines[at]!);
+      const line = process(physical, at, false);
       endLine = at + 1;
-      endColumn = trimNewline(lines[at]!).length + 1;
-      if (isComment(lines[at]!)) continue;
+      endColumn = physical.length + 1;
+      if (line === '' && isComment(physical)) continue;
       if (skipGoSpace(line) === line.length) {
         emptyContinuation = true;
         continue;
@@ -144,7 +145,7 @@ export function parseDockerfile(source: string): ParseResult {
     }
 
     const heredocs: Heredoc[] = [];
-    if (canContainHeredoc(raw) && logical.text.includes('<<')) {
+    if (logical.text.includes('<<') && canContainHeredoc(raw)) {
       let markers: ReturnType<typeof heredocsFromLine> = [];
       try {
         markers = heredocsFromLine(logical.text);

@@ -19,6 +19,11 @@ export interface SplitCommand {
 }
 
 const encoder = new TextEncoder();
+const NO_FLAGS: FlagToken[] = [];
+
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
 const decoder = new TextDecoder();
 
 function isAscii(s: string): boolean {
@@ -94,6 +99,13 @@ export class ByteView {
  * processed inside them, stopping at the first word that does not start with `--` or after `--`.
  */
 export function extractBuilderFlags(line: string): { flags: FlagToken[]; rest: number } {
+  // Most instructions have no flags: when the first non-blank character is ASCII and not the
+  // start of `--`, the byte walk below would stop right there, so skip building the byte view.
+  let first = 0;
+  while (first < line.length && isAsciiSpace(line.charCodeAt(first))) first++;
+  const c = line.charCodeAt(first);
+  if (first === line.length) return { flags: [], rest: line.length };
+  if (c < 0x80 && !(c === 0x2d && line.charCodeAt(first + 1) === 0x2d)) return { flags: NO_FLAGS, rest: first };
   const view = new ByteView(line);
   const s = view.units;
   const flags: FlagToken[] = [];
