@@ -1,0 +1,274 @@
+import type { Connector, ShellCommand, ShellScript, ShellWord } from './types.ts';
+
+type Token =
+  | { kind: 'word'; word: ShellWord }
+  | { kind: 'op'; op: string; start: number; end: number }
+  | { kind: 'redirect'; op: string; start: number; end: number };
+
+const CONTROL_OPS = ['&&', '||', ';;', ';', '|', '&', '(', ')', '\n'];
+/** Reserved words that may stand before a command without being the command. */
+const PREFIX_WORDS = new Set(['if', 'then', 'elif', 'else', 'do', 'while', 'until', '!', '{', 'time']);
+/** Reserved words that close a compound command. */
+const CLOSING_WORDS = new Set(['fi', 'done', '}', 'esac']);
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
+}
+
+function isWordEnd(c: string): boolean {
+  return isBlank(c) || c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>';
+}
+
+/** Finds the end of `$(...)`, `${...}` or a backtick substitution starting at `i` (on `$` or `` ` ``). */
+function skipSubstitution(text: string, i: number): number {
+  if (text[i] === '`') {
+    let j = i + 1;
+    while (j < text.length && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+    return Math.min(j + 1, text.length);
+  }
+  const open = text[i + 1]!;
+  const close = open === '(' ? ')' : '}';
+  let depth = 0;
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text[j]!;
+    if (c === '\\') {
+      j += 2;
+      continue;
+    }
+    if (c === "'" && open === '(') {
+      const q = text.indexOf("'", j + 1);
+      j = q < 0 ? text.length : q + 1;
+      continue;
+    }
+    if (c === open) depth++;
+    else if (c === close) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return text.length;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (isBlank(c)) {
+      i++;
+      continue;
+    }
+    if (c === '\\' && text[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    if (c === '#') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    const op = CONTROL_OPS.find((o) => text.startsWith(o, i));
+    if (op) {
+      tokens.push({ kind: 'op', op, start: i, end: i + op.length });
+      i += op.length;
+      continue;
+    }
+    // Redirections, with an optional file descriptor before them: 2>&1, >>log, &>/dev/null, <in.
+    const redirect = /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6));
+    if (redirect && (redirect[0].includes('>') || redirect[0].includes('<'))) {
+      const end = i + redirect[0].length;
+      tokens.push({ kind: 'redirect', op: redirect[0], start: i, end });
+      i = end;
+      continue;
+    }
+    // A word: runs until an unquoted blank or operator.
+    const start = i;
+    let value = '';
+    let dynamic = false;
+    while (i < n && !isWordEnd(text[i]!)) {
+      const ch = text[i]!;
+      if (ch === '\\') {
+        if (text[i + 1] === '\n') {
+          i += 2;
+          continue;
+        }
+        if (i + 1 < n) value += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (ch === "'") {
+        const close = text.indexOf("'", i + 1);
+        const end = close < 0 ? n : close;
+        value += text.slice(i + 1, end);
+        dynamic = true;
+        i = end + 1;
+        continue;
+      }
+      if (ch === '"') {
+        dynamic = true;
+        i++;
+        while (i < n && text[i] !== '"') {
+          if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1]!)) {
+            if (text[i + 1] !== '\n') value += text[i + 1];
+            i += 2;
+          } else if ((text[i] === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) || text[i] === '`') {
+            const end = skipSubstitution(text, i);
+            value += text.slice(i, end);
+            i = end;
+          } else {
+            value += text[i];
+            i++;
+          }
+        }
+        i++;
+        continue;
+      }
+      if ((ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) || ch === '`') {
+        const end = skipSubstitution(text, i);
+        value += text.slice(i, end);
+        dynamic = true;
+        i = end;
+        continue;
+      }
+      if (ch === '$') dynamic = true;
+      value += ch;
+      i++;
+    }
+    i = Math.min(i, n);
+    tokens.push({ kind: 'word', word: { value, raw: text.slice(start, i), start, end: i, dynamic } });
+  }
+  return tokens;
+}
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+
+/** The command substitutions inside a word (`$(...)` and backticks), as nested scripts. */
+function substitutions(word: ShellWord): { text: string; offset: number }[] {
+  const found: { text: string; offset: number }[] = [];
+  const raw = word.raw;
+  let inSingle = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '\\' && !inSingle) {
+      i++;
+      continue;
+    }
+    if (c === "'") inSingle = !inSingle;
+    if (inSingle) continue;
+    if ((c === '$' && raw[i + 1] === '(' && raw[i + 2] !== '(') || c === '`') {
+      const end = skipSubstitution(raw, i);
+      const open = c === '`' ? 1 : 2;
+      found.push({ text: raw.slice(i + open, end - 1), offset: word.start + i + open });
+      i = end - 1;
+    }
+  }
+  return found;
+}
+
+function build(text: string, offset: number, depth: number, out: ShellCommand[]): void {
+  const tokens = tokenize(text);
+  let connector: Connector = 'start';
+  let words: ShellWord[] = [];
+  let skipRedirectTarget = false;
+  let forHeader = false;
+  // Inside `case ... in`, words up to `)` are a pattern, not a command.
+  let casePattern = false;
+  let caseDepth = 0;
+
+  const shift = (w: ShellWord): ShellWord => (offset === 0 ? w : { ...w, start: w.start + offset, end: w.end + offset });
+
+  const flush = (next: Connector) => {
+    let k = 0;
+    const assignments: ShellWord[] = [];
+    while (k < words.length && PREFIX_WORDS.has(words[k]!.raw)) k++;
+    while (k < words.length && ASSIGNMENT.test(words[k]!.raw)) assignments.push(words[k++]!);
+    const rest = words.slice(k);
+    if (rest.length > 0 && !CLOSING_WORDS.has(rest[0]!.raw)) {
+      const nameWord = rest[0]!;
+      out.push({
+        name: nameWord.value,
+        nameWord,
+        args: rest.slice(1),
+        assignments,
+        connector,
+        start: (assignments[0] ?? nameWord).start,
+        end: rest.at(-1)!.end,
+        depth,
+      });
+    }
+    for (const w of words) {
+      for (const sub of substitutions(w)) build(sub.text, sub.offset, depth + 1, out);
+    }
+    words = [];
+    connector = next;
+  };
+
+  for (const token of tokens) {
+    if (token.kind === 'redirect') {
+      // The target of a redirection is a file name (or descriptor), not an argument.
+      skipRedirectTarget = true;
+      continue;
+    }
+    if (token.kind === 'op') {
+      if (casePattern) {
+        if (token.op === ')') casePattern = false;
+        continue;
+      }
+      if (forHeader) {
+        if (token.op === ';' || token.op === '\n') forHeader = false;
+        continue;
+      }
+      if (token.op === ';;') {
+        flush(';');
+        casePattern = caseDepth > 0;
+        continue;
+      }
+      if (token.op === '(' || token.op === ')') {
+        flush(connector);
+        continue;
+      }
+      flush(token.op === '\n' ? 'newline' : (token.op as Connector));
+      continue;
+    }
+    const word = shift(token.word);
+    if (skipRedirectTarget) {
+      skipRedirectTarget = false;
+      continue;
+    }
+    if (forHeader) continue;
+    if (casePattern) {
+      if (word.raw === 'esac') {
+        casePattern = false;
+        caseDepth--;
+      }
+      continue;
+    }
+    if (words.length === 0 && (word.raw === 'for' || word.raw === 'select')) {
+      forHeader = true;
+      continue;
+    }
+    if (words.length === 0 && word.raw === 'case') {
+      // Skip `case WORD in`; the first pattern follows.
+      caseDepth++;
+      casePattern = true;
+      continue;
+    }
+    if (words.length === 0 && word.raw === 'esac') {
+      caseDepth--;
+      continue;
+    }
+    if (words.length === 0 && CLOSING_WORDS.has(word.raw)) continue;
+    words.push(word);
+  }
+  flush('start');
+}
+
+/** Splits a shell script (a RUN command or a heredoc body) into the commands it runs. */
+export function parseShellScript(text: string): ShellScript {
+  const commands: ShellCommand[] = [];
+  build(text, 0, 0, commands);
+  commands.sort((a, b) => a.start - b.start);
+  return { text, commands };
+}

@@ -1,0 +1,94 @@
+import type { ShellCommand, ShellScript, ShellWord } from './types.ts';
+
+/**
+ * Flag queries in hadolint's manner: `--name[=value]` is one long flag; `-abc` is the short
+ * flags a, b and c; `--` ends the flags.
+ */
+export function flagsOf(command: ShellCommand): { name: string; value: string | null; word: ShellWord }[] {
+  const flags: { name: string; value: string | null; word: ShellWord }[] = [];
+  for (const word of command.args) {
+    const v = word.value;
+    if (v === '--') break;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      flags.push({ name: eq < 0 ? v.slice(2) : v.slice(2, eq), value: eq < 0 ? null : v.slice(eq + 1), word });
+    } else if (v.startsWith('-') && v.length > 1) {
+      for (const c of v.slice(1)) flags.push({ name: c, value: null, word });
+    }
+  }
+  return flags;
+}
+
+export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
+  return flagsOf(command).some((f) => names.includes(f.name));
+}
+
+export const hasAnyFlag = hasFlag;
+
+/** The value of `--name=value`, `--name value` or `-n value`; null when the flag is absent. */
+export function flagValue(command: ShellCommand, ...names: string[]): string | null {
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') break;
+    for (const name of names) {
+      const dashed = name.length === 1 ? `-${name}` : `--${name}`;
+      if (v === dashed) return args[i + 1]?.value ?? '';
+      if (name.length > 1 && v.startsWith(`${dashed}=`)) return v.slice(dashed.length + 1);
+      if (name.length === 1 && v.startsWith(dashed) && !v.startsWith('--')) return v.slice(2);
+    }
+  }
+  return null;
+}
+
+/**
+ * The arguments that are not flags. `valueFlags` names flags that take the next word as their
+ * value (`-t stage`), so that word is not counted as an argument.
+ */
+export function argsWithoutFlags(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord[] {
+  const out: ShellWord[] = [];
+  let afterDashDash = false;
+  for (let i = 0; i < command.args.length; i++) {
+    const word = command.args[i]!;
+    const v = word.value;
+    if (afterDashDash) {
+      out.push(word);
+      continue;
+    }
+    if (v === '--') {
+      afterDashDash = true;
+      continue;
+    }
+    if (v.startsWith('-') && v.length > 1) {
+      const name = v.startsWith('--') ? v.slice(2) : v.slice(1);
+      if (!v.includes('=') && valueFlags.includes(name)) i++;
+      continue;
+    }
+    out.push(word);
+  }
+  return out;
+}
+
+/** The commands named `name` (also as `sudo name`), optionally with a given first argument. */
+export function commandsNamed(script: ShellScript, name: string | readonly string[], subcommand?: string | readonly string[]): ShellCommand[] {
+  const names = typeof name === 'string' ? [name] : name;
+  const subs = subcommand === undefined ? null : typeof subcommand === 'string' ? [subcommand] : subcommand;
+  return script.commands.filter((c) => {
+    if (!names.includes(programName(c))) return false;
+    if (!subs) return true;
+    const first = argsWithoutFlags(c)[0];
+    return first !== undefined && subs.includes(first.value);
+  });
+}
+
+/** The program a command runs, without its directory (`/usr/bin/apt-get` is `apt-get`). */
+export function programName(command: ShellCommand): string {
+  const slash = command.name.lastIndexOf('/');
+  return slash < 0 ? command.name : command.name.slice(slash + 1);
+}
+
+/** True for `<manager> install|add ...` style commands. */
+export function isInstall(command: ShellCommand, verbs: readonly string[] = ['install', 'add']): boolean {
+  const first = argsWithoutFlags(command)[0];
+  return first !== undefined && verbs.includes(first.value);
+}

@@ -1,0 +1,40 @@
+/**
+ * The commands of a RUN instruction's shell script, read the way a POSIX shell would split them
+ * (what hadolint gets from ShellCheck's parser): enough to ask "does this RUN call
+ * `apt-get install` without `--no-install-recommends`?", never to execute anything.
+ */
+
+/** One shell word, quotes removed; offsets are UTF-16 indexes into the script text. */
+export interface ShellWord {
+  /** The word after quote removal (variables are left as written: `$HOME`). */
+  value: string;
+  /** The word exactly as written. */
+  raw: string;
+  start: number;
+  end: number;
+  /** True when any part of the word was quoted, or it contains an unexpanded `$`. */
+  dynamic: boolean;
+}
+
+/** How a command is joined to the one before it. */
+export type Connector = 'start' | '&&' | '||' | ';' | '|' | '&' | 'newline';
+
+export interface ShellCommand {
+  /** The program, e.g. `apt-get`; the first word that is not an assignment or redirection. */
+  name: string;
+  nameWord: ShellWord;
+  /** The words after the program (redirections removed). */
+  args: ShellWord[];
+  /** `NAME=value` words written before the program. */
+  assignments: ShellWord[];
+  connector: Connector;
+  start: number;
+  end: number;
+  /** Nesting inside `$(...)`, backticks or `( ... )`; 0 at the top level. */
+  depth: number;
+}
+
+export interface ShellScript {
+  text: string;
+  commands: ShellCommand[];
+}
