@@ -87,6 +87,7 @@ function build(
     keywordRange: rangeOf(raw.keywordStart, raw.keywordEnd),
     range: ctx.range,
     original: ctx.logical.text,
+    segments: ctx.logical.segments(),
     flags,
     args,
     json: raw.json,

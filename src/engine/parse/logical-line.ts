@@ -1,4 +1,4 @@
-import type { Position, Range } from './types.ts';
+import type { Position, Range, Segment } from './types.ts';
 
 /**
  * An instruction's text after continuation lines are joined, with a map back to the source so
@@ -18,6 +18,11 @@ export class LogicalLine {
     this.lines.push(line);
     this.columns.push(column);
     this.text += piece;
+  }
+
+  /** Where each piece of `text` was written, as plain data (see `positionInSegments`). */
+  segments(): Segment[] {
+    return this.offsets.map((offset, i) => ({ offset, line: this.lines[i]!, column: this.columns[i]! + 1 }));
   }
 
   /** The source position of the character at `offset` (clamped to the text). */
@@ -42,6 +47,20 @@ export class LogicalLine {
     const last = this.positionAt(end - 1);
     return { start: from, end: { line: last.line, column: last.column + 1 } };
   }
+}
+
+/** The source position of `offset` in a logical line described by its segments. */
+export function positionInSegments(segments: readonly Segment[], offset: number): Position {
+  if (segments.length === 0) return { line: 1, column: 1 };
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = segments[lo]!;
+  return { line: s.line, column: s.column + Math.max(0, offset - s.offset) };
 }
 
 export function pointRange(line: number, column: number, endColumn = column): Range {

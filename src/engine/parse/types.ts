@@ -11,6 +11,13 @@
  * Monaco uses, so an editor can underline any range without conversion.
  */
 
+/** A piece of an instruction's logical line: it starts at `offset` and was written at line:column. */
+export interface Segment {
+  offset: number;
+  line: number;
+  column: number;
+}
+
 export interface Position {
   line: number;
   column: number;
@@ -107,6 +114,8 @@ interface InstructionBase {
   range: Range;
   /** The logical line: continuation lines joined, comments inside it removed. */
   original: string;
+  /** Where each piece of `original` was written, to map an offset in it back to the source. */
+  segments: Segment[];
   flags: Flag[];
   /**
    * BuildKit's argument nodes in order. For ENV and LABEL these are (key, value, separator)

@@ -1,0 +1,6 @@
+export { applyEdits } from './fix.ts';
+export { lintDockerfile, type LintConfig, type LintInput, type LintResult } from './lint.ts';
+export { readPragmas, type Pragmas } from './pragmas.ts';
+export { allRules, findRule } from './registry.ts';
+export type * from './types.ts';
+export { SEVERITIES } from './types.ts';

@@ -1,0 +1,142 @@
+import { parseDockerfile, positionInSegments } from '../parse/index.ts';
+import type { Instruction, ParseResult, Range, RunInstruction } from '../parse/types.ts';
+import { parseShellScript } from '../script/index.ts';
+import type { ShellScript } from '../script/types.ts';
+import { resolveStages } from '../stages/index.ts';
+import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.ts';
+import { readPragmas } from './pragmas.ts';
+import type { Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
+
+/** `.layerwise.json` (or the `layerwise` key of package.json). */
+export interface LintConfig {
+  /** Per rule (by id, hadolint code or build-check name): "off" or a new severity. */
+  rules?: Readonly<Record<string, 'off' | Severity>>;
+  options?: LintOptions;
+}
+
+export interface LintInput {
+  rules: readonly Rule[];
+  context?: LintContext | null;
+  config?: LintConfig;
+  resolve?: ResolveOptions;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  parsed: ParseResult;
+  resolved: ResolvedDockerfile;
+  /** Rules that failed while checking (a bug in the rule, reported, never thrown). */
+  crashed: { rule: string; message: string }[];
+}
+
+function namesOf(rule: Rule): string[] {
+  return [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])];
+}
+
+/** Where the script of a RUN starts in its logical line, and the script text. */
+function runScript(run: RunInstruction): { text: string; offset: number; heredoc: boolean } | null {
+  if (run.form !== 'shell') return null;
+  const command = run.command[0] ?? '';
+  const doc = run.heredocs[0];
+  // `RUN <<EOF` with nothing else: the heredoc body is the script.
+  if (doc && /^\d*<<-?\s*["']?[^\s"']+["']?\s*$/.test(command.trim())) {
+    return { text: doc.content, offset: 0, heredoc: true };
+  }
+  const offset = run.original.lastIndexOf(command);
+  return { text: command, offset: Math.max(0, offset), heredoc: false };
+}
+
+export function lintDockerfile(source: string, input: LintInput): LintResult {
+  const parsed = parseDockerfile(source);
+  const resolved = resolveStages(parsed, input.resolve);
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const pragmas = readPragmas(lines, parsed.directives);
+  const config = input.config ?? {};
+  const findings: Finding[] = [];
+  const crashed: LintResult['crashed'] = [];
+
+  const stageByInstruction = new Map<Instruction, Stage>();
+  for (const stage of resolved.stages) {
+    stageByInstruction.set(stage.from, stage);
+    for (const step of stage.steps) stageByInstruction.set(step.instruction, stage);
+  }
+  // A pragma above an instruction covers all of it, continuation lines and heredoc included.
+  const spans = parsed.instructions.map((i) => [i.range.start.line, i.range.end.line] as const);
+  const ownerLine = (line: number): number => {
+    for (const [start, end] of spans) if (line >= start && line <= end) return start;
+    return line;
+  };
+  const scripts = new Map<RunInstruction, ShellScript | null>();
+  const scriptOf = (run: RunInstruction): ShellScript | null => {
+    if (!scripts.has(run)) {
+      const s = runScript(run);
+      scripts.set(run, s ? parseShellScript(s.text) : null);
+    }
+    return scripts.get(run)!;
+  };
+  const scriptRange = (run: RunInstruction, start: number, end: number): Range => {
+    const s = runScript(run);
+    if (!s) return run.range;
+    if (s.heredoc) {
+      const doc = run.heredocs[0]!;
+      const at = (offset: number) => {
+        const before = s.text.slice(0, offset);
+        const nl = before.lastIndexOf('\n');
+        return { line: doc.range.start.line + (before.match(/\n/g)?.length ?? 0), column: offset - nl };
+      };
+      return { start: at(start), end: at(end) };
+    }
+    return {
+      start: positionInSegments(run.segments, s.offset + start),
+      end: end > start ? (({ line, column }) => ({ line, column: column + 1 }))(positionInSegments(run.segments, s.offset + end - 1)) : positionInSegments(run.segments, s.offset + start),
+    };
+  };
+
+  for (const rule of input.rules) {
+    const names = namesOf(rule);
+    const configured = names.map((n) => config.rules?.[n]).find((v) => v !== undefined);
+    if (configured === 'off') continue;
+    if (names.some((n) => pragmas.global.has(n))) continue;
+    const check = rule.aliases.buildkit;
+    if (check && (pragmas.skippedChecks.has('all') || pragmas.skippedChecks.has(check))) continue;
+    if (rule.needsContext && !input.context) continue;
+    let severity: Severity = configured ?? rule.severity;
+    if (check && pragmas.checksAreErrors && configured === undefined) severity = 'error';
+
+    const ctx: RuleContext = {
+      source,
+      lines,
+      parsed,
+      resolved,
+      context: input.context ?? null,
+      options: config.options ?? {},
+      stageOf: (instruction) => stageByInstruction.get(instruction) ?? null,
+      scriptOf,
+      scriptRange,
+      report: ({ range, message, fix }) => {
+        const ignored = pragmas.byLine.get(ownerLine(range.start.line));
+        if (ignored && names.some((n) => ignored.has(n))) return;
+        findings.push({
+          rule: rule.id,
+          aliases: names.slice(1),
+          severity,
+          category: rule.category,
+          message: message ?? rule.title,
+          range,
+          ...(fix ? { fix } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      crashed.push({ rule: rule.id, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.rule.localeCompare(b.rule),
+  );
+  return { findings, parsed, resolved, crashed };
+}

@@ -1,0 +1,15 @@
+import { buildkitRules } from './catalog/buildkit/index.ts';
+import type { Rule } from './types.ts';
+
+/** Every rule, in a stable order. Ids are unique; aliases point at exactly one rule. */
+export const allRules: readonly Rule[] = [...buildkitRules];
+
+export function findRule(idOrAlias: string): Rule | undefined {
+  const key = idOrAlias.toLowerCase();
+  return allRules.find(
+    (r) =>
+      r.id === key ||
+      r.aliases.buildkit?.toLowerCase() === key ||
+      (r.aliases.hadolint ?? []).some((code) => code.toLowerCase() === key),
+  );
+}

@@ -1,0 +1,105 @@
+import type { Instruction, ParseResult, Range, RunInstruction } from '../parse/types.ts';
+import type { ShellScript } from '../script/types.ts';
+import type { ResolvedDockerfile, Stage } from '../stages/types.ts';
+
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+export type Category = 'size' | 'cache' | 'security' | 'correctness' | 'maintainability';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+
+/** Replace the text in `range` with `text` (an empty range inserts). */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+/** A mechanical change that resolves a finding. */
+export interface Fix {
+  /** What the fix does, e.g. "Add --no-install-recommends". */
+  title: string;
+  edits: TextEdit[];
+}
+
+/** Documentation of a rule, rendered on its page of the site. Markdown. */
+export interface RuleDocs {
+  /** Why the rule exists: what goes wrong, how much it costs. */
+  rationale: string;
+  /** A Dockerfile the rule flags. */
+  bad: string;
+  /** The same Dockerfile, fixed. */
+  good: string;
+}
+
+/** Names the same rule has in other tools. */
+export interface RuleAliases {
+  /** hadolint codes, e.g. ["DL3008"]. */
+  hadolint?: string[];
+  /** Docker build check name, e.g. "JSONArgsRecommended". */
+  buildkit?: string;
+}
+
+/** Files of the build context, when the linter was given one. */
+export interface LintContext {
+  /** `/`-separated paths relative to the context root, after .dockerignore. */
+  files: readonly { path: string; bytes: number }[];
+  /** Paths the ignore file excluded (directories listed once). */
+  excluded: readonly string[];
+  /** The ignore file used, relative to the context root, or null when there is none. */
+  ignoreFile: string | null;
+  /** Tests a context path against the ignore file, as BuildKit would. */
+  isIgnored: (path: string) => boolean;
+}
+
+export interface LintOptions {
+  /** Registries `FROM` may pull from (DL3026); empty allows all. */
+  trustedRegistries?: readonly string[];
+  /** Required labels and their kinds (hadolint's label-schema, DL3048–DL3058). */
+  labelSchema?: Readonly<Record<string, LabelKind>>;
+  /** Only allow these label keys (hadolint's strict-labels). */
+  strictLabels?: boolean;
+}
+
+export type LabelKind = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
+
+/** What a rule's check can see, and how it reports. */
+export interface RuleContext {
+  source: string;
+  /** Physical lines of the source, without line endings. */
+  lines: readonly string[];
+  parsed: ParseResult;
+  resolved: ResolvedDockerfile;
+  /** The build context, or null when linting a Dockerfile alone. */
+  context: LintContext | null;
+  options: LintOptions;
+  /** The stage an instruction belongs to (null for instructions before the first FROM). */
+  stageOf: (instruction: Instruction) => Stage | null;
+  /** The commands of a RUN (shell form, or its heredoc script); parsed once and cached. */
+  scriptOf: (run: RunInstruction) => ShellScript | null;
+  /** Source range of `script` offsets [start, end) of a RUN's script, for precise underlines. */
+  scriptRange: (run: RunInstruction, start: number, end: number) => Range;
+  report: (finding: { range: Range; message?: string; fix?: Fix }) => void;
+}
+
+export interface Rule {
+  /** Stable kebab-case id, e.g. `apt-no-install-recommends`. */
+  id: string;
+  /** One line, imperative: "Use --no-install-recommends with apt-get install". */
+  title: string;
+  severity: Severity;
+  category: Category;
+  aliases: RuleAliases;
+  docs: RuleDocs;
+  /** Whether the rule needs the build context to say anything. */
+  needsContext?: boolean;
+  check: (ctx: RuleContext) => void;
+}
+
+export interface Finding {
+  rule: string;
+  aliases: string[];
+  severity: Severity;
+  category: Category;
+  message: string;
+  range: Range;
+  fix?: Fix;
+}
