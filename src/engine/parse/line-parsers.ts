@@ -46,67 +46,53 @@ interface ParsedArgs {
 
 const none = (): ParsedArgs => ({ args: [], json: false });
 
-/** BuildKit's `parseWords`: words split on spaces, quotes and escapes kept in the words. */
+/**
+ * BuildKit's `parseWords`: words split on unquoted spaces. Quotes and escapes stay in the words,
+ * so a word is exactly its source text, except that an escape character at the very end of the
+ * input is dropped; only the boundaries need computing.
+ */
 export function parseWords(rest: string, escape: EscapeCharacter): ArgToken[] {
   const words: ArgToken[] = [];
-  const IN_SPACES = 0;
-  const IN_WORD = 1;
-  const IN_QUOTE = 2;
-  let phase = IN_SPACES;
-  let quote = '';
-  let blankOK = false;
-  let word = '';
-  let wordStart = 0;
+  const esc = escape.charCodeAt(0);
   const n = rest.length;
-  for (let pos = 0; pos <= n; pos++) {
-    const code = pos < n ? rest.charCodeAt(pos) : -1;
-    let ch = pos < n ? rest[pos]! : '';
-    if (phase === IN_SPACES) {
-      if (pos === n) break;
-      if (isGoSpace(code)) continue;
-      phase = IN_WORD;
-      wordStart = pos;
-    }
-    if (pos === n) {
-      if (blankOK || word.length > 0) words.push({ value: word, start: wordStart, end: pos });
-      break;
-    }
-    if (phase === IN_WORD) {
-      if (isGoSpace(code)) {
-        phase = IN_SPACES;
-        if (blankOK || word.length > 0) words.push({ value: word, start: wordStart, end: pos });
-        word = '';
-        blankOK = false;
-        continue;
+  let pos = 0;
+  while (pos < n) {
+    while (pos < n && isGoSpace(rest.charCodeAt(pos))) pos++;
+    if (pos === n) break;
+    const start = pos;
+    let quote = -1;
+    let dropLast = false;
+    for (; pos < n; pos++) {
+      const c = rest.charCodeAt(pos);
+      if (quote < 0) {
+        if (isGoSpace(c)) break;
+        if (c === 0x27 || c === 0x22) quote = c;
+        if (c === esc) {
+          if (pos + 1 === n) {
+            dropLast = true;
+            continue;
+          }
+          pos++;
+        }
+      } else {
+        if (c === quote) {
+          quote = -1;
+          continue;
+        }
+        // Inside single quotes the escape character escapes nothing.
+        if (c === esc && quote !== 0x27) {
+          if (pos + 1 === n) {
+            dropLast = true;
+            continue;
+          }
+          pos++;
+        }
       }
-      if (ch === "'" || ch === '"') {
-        quote = ch;
-        blankOK = true;
-        phase = IN_QUOTE;
-      }
-      if (ch === escape) {
-        if (pos + 1 === n) continue;
-        // Unquoted, the escape and the next character both stay in the word, even a quote.
-        word += ch;
-        pos++;
-        ch = rest[pos]!;
-      }
-      word += ch;
-      continue;
     }
-    // IN_QUOTE
-    if (ch === quote) phase = IN_WORD;
-    // Inside single quotes the escape character escapes nothing.
-    if (ch === escape && quote !== "'") {
-      if (pos + 1 === n) {
-        phase = IN_WORD;
-        continue;
-      }
-      pos++;
-      word += ch;
-      ch = rest[pos]!;
-    }
-    word += ch;
+    const end = Math.min(pos, n);
+    const value = rest.slice(start, dropLast ? end - 1 : end);
+    // A word made only of a dropped escape is empty, and BuildKit keeps no empty unquoted word.
+    if (value.length > 0) words.push({ value, start, end });
   }
   return words;
 }

@@ -12,7 +12,15 @@ export class LogicalLine {
   private readonly lines: number[] = [];
   private readonly columns: number[] = [];
 
+  // Where the instruction starts (the first piece, even an empty one).
+  private anchorLine = 0;
+  private anchorColumn = -1;
+
   append(piece: string, line: number, column: number): void {
+    if (this.anchorColumn < 0) {
+      this.anchorLine = line;
+      this.anchorColumn = column;
+    }
     if (piece.length === 0) return;
     this.offsets.push(this.text.length);
     this.lines.push(line);
@@ -22,6 +30,11 @@ export class LogicalLine {
 
   /** Where each piece of `text` was written, as plain data (see `positionInSegments`). */
   segments(): Segment[] {
+    // One piece (most instructions) needs no map: it starts where the instruction does.
+    const n = this.offsets.length;
+    if (n === 0 || (n === 1 && this.lines[0] === this.anchorLine && this.columns[0] === this.anchorColumn)) {
+      return NO_SEGMENTS;
+    }
     return this.offsets.map((offset, i) => ({ offset, line: this.lines[i]!, column: this.columns[i]! + 1 }));
   }
 
@@ -49,9 +62,14 @@ export class LogicalLine {
   }
 }
 
-/** The source position of `offset` in a logical line described by its segments. */
-export function positionInSegments(segments: readonly Segment[], offset: number): Position {
-  if (segments.length === 0) return { line: 1, column: 1 };
+const NO_SEGMENTS: Segment[] = Object.freeze([]) as unknown as Segment[];
+
+/**
+ * The source position of `offset` in an instruction's logical line, from its segments; an
+ * instruction written on one line has no segments and starts at `start`.
+ */
+export function positionInSegments(segments: readonly Segment[], offset: number, start: Position): Position {
+  if (segments.length === 0) return { line: start.line, column: start.column + Math.max(0, offset) };
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {

@@ -114,7 +114,10 @@ interface InstructionBase {
   range: Range;
   /** The logical line: continuation lines joined, comments inside it removed. */
   original: string;
-  /** Where each piece of `original` was written, to map an offset in it back to the source. */
+  /**
+   * Where each piece of `original` was written, to map an offset in it back to the source
+   * (`positionInSegments`); empty when the instruction is one piece starting at `range.start`.
+   */
   segments: Segment[];
   flags: Flag[];
   /**

@@ -87,8 +87,8 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
       return { start: at(start), end: at(end) };
     }
     return {
-      start: positionInSegments(run.segments, s.offset + start),
-      end: end > start ? (({ line, column }) => ({ line, column: column + 1 }))(positionInSegments(run.segments, s.offset + end - 1)) : positionInSegments(run.segments, s.offset + start),
+      start: positionInSegments(run.segments, s.offset + start, run.range.start),
+      end: end > start ? (({ line, column }) => ({ line, column: column + 1 }))(positionInSegments(run.segments, s.offset + end - 1, run.range.start)) : positionInSegments(run.segments, s.offset + start, run.range.start),
     };
   };
 

@@ -280,3 +280,20 @@ describe('errors', () => {
     expect(result.errors[0]!.range.start.line).toBe(2);
   });
 });
+
+describe('segments map the logical line back to the source', () => {
+  it('has none for a one-line instruction and maps offsets from its start', async () => {
+    const { positionInSegments } = await import('../../../src/engine/parse/index.ts');
+    const run = parseDockerfile('FROM a\n  RUN echo hi\n').instructions[1]!;
+    expect(run.segments).toEqual([]);
+    expect(positionInSegments(run.segments, 4, run.range.start)).toEqual({ line: 2, column: 7 });
+  });
+
+  it('maps every continuation piece, including one after an empty first line', async () => {
+    const { positionInSegments } = await import('../../../src/engine/parse/index.ts');
+    const run = parseDockerfile('FROM a\nRUN a && \\\n    b\n').instructions[1]!;
+    expect(positionInSegments(run.segments, run.original.indexOf('b'), run.range.start)).toEqual({ line: 3, column: 5 });
+    const odd = parseDockerfile('FROM a\n\\\nRUN b\n').instructions[1]!;
+    expect(positionInSegments(odd.segments, odd.original.indexOf('b'), odd.range.start)).toEqual({ line: 3, column: 5 });
+  });
+});
