@@ -4,6 +4,8 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared');
@@ -17,19 +19,27 @@ async function bundle(entry, name) {
 }
 
 const MiB = 1024 * 1024;
+// For the big single files: a full collection before each pass, so that a pass does not pay
+// for the previous pass's 10 MiB of garbage.
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
 const now = () => performance.now();
 
-/** Run `fn` over `inputs` until at least `minMs` has passed; returns ms per pass (median of passes). */
-function timePasses(fn, inputs, { minMs = 1500, minPasses = 5 } = {}) {
+/**
+ * Run `fn` over `inputs` until at least `minMs` has passed; returns ms per pass: the median, or
+ * the fastest pass with `{ best: true }` (least disturbed by other work on the machine).
+ */
+function timePasses(fn, inputs, { minMs = 1500, minPasses = 5, best = false } = {}) {
   const times = [];
   const start = now();
   while (times.length < minPasses || now() - start < minMs) {
+    if (best) gc();
     const t0 = now();
     for (const input of inputs) fn(input);
     times.push(now() - t0);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return best ? times[0] : times[Math.floor(times.length / 2)];
 }
 
 function table(rows) {
@@ -106,9 +116,9 @@ function synthetic(targetBytes) {
 const one = synthetic(1 * MiB);
 const ten = synthetic(10 * MiB);
 parseDockerfile(one);
-const t1 = timePasses(() => parseDockerfile(one), [0], { minMs: 1000, minPasses: 5 });
-const t10 = timePasses(() => parseDockerfile(ten), [0], { minMs: 1000, minPasses: 3 });
-console.log('\nLinear time: synthetic Dockerfiles');
+const t1 = timePasses(() => parseDockerfile(one), [0], { minMs: 1000, minPasses: 5, best: true });
+const t10 = timePasses(() => parseDockerfile(ten), [0], { minMs: 1000, minPasses: 3, best: true });
+console.log('\nLinear time: synthetic Dockerfiles (fastest pass, after a full GC)');
 table([
   ['size', 'ms', 'MiB/s'],
   ['1 MiB', t1.toFixed(1), (1 / (t1 / 1000)).toFixed(1)],
