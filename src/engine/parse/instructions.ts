@@ -95,7 +95,8 @@ function build(
     comments: ctx.comments,
   };
   const values = args.map((a) => a.value);
-  const argsRange = args.length > 0 ? span(args[0]!.range, args[args.length - 1]!.range) : base.keywordRange;
+  // Only needed to report an error, so computed then.
+  const argsRange = (): Range => (args.length > 0 ? span(args[0]!.range, args[args.length - 1]!.range) : base.keywordRange);
 
   const checkFlags = (accepted: Record<string, FlagKind> = {}): ParsedFlags => {
     const parsed = parseFlags(flags, accepted);
@@ -106,7 +107,7 @@ function build(
     if (args.length === 0) fail(`${keyword} requires at least one argument`, base.keywordRange);
   };
   const exactlyOne = () => {
-    if (args.length !== 1) fail(`${keyword} requires exactly one argument`, args.length ? argsRange : base.keywordRange);
+    if (args.length !== 1) fail(`${keyword} requires exactly one argument`, argsRange());
   };
   // BuildKit's handleJSONArgs: shell form is the whole text as one word.
   const commandLine = () => (raw.json ? values : values.length ? [values.join(' ')] : []);
@@ -125,7 +126,7 @@ function build(
           );
         }
       } else if (args.length !== 1) {
-        fail('FROM requires either one or three arguments', args.length ? argsRange : base.keywordRange);
+        fail('FROM requires either one or three arguments', argsRange());
       }
       const parsed = checkFlags(ACCEPTED_FLAGS.FROM);
       return {
@@ -171,7 +172,7 @@ function build(
       checkFlags();
       const shell = commandLine();
       if (shell.length === 0) fail('SHELL requires at least one argument', base.keywordRange);
-      else if (!raw.json) fail('SHELL requires the arguments to be in JSON form', argsRange);
+      else if (!raw.json) fail('SHELL requires the arguments to be in JSON form', argsRange());
       return { ...base, keyword: 'SHELL', shell: raw.json ? shell : [] };
     }
     case 'COPY':
@@ -179,7 +180,7 @@ function build(
       if (args.length < 2) {
         fail(
           `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined.`,
-          args.length ? argsRange : base.keywordRange,
+          argsRange(),
         );
       }
       const parsed = checkFlags(ACCEPTED_FLAGS[keyword]);

@@ -43,6 +43,7 @@ export class LogicalLine {
     const n = this.offsets.length;
     if (n === 0) return { line: 1, column: 1 };
     const o = Math.max(0, Math.min(offset, this.text.length));
+    if (n === 1) return { line: this.lines[0]!, column: this.columns[0]! + (o - this.offsets[0]!) + 1 };
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
