@@ -171,7 +171,8 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
   const tokens = tokenize(text);
   let connector: Connector = 'start';
   let words: ShellWord[] = [];
-  let skipRedirectTarget = false;
+  let redirects: { op: string; target: ShellWord | null }[] = [];
+  let pendingRedirect: { op: string; target: ShellWord | null } | null = null;
   let forHeader = false;
   // Inside `case ... in`, words up to `)` are a pattern, not a command.
   let casePattern = false;
@@ -192,6 +193,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
         nameWord,
         args: rest.slice(1),
         assignments,
+        redirects,
         connector,
         start: (assignments[0] ?? nameWord).start,
         end: rest.at(-1)!.end,
@@ -202,13 +204,16 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
       for (const sub of substitutions(w)) build(sub.text, sub.offset, depth + 1, out);
     }
     words = [];
+    redirects = [];
+    pendingRedirect = null;
     connector = next;
   };
 
   for (const token of tokens) {
     if (token.kind === 'redirect') {
       // The target of a redirection is a file name (or descriptor), not an argument.
-      skipRedirectTarget = true;
+      pendingRedirect = { op: token.op, target: null };
+      redirects.push(pendingRedirect);
       continue;
     }
     if (token.kind === 'op') {
@@ -233,8 +238,9 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
       continue;
     }
     const word = shift(token.word);
-    if (skipRedirectTarget) {
-      skipRedirectTarget = false;
+    if (pendingRedirect) {
+      pendingRedirect.target = word;
+      pendingRedirect = null;
       continue;
     }
     if (forHeader) continue;

@@ -27,6 +27,8 @@ export interface ShellCommand {
   args: ShellWord[];
   /** `NAME=value` words written before the program. */
   assignments: ShellWord[];
+  /** Redirections, e.g. `> /opt/blob` or `2>&1`. */
+  redirects: { op: string; target: ShellWord | null }[];
   connector: Connector;
   start: number;
   end: number;

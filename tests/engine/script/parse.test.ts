@@ -100,3 +100,11 @@ describe('parseShellScript on any input', () => {
     );
   });
 });
+
+describe('redirections', () => {
+  it('keeps each redirection with its target', () => {
+    const c = parseShellScript('head -c 1000 /dev/zero > /opt/blob 2>&1').commands[0]!;
+    expect(c.args.map((a) => a.value)).toEqual(['-c', '1000', '/dev/zero']);
+    expect(c.redirects.map((r) => [r.op, r.target?.value])).toEqual([['>', '/opt/blob'], ['2>&', '1']]);
+  });
+});
