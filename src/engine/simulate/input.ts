@@ -1,0 +1,42 @@
+/**
+ * What the simulator is given besides the Dockerfile: the build context (a virtual file tree
+ * in the browser, a real directory from the CLI) and measured facts about projects in it.
+ */
+
+export interface ContextFile {
+  /** `/`-separated path relative to the context root. */
+  path: string;
+  bytes: number;
+  /** Text, for the small files whose content matters (package.json, lockfiles). */
+  text?: string;
+}
+
+/**
+ * Measured node_modules of a Node project in the context: from an installed node_modules and
+ * the lockfile's `dev` flags (CLI), or from recorded data (exercises).
+ */
+export interface NodeProjectData {
+  /** Directory of package.json, relative to the context root ("" for the root). */
+  dir: string;
+  /** Tar bytes and file count of node_modules with all dependencies. */
+  allBytes: number;
+  allFiles: number;
+  /** With production dependencies only (`npm ci --omit=dev`). */
+  prodBytes: number;
+  prodFiles: number;
+  /** Growth of the npm cache (/root/.npm) caused by one install without a cache mount. */
+  cacheBytes?: number;
+  /** Size of the build output (`npm run build`), when known. */
+  buildOutputBytes?: number;
+  /** Where the figures come from. */
+  source: string;
+}
+
+export interface SimulationInput {
+  /** Files that would be sent to the builder (already filtered by .dockerignore). */
+  context?: readonly ContextFile[];
+  nodeProjects?: readonly NodeProjectData[];
+  buildArgs?: Readonly<Record<string, string>>;
+  /** Stage name or index to build (`--target`); the last stage by default. */
+  target?: string;
+}
