@@ -1,0 +1,130 @@
+import { cleanPath } from './fs.ts';
+import type { SimStage, SimulatedImage } from './types.ts';
+
+export interface RuntimeProblem {
+  /** `missing-file`, `missing-runtime`, `missing-shell`, `missing-dependencies`, `unknown-user`, `healthcheck-tool`, `libc`. */
+  kind: string;
+  message: string;
+  /** The Dockerfile line the problem comes from. */
+  line: number | null;
+  severity: 'error' | 'warning';
+}
+
+export interface RuntimeCheck {
+  /** What the container runs: ENTRYPOINT then CMD. */
+  command: string[];
+  form: 'shell' | 'exec' | null;
+  user: string;
+  workdir: string;
+  ok: boolean;
+  problems: RuntimeProblem[];
+}
+
+const INTERPRETERS = ['node', 'python', 'python3', 'ruby', 'java', 'php', 'deno', 'bun'];
+
+/**
+ * Whether the final stage has `path`: "yes" when the Dockerfile put it there, "no" when the
+ * Dockerfile wrote into its directory but not that file, "unknown" when only the base image could
+ * have it (the simulator does not list base images' files).
+ */
+function fileKnown(stage: SimStage, path: string): 'yes' | 'no' | 'unknown' {
+  for (const f of stage.files.values()) {
+    if (f.path === path || (f.tree && path.startsWith(`${f.path}/`))) return 'yes';
+  }
+  const written = [...stage.files.keys()].some((p) => {
+    const dir = p.slice(0, p.lastIndexOf('/'));
+    return dir !== '' && path.startsWith(`${dir}/`);
+  });
+  return written ? 'no' : 'unknown';
+}
+
+/** Does the final stage still have what its CMD needs? */
+export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
+  const stage = image.stages.find((s) => s.index === image.target);
+  const problems: RuntimeProblem[] = [];
+  if (!stage) return { command: [], form: null, user: 'root', workdir: '/', ok: false, problems: [{ kind: 'missing-file', message: 'no stage to run', line: null, severity: 'error' }] };
+  const entry = stage.entrypoint;
+  const cmd = stage.cmd;
+  const command = [...(entry?.command ?? []), ...(cmd?.command ?? [])];
+  const form = entry?.form ?? cmd?.form ?? null;
+  const line = entry?.line ?? cmd?.line ?? null;
+  const tools = stage.tools;
+  const hasShell = stage.base ? stage.base.shell || tools.has('sh') : stage.baseStage !== null;
+
+  if ((entry?.form === 'shell' || (!entry && cmd?.form === 'shell')) && !hasShell) {
+    problems.push({ kind: 'missing-shell', message: 'the shell form runs /bin/sh -c, and this image has no shell: use the exec form ["program", "arg"]', line, severity: 'error' });
+  }
+  if (command.length === 0) {
+    if (!stage.base || stage.base.family === 'scratch' || stage.base.family === 'distroless') {
+      problems.push({ kind: 'missing-file', message: 'no CMD or ENTRYPOINT: the container has nothing to run', line: null, severity: 'warning' });
+    }
+  } else {
+    const words = form === 'shell' ? command.join(' ').trim().split(/\s+/) : command;
+    let program = words[0] ?? '';
+    let rest = words.slice(1);
+    if (program === 'exec' || program === 'tini' || program === '/sbin/tini' || program === 'dumb-init' || program === '/usr/bin/dumb-init') {
+      if (program !== 'exec' && !tools.has(program.slice(program.lastIndexOf('/') + 1)) && fileKnown(stage, program) !== 'yes') {
+        problems.push({ kind: 'missing-runtime', message: `${program} is not installed in the final stage`, line, severity: 'error' });
+      }
+      rest = rest[0] === '--' ? rest.slice(1) : rest;
+      program = rest[0] ?? '';
+      rest = rest.slice(1);
+    }
+    const base = program.slice(program.lastIndexOf('/') + 1);
+    if (program.includes('/') && !INTERPRETERS.includes(base)) {
+      const path = cleanPath(program, stage.workdir);
+      if (fileKnown(stage, path) === 'no') {
+        problems.push({ kind: 'missing-file', message: `${path}, which CMD/ENTRYPOINT starts, is not in the final stage`, line, severity: 'error' });
+      }
+      const binary = stage.files.get(path);
+      if (binary?.tags.includes('binary') && stage.base && (stage.base.libc === 'none' || stage.base.libc === 'musl')) {
+        problems.push({ kind: 'libc', message: `${path} was built against glibc in another stage, and ${stage.base.ref} has ${stage.base.libc === 'none' ? 'no C library' : 'musl'}: build it statically (CGO_ENABLED=0 for Go) or use a glibc base`, line, severity: 'warning' });
+      }
+    } else if (base && !tools.has(base) && !INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base)) {
+      if (stage.base?.family !== 'unknown' && stage.base) {
+        problems.push({ kind: 'missing-runtime', message: `${base} is not a program this image is known to have`, line, severity: 'warning' });
+      }
+    }
+    if (INTERPRETERS.includes(base)) {
+      if (!tools.has(base) && !(base === 'python' && tools.has('python3'))) {
+        problems.push({ kind: 'missing-runtime', message: `${base} is not installed in the final stage (${stage.base?.ref ?? 'its base'})`, line, severity: 'error' });
+      }
+      const script = rest.find((a) => !a.startsWith('-'));
+      if (script && /\.(c|m)?js$|\.py$|\.rb$|\.ts$/.test(script)) {
+        const path = cleanPath(script, stage.workdir);
+        if (fileKnown(stage, path) === 'no') {
+          problems.push({ kind: 'missing-file', message: `${path}, the script CMD runs, is not in the final stage`, line, severity: 'error' });
+        }
+      }
+      if (base === 'node') {
+        const pkg = stage.files.get(cleanPath('package.json', stage.workdir));
+        const modules = stage.files.get(cleanPath('node_modules', stage.workdir));
+        if (pkg && !modules) {
+          problems.push({ kind: 'missing-dependencies', message: `${stage.workdir} has a package.json but no node_modules: the production dependencies were not installed or copied into the final stage`, line, severity: 'error' });
+        }
+        if (modules?.tags.includes('dev-dependencies')) {
+          problems.push({ kind: 'missing-dependencies', message: 'node_modules in the final stage includes dev dependencies the app does not need at run time (install with --omit=dev)', line, severity: 'warning' });
+        }
+      }
+    }
+  }
+
+  const user = stage.user;
+  const name = user.split(':')[0]!;
+  if (name && !/^\d+$/.test(name) && !stage.users.has(name) && name !== 'root') {
+    problems.push({ kind: 'unknown-user', message: `USER ${name} does not exist in the final stage: create it (useradd/adduser) or use a numeric UID`, line: null, severity: 'error' });
+  }
+  const hc = stage.healthcheck;
+  if (hc) {
+    const words = hc.form === 'shell' ? hc.command.join(' ').split(/\s+/) : hc.command;
+    for (const tool of ['curl', 'wget']) {
+      if (words.some((w) => w === tool || w.endsWith(`/${tool}`)) && !tools.has(tool)) {
+        problems.push({ kind: 'healthcheck-tool', message: `HEALTHCHECK calls ${tool}, which ${stage.base?.ref ?? 'the final stage'} does not have: every check fails and the container is marked unhealthy`, line: hc.line, severity: 'error' });
+      }
+    }
+    if (hc.form === 'shell' && !hasShell) {
+      problems.push({ kind: 'missing-shell', message: 'HEALTHCHECK in shell form needs /bin/sh, which this image lacks', line: hc.line, severity: 'error' });
+    }
+  }
+  return { command, form, user, workdir: stage.workdir, ok: !problems.some((p) => p.severity === 'error'), problems };
+}
