@@ -20,6 +20,11 @@ describe('json-args-recommended (DL3025, JSONArgsRecommended)', () => {
     expect(flaggedLines(rule, 'FROM scratch AS base\nSHELL ["/bin/bash"]\nFROM base\nCMD mycommand\n')).toEqual([]);
   });
 
+  it('honours # check=skip above the instruction, as BuildKit does', () => {
+    expect(flaggedLines(rule, '\nFROM scratch\n# check=skip=JSONArgsRecommended\nCMD mycommand\n')).toEqual([]);
+    expect(flaggedLines(rule, '\nFROM scratch\n# check=skip=JSONArgsRecommended\nENTRYPOINT mycommand\nCMD other\n')).toEqual([5]);
+  });
+
   it('honours # check=skip and hadolint ignore pragmas', () => {
     expect(flaggedLines(rule, '# check=skip=JSONArgsRecommended\nFROM scratch\nCMD x\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM scratch\n# hadolint ignore=DL3025\nCMD x\n')).toEqual([]);

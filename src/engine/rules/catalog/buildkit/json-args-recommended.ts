@@ -1,5 +1,6 @@
 import type { CmdInstruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
+import { reportAt } from './support.ts';
 
 export const jsonArgsRecommended: Rule = {
   id: 'json-args-recommended',
@@ -31,7 +32,7 @@ Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025.
         const command = (instruction as CmdInstruction).command[0] ?? '';
         const words = splitSimple(command);
         const arg = instruction.args[0];
-        ctx.report({
+        reportAt(ctx, 'JSONArgsRecommended', instruction, {
           range: arg ? arg.range : instruction.range,
           message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals`,
           ...(words && arg && arg.range.start.line === arg.range.end.line

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4329;
+const baseURL = `http://127.0.0.1:${PORT}/`;
+
+/**
+ * The browser: CHROMIUM_PATH if set, else the system's Chromium (Debian: apt-get install chromium),
+ * else Playwright's own build, which users with internet access install once with
+ * `npx playwright install chromium`. This project never downloads a browser by itself.
+ */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined;
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.ts',
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: 'list',
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // Serves the production build; `npm run test:e2e` runs `astro build` first. `--ignore-lock`
+  // keeps Astro 7's preview in the foreground, where Playwright can manage it: without it the
+  // command refuses to start while another preview server of this project runs, and detaches
+  // itself into the background when it detects it is run by a coding agent.
+  webServer: {
+    command: `npx astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock`,
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

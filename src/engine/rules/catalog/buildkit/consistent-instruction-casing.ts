@@ -1,0 +1,41 @@
+import type { Instruction } from '../../../parse/types.ts';
+import type { Rule } from '../../types.ts';
+
+export const consistentInstructionCasing: Rule = {
+  id: 'consistent-instruction-casing',
+  title: 'Write all instructions in the same case',
+  severity: 'warning',
+  category: 'maintainability',
+  aliases: { buildkit: 'ConsistentInstructionCasing' },
+  docs: {
+    rationale: `Instruction keywords are case-insensitive, so \`run\`, \`RUN\` and \`Run\` all work. A file that mixes them is harder to scan: the eye looks for the uppercase keywords at the start of each line to see the structure of the build.
+
+Docker's build checks call this *ConsistentInstructionCasing*. Like BuildKit, this rule counts the instructions of the stages that are all-lowercase or all-uppercase, takes the majority (uppercase on a tie), and flags every instruction that differs, including mixed-case ones like \`From\`. ARGs before the first FROM are not counted. The fix rewrites the keyword in the majority's case.`,
+    bad: 'FROM alpine:3.20\nrun apk add --no-cache curl\nCOPY app /app\n',
+    good: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCOPY app /app\n',
+  },
+  check(ctx) {
+    const first = ctx.parsed.instructions.findIndex((i) => i.keyword === 'FROM');
+    if (first < 0) return;
+    const counted = ctx.parsed.instructions.slice(first).filter((i: Instruction) => i.keyword !== 'UNKNOWN');
+    let lower = 0;
+    let upper = 0;
+    for (const instruction of counted) {
+      const name = instruction.keywordText;
+      if (name === name.toLowerCase()) lower++;
+      else if (name === name.toUpperCase()) upper++;
+    }
+    const majorityLower = lower > upper;
+    const casing = majorityLower ? 'lowercase' : 'uppercase';
+    for (const instruction of counted) {
+      const name = instruction.keywordText;
+      const wanted = majorityLower ? name.toLowerCase() : name.toUpperCase();
+      if (name === wanted) continue;
+      ctx.report({
+        range: instruction.keywordRange,
+        message: `Command '${name}' should match the case of the command majority (${casing})`,
+        fix: { title: `Write '${wanted}'`, edits: [{ range: instruction.keywordRange, text: wanted }] },
+      });
+    }
+  },
+};

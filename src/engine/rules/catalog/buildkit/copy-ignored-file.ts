@@ -1,0 +1,83 @@
+import { filepathMatch } from '../../../context/go-filepath-match.ts';
+import { goClean } from '../../../context/go-path.ts';
+import type { CopyInstruction } from '../../../parse/types.ts';
+import type { LintContext, Rule } from '../../types.ts';
+import { goQuote, reportAt } from './support.ts';
+
+const CHECK = 'CopyIgnoredFile';
+
+/** Sources that do not come from the build context: URLs and Git repositories. */
+function isRemote(src: string): boolean {
+  return /^(?:https?|git|ssh):\/\//i.test(src) || /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:/.test(src);
+}
+
+function hasWildcard(p: string): boolean {
+  return /[*?[]/.test(p);
+}
+
+/** Whether a context file is `src` or below it (`src` may hold wildcards, as COPY allows). */
+function isUnder(file: string, src: string): boolean {
+  if (!hasWildcard(src)) return file === src || file.startsWith(`${src}/`);
+  const want = src.split('/');
+  const have = file.split('/');
+  if (have.length < want.length) return false;
+  return want.every((part, i) => filepathMatch(part, have[i]!).matched);
+}
+
+/** A context file that is sent (not ignored) at or below `src`: the copy is not empty. */
+function keepsContent(context: LintContext, src: string): boolean {
+  return context.files.some((f) => (src === '.' || isUnder(f.path, src)) && !context.isIgnored(f.path));
+}
+
+/**
+ * Whether the ignore file excludes every entry at the root (`*`, `**`, `**` + `/*`): BuildKit's
+ * only reason to warn about copying the context root. Probed with names no pattern aims at.
+ */
+function rootIgnored(context: LintContext): boolean {
+  return context.isIgnored('*') && context.isIgnored('layerwise-probe') && context.isIgnored('Layerwise.Probe_9');
+}
+
+export const copyIgnoredFile: Rule = {
+  id: 'copy-ignored-file',
+  title: 'Do not COPY or ADD files that .dockerignore excludes',
+  severity: 'warning',
+  category: 'correctness',
+  aliases: { buildkit: CHECK },
+  needsContext: true,
+  docs: {
+    rationale: `Files that \`.dockerignore\` excludes are never sent to the builder. \`COPY config.yml /etc/app/\` then fails with \`"/config.yml": not found\`, an error that points at the file rather than at the ignore pattern that hid it; with a wildcard (\`COPY *.yml\`) nothing fails and the file is simply missing from the image.
+
+Docker's build checks call this *CopyIgnoredFile*. Like BuildKit, the rule tests each source of COPY and ADD from the build context (not \`--from\`, URLs or Git) against the ignore file, the source itself and its parent directories. It stays quiet when a \`!\` pattern brings back something at or below the source (the copy then still has content), and for the context root (\`COPY . .\`) it warns only when the patterns exclude everything at the root (\`*\`, \`**\`).`,
+    bad: '# .dockerignore: *.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
+    good: '# .dockerignore: *.yml and !config.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
+  },
+  check(ctx) {
+    const context = ctx.context;
+    if (!context || context.ignoreFile === null) return;
+    for (const stage of ctx.resolved.stages) {
+      for (const step of stage.steps) {
+        const instruction = step.instruction;
+        if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+        const copy = instruction as CopyInstruction;
+        if (copy.from !== null) continue;
+        const verb = instruction.keyword === 'ADD' ? 'Add' : 'Copy';
+        for (const source of copy.sources) {
+          const word = step.expansions.find((e) => e.field === 'source' && e.range === source.range);
+          const raw = word ? word.value : source.value;
+          if (word?.error || raw === '' || isRemote(raw)) continue;
+          const src = goClean(raw);
+          let ignored: boolean;
+          if (src === '.' || src === '/') ignored = rootIgnored(context) && !keepsContent(context, '.');
+          // BuildKit tests the path as given; a pattern never matches one starting with "/".
+          else if (src.startsWith('/') || src === '..' || src.startsWith('../')) ignored = false;
+          else ignored = context.isIgnored(src) && !keepsContent(context, src);
+          if (!ignored) continue;
+          reportAt(ctx, CHECK, instruction, {
+            range: source.range,
+            message: `Attempting to ${verb} file ${goQuote(src)} that is excluded by .dockerignore`,
+          });
+        }
+      }
+    }
+  },
+};

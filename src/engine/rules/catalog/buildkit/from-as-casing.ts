@@ -1,0 +1,36 @@
+import type { Rule } from '../../types.ts';
+import { fromInstructions, reportAt } from './support.ts';
+
+const CHECK = 'FromAsCasing';
+
+export const fromAsCasing: Rule = {
+  id: 'from-as-casing',
+  title: "Match the casing of 'AS' to that of 'FROM'",
+  severity: 'warning',
+  category: 'maintainability',
+  aliases: { buildkit: CHECK },
+  docs: {
+    rationale: `\`FROM node:22 as build\` mixes an uppercase keyword with a lowercase one. Keywords are case-insensitive, so the build is the same, but the file reads as if written by two people and invites more inconsistency.
+
+Docker's build checks call this *FromAsCasing*: \`AS\` should follow \`FROM\` (\`FROM ... AS\` or \`from ... as\`). When \`FROM\` itself is mixed-case (\`From\`), *ConsistentInstructionCasing* reports it instead.`,
+    bad: 'FROM node:22 as build\nRUN npm ci\n',
+    good: 'FROM node:22 AS build\nRUN npm ci\n',
+  },
+  check(ctx) {
+    for (const from of fromInstructions(ctx)) {
+      if (from.args.length < 3) continue;
+      const keyword = from.keywordText;
+      const lower = keyword === keyword.toLowerCase();
+      const upper = keyword === keyword.toUpperCase();
+      if (!lower && !upper) continue;
+      const as = from.args[1]!;
+      const wanted = lower ? as.value.toLowerCase() : as.value.toUpperCase();
+      if (as.value === wanted) continue;
+      reportAt(ctx, CHECK, from, {
+        range: as.range,
+        message: `'${as.value}' and '${keyword}' keywords' casing do not match`,
+        fix: { title: `Write '${wanted}'`, edits: [{ range: as.range, text: wanted }] },
+      });
+    }
+  },
+};

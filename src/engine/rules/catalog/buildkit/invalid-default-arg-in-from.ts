@@ -1,0 +1,53 @@
+import { processWord } from '../../../parse/shell/lex.ts';
+import type { Rule } from '../../types.ts';
+import { normalizedNamedError } from './reference.ts';
+import { anchor, fromInstructions } from './support.ts';
+
+const CHECK = 'InvalidDefaultArgInFrom';
+const PREDEFINED = [
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+];
+
+export const invalidDefaultArgInFrom: Rule = {
+  id: 'invalid-default-arg-in-from',
+  title: 'Give the ARGs used in FROM defaults that make a valid image name',
+  severity: 'warning',
+  category: 'correctness',
+  aliases: { buildkit: CHECK },
+  docs: {
+    rationale: `\`ARG VERSION\` then \`FROM node:$VERSION\` works only while every build passes \`--build-arg VERSION=...\`. Without it, \`VERSION\` is empty and the build fails on the invalid reference \`node:\`, and so do tools that read the Dockerfile without your build arguments (Dependabot, image scanners, \`docker build --check\`). A default keeps the Dockerfile buildable on its own: \`ARG VERSION=22\`.
+
+Docker's build checks call this *InvalidDefaultArgInFrom*: they expand every FROM with the ARG defaults alone, ignoring build arguments, and report the ones that do not give a valid image reference.`,
+    bad: 'ARG NODE_VERSION\nFROM node:${NODE_VERSION}-slim\n',
+    good: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}-slim\n',
+  },
+  check(ctx) {
+    const escape = ctx.parsed.escapeCharacter;
+    // The global scope as it would be without any --build-arg: predefined ARGs, then defaults.
+    const env = new Map<string, string>();
+    for (const name of PREDEFINED) {
+      const value = ctx.resolved.globalArgs.get(name);
+      if (value !== undefined) env.set(name, value);
+    }
+    for (const instruction of ctx.parsed.instructions) {
+      if (instruction.keyword === 'FROM') break;
+      if (instruction.keyword !== 'ARG') continue;
+      for (const def of instruction.definitions) {
+        if (def.defaultValue === null) continue;
+        const result = processWord(def.defaultValue, env, { escape });
+        // BuildKit gives up on the check when a default does not expand.
+        if (result.error) return;
+        env.set(def.name, result.value);
+      }
+    }
+    for (const from of fromInstructions(ctx)) {
+      const result = processWord(from.image, env, { escape });
+      if (result.error) return;
+      if (normalizedNamedError(result.value) === null) continue;
+      ctx.report({
+        range: anchor(from, from.args[0]?.range ?? from.range),
+        message: `Default value for ARG ${from.image} results in empty or invalid base image name`,
+      });
+    }
+  },
+};

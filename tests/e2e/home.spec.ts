@@ -1,0 +1,132 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const PROMISE =
+  'Learn to ship Docker images that are small, fast to rebuild and safe — by editing real Dockerfiles and watching every layer change.';
+
+/**
+ * Collects console errors, uncaught exceptions, failed requests and HTTP error responses.
+ * `expected404` names a path whose 404 (and the console message Chromium logs for it) is expected.
+ */
+function watchForProblems(page: Page, expected404?: string) {
+  const problems: string[] = [];
+  const isExpected404 = (url: string) => expected404 !== undefined && new URL(url).pathname === expected404;
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (isExpected404(message.location().url) && message.text().includes('404')) return;
+    problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
+  page.on('response', (response) => {
+    const status = response.status();
+    if (status >= 400 && !(status === 404 && isExpected404(response.url()))) {
+      problems.push(`HTTP ${status}: ${response.url()}`);
+    }
+  });
+  return problems;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+test.describe('home page', () => {
+  test('renders the title, promise and code examples without errors', async ({ page }) => {
+    const problems = watchForProblems(page);
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+
+    await expect(page).toHaveTitle('Layerwise');
+    await expect(page.locator('h1')).toHaveText('Layerwise');
+    await expect(page.getByText(PROMISE)).toBeVisible();
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Docker images/);
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
+
+    // Landmarks and the skip link.
+    await expect(page.locator('main#main')).toHaveCount(1);
+    await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#main');
+    await expect(page.getByRole('link', { name: 'Layerwise' }).first()).toHaveAttribute('href', '/');
+
+    // The course topics.
+    await expect(page.getByRole('heading', { name: 'Multi-stage builds' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Reading docker history' })).toBeVisible();
+
+    // Both Dockerfiles are highlighted by Shiki, with light and dark colours.
+    const blocks = page.locator('pre.astro-code');
+    await expect(blocks).toHaveCount(2);
+    await expect(blocks.nth(0)).toContainText('FROM node:22');
+    await expect(blocks.nth(0)).toContainText('CMD npm start');
+    await expect(blocks.nth(1)).toContainText('FROM node:22-slim AS deps');
+    await expect(blocks.nth(1)).toContainText('npm ci --omit=dev');
+    await expect(blocks.nth(1)).toContainText('USER node');
+    await expect(blocks.nth(1)).toContainText('CMD ["node", "server.js"]');
+    await expect(blocks.nth(1).locator('span[style*="--shiki-dark"]').first()).toBeAttached();
+
+    // Every internal link points at a page or section that exists.
+    for (const href of await page.locator('a[href^="/"], a[href^="#"]').evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href') ?? ''),
+    )) {
+      const id = href.split('#')[1];
+      if (id) await expect(page.locator(`[id="${id}"]`), `target of ${href}`).toHaveCount(1);
+    }
+
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no WCAG 2 A/AA violations in the ${colorScheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/');
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(colorScheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test('has no horizontal scroll at 360px wide', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('/');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The code blocks stack and scroll inside themselves rather than widening the page.
+    const boxes = await page.locator('pre.astro-code').evaluateAll((blocks) =>
+      blocks.map((b) => b.getBoundingClientRect().toJSON() as { x: number; right: number }),
+    );
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(360);
+    }
+  });
+});
+
+test.describe('404 page', () => {
+  test('an unknown URL gets the 404 page with a link home', async ({ page }) => {
+    const problems = watchForProblems(page, '/no-such-page');
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('Page not found');
+    await expect(page).toHaveTitle(/Page not found/);
+    const home = page.getByRole('link', { name: 'Go to the Layerwise home page' });
+    await expect(home).toHaveAttribute('href', '/');
+    await home.click();
+    await expect(page).toHaveURL('/');
+    await expect(page.locator('h1')).toHaveText('Layerwise');
+    expect(problems).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no WCAG 2 A/AA violations in the ${colorScheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/no-such-page');
+      await expectNoAxeViolations(page);
+    });
+  }
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createIgnoreTest, selectContext } from '../../../../src/engine/context/index.ts';
+import { copyIgnoredFile as rule } from '../../../../src/engine/rules/catalog/buildkit/copy-ignored-file.ts';
+import type { LintContext } from '../../../../src/engine/rules/index.ts';
+import { findings, flaggedLines } from '../support.ts';
+
+/** A context of `files` plus the Dockerfile, with `.dockerignore` holding `ignore` (none when null). */
+function context(ignore: string | null, files: string[] = []): LintContext {
+  const entries = ['Dockerfile', ...files, ...(ignore === null ? [] : ['.dockerignore'])].map((path) => ({ path, bytes: 10 }));
+  const selection = selectContext(entries, { dockerfile: 'Dockerfile', ignoreFile: ignore === null ? null : { path: '.dockerignore', text: ignore } });
+  return { files: selection.files, excluded: selection.excluded, ignoreFile: selection.ignoreFile, isIgnored: createIgnoreTest(selection.patterns) };
+}
+
+const lines = (src: string, ignore: string | null, files?: string[]) => flaggedLines(rule, src, { context: context(ignore, files) });
+const messages = (src: string, ignore: string | null, files?: string[]) =>
+  findings(rule, src, { context: context(ignore, files) }).map((f) => [f.range.start.line, f.message]);
+
+describe('copy-ignored-file (CopyIgnoredFile)', () => {
+  it('needs a build context', () => {
+    expect(flaggedLines(rule, 'FROM scratch\nCOPY Dockerfile .\n')).toEqual([]);
+    expect(lines('FROM scratch\nCOPY Dockerfile .\n', null)).toEqual([]);
+  });
+
+  it('BuildKit: flags COPY and ADD of an excluded file', () => {
+    expect(messages('\nFROM scratch\nCOPY Dockerfile .\nADD Dockerfile /windy\n', '\nDockerfile\n')).toEqual([
+      [3, 'Attempting to Copy file "Dockerfile" that is excluded by .dockerignore'],
+      [4, 'Attempting to Add file "Dockerfile" that is excluded by .dockerignore'],
+    ]);
+  });
+
+  it('BuildKit: honours # check=skip', () => {
+    expect(lines('# check=skip=CopyIgnoredFile\n\nFROM scratch\nCOPY Dockerfile .\n', '\nDockerfile\n')).toEqual([]);
+    expect(lines('FROM scratch\n# check=skip=CopyIgnoredFile\nCOPY Dockerfile .\nCOPY Dockerfile .\n', 'Dockerfile\n')).toEqual([4]);
+  });
+
+  it('BuildKit: COPY --from reads another stage, not the context', () => {
+    expect(lines('\nFROM scratch AS base\nCOPY Dockerfile /foobar\nADD Dockerfile /windy\n\nFROM base\nCOPY --from=base /foobar /Dockerfile\n', '\nfoobar\n')).toEqual([]);
+  });
+
+  it('BuildKit: a file brought back by ! is fine, and so is the whole context', () => {
+    expect(lines('\nFROM scratch\nCOPY ./Dockerfile .\n', '\n**\n!Dockerfile\n')).toEqual([]);
+    expect(lines('\nFROM scratch\nCOPY . .\n\t', '\n**\n!Dockerfile\n')).toEqual([]);
+  });
+
+  it('BuildKit: the context root is flagged only when every root entry is excluded', () => {
+    expect(lines('\nFROM scratch\nCOPY . .\n', '\n.*\n')).toEqual([]);
+    expect(messages('\nFROM scratch\nCOPY . .\n', '\n*\n')).toEqual([[3, 'Attempting to Copy file "." that is excluded by .dockerignore']]);
+    expect(lines('FROM scratch\nCOPY / /ctx\n', '**\n')).toEqual([2]);
+    expect(lines('FROM scratch\nCOPY . .\n', 'node_modules\n*.log\n', ['app.js'])).toEqual([]);
+  });
+
+  it('tests the source and its parent directories, after cleaning and expansion', () => {
+    expect(messages('FROM scratch\nCOPY ./src//app.js /app/\n', 'src\n', ['src/app.js'])).toEqual([
+      [2, 'Attempting to Copy file "src/app.js" that is excluded by .dockerignore'],
+    ]);
+    expect(lines('FROM scratch\nARG DIR=build\nCOPY $DIR/out /out\n', 'build\n', ['build/out'])).toEqual([3]);
+    expect(lines('FROM scratch\nCOPY *.log /logs/\n', '*.log\n', ['a.log'])).toEqual([2]);
+  });
+
+  it('stays quiet when a ! pattern brings back something below the source (newer BuildKit)', () => {
+    const files = ['sub/a.txt', 'sub/b.txt', 'other.txt', 'su.b/keep.txt'];
+    expect(lines('FROM scratch\nCOPY sub /sub\n', 'sub\n!sub/a.txt\n', files)).toEqual([]);
+    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!sub/a.txt\n', files)).toEqual([]);
+    expect(lines('FROM scratch\nCOPY sub/*.txt /\n', 'sub\n!sub/a.txt\n', files)).toEqual([]);
+    expect(lines('FROM scratch\nCOPY su.b /sub\n', 'su.b\n!su\\.b/keep.txt\n', files)).toEqual([]);
+    // ...but not when the exception cannot reach the copied path.
+    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!sub/b.txt\n', files)).toEqual([2]);
+    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!other.txt\n', files)).toEqual([2]);
+    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', '!sub/b.txt\nsub\n', files)).toEqual([2]);
+  });
+
+  it('ignores URLs, Git sources, here-documents and paths outside the context', () => {
+    const src = 'FROM scratch\nADD https://example.com/x.tgz /x\nADD git@github.com:moby/buildkit.git /src\nCOPY <<EOF /a\nx\nEOF\nCOPY /abs /b\nCOPY ../up /c\n';
+    expect(lines(src, '*\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { redundantTargetPlatform as rule } from '../../../../src/engine/rules/catalog/buildkit/redundant-target-platform.ts';
+import { expectFixed, findings, flaggedLines } from '../support.ts';
+
+describe('redundant-target-platform (RedundantTargetPlatform)', () => {
+  it('flags --platform=$TARGETPLATFORM, quoting the flag as written', () => {
+    expect(findings(rule, '\nFROM --platform=$TARGETPLATFORM scratch\n').map((f) => [f.range.start.line, f.message])).toEqual([
+      [2, 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior'],
+    ]);
+    expect(findings(rule, '\nFROM --platform=${TARGETPLATFORM} scratch\n')[0]!.message).toBe(
+      'Setting platform to predefined ${TARGETPLATFORM} in FROM is redundant as this is the default behavior',
+    );
+  });
+
+  it('accepts other platforms and combinations', () => {
+    expect(flaggedLines(rule, 'FROM --platform=$BUILDPLATFORM alpine\nFROM --platform=linux/amd64 alpine\nFROM alpine\n')).toEqual([]);
+    expect(flaggedLines(rule, 'FROM --platform=$TARGETOS/$TARGETARCH alpine\n')).toEqual([]);
+    expect(flaggedLines(rule, 'FROM --platform=${TARGETPLATFORM}${X} alpine\n')).toEqual([]);
+  });
+
+  it('honours # check=skip', () => {
+    expect(flaggedLines(rule, '\n# check=skip=RedundantTargetPlatform\nFROM --platform=$TARGETPLATFORM scratch\n')).toEqual([]);
+    expect(flaggedLines(rule, '# check=skip=RedundantTargetPlatform\nFROM --platform=$TARGETPLATFORM scratch\n')).toEqual([]);
+  });
+
+  it('removes the flag', () => {
+    expectFixed(rule, 'FROM --platform=$TARGETPLATFORM node:22 AS app\n', 'FROM node:22 AS app\n');
+    expectFixed(rule, 'FROM  --platform=${TARGETPLATFORM}\talpine\n', 'FROM  alpine\n');
+  });
+
+  it('offers no fix when TARGETPLATFORM is redeclared', () => {
+    expect(findings(rule, 'ARG TARGETPLATFORM\nFROM --platform=$TARGETPLATFORM alpine\n')[0]!.fix).toBeUndefined();
+  });
+});
