@@ -1,8 +1,9 @@
 import { buildkitRules } from './catalog/buildkit/index.ts';
+import { instructionsRules } from './catalog/instructions/index.ts';
 import type { Rule } from './types.ts';
 
 /** Every rule, in a stable order. Ids are unique; aliases point at exactly one rule. */
-export const allRules: readonly Rule[] = [...buildkitRules];
+export const allRules: readonly Rule[] = [...buildkitRules, ...instructionsRules];
 
 export function findRule(idOrAlias: string): Rule | undefined {
   const key = idOrAlias.toLowerCase();

@@ -19,7 +19,7 @@ export const redundantTargetPlatform: Rule = {
   title: 'Do not set FROM --platform to $TARGETPLATFORM',
   severity: 'warning',
   category: 'maintainability',
-  aliases: { buildkit: CHECK },
+  aliases: { hadolint: ['DL3065'], buildkit: CHECK },
   docs: {
     rationale: `A stage is built for the target platform unless \`--platform\` says otherwise, so \`FROM --platform=$TARGETPLATFORM node:22\` spells out the default. It is noise, and it hides the stages where \`--platform\` matters: the ones pinned to \`$BUILDPLATFORM\` to cross-compile natively.
 

@@ -19,7 +19,7 @@ export const secretsUsedInArgOrEnv: Rule = {
   title: 'Do not pass secrets in ARG or ENV',
   severity: 'warning',
   category: 'security',
-  aliases: { buildkit: CHECK },
+  aliases: { hadolint: ['DL3064'], buildkit: CHECK },
   docs: {
     rationale: `ARG and ENV values end up in the image: ENV in its config, where \`docker inspect\` shows it to anyone who can pull the image, and ARG in the build history (\`docker history\` prints the value every RUN saw). A token passed with \`--build-arg NPM_TOKEN=...\` is readable by everyone with the image, forever.
 

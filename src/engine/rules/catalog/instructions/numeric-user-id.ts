@@ -1,0 +1,39 @@
+import type { Rule } from '../../types.ts';
+import type { Stage } from '../../../stages/types.ts';
+import type { RuleContext } from '../../types.ts';
+import { baseChain, expanded, hasVariable, visit } from './support.ts';
+
+/** Windows images have no numeric user IDs: users are names (`ContainerUser`). */
+function isWindows(ctx: RuleContext, stage: Stage): boolean {
+  const root = baseChain(ctx, stage).at(-1) ?? stage;
+  return /windows|nanoserver|servercore/i.test(root.base.value);
+}
+
+export const numericUserId: Rule = {
+  id: 'numeric-user-id',
+  title: 'Use a numeric user ID in USER',
+  severity: 'info',
+  category: 'security',
+  aliases: { hadolint: ['DL3066'] },
+  docs: {
+    rationale: `\`USER app\` is resolved to a UID inside the container, from its \`/etc/passwd\`. Anything outside the container only sees the name: Kubernetes' \`runAsNonRoot\` cannot verify that \`app\` is not root and refuses to start the pod, and a volume's file ownership on the host cannot be matched against a name the host does not know.
+
+Write the numeric ID (\`USER 10001\` or \`USER 10001:10001\`), creating the user with that ID if the application needs a name. hadolint calls this DL3066; a user given by a variable is checked after expansion when its value is known, and Windows images (which have no numeric IDs) are not checked.`,
+    bad: 'FROM node:22-slim\nUSER node\nCMD ["node", "server.js"]\n',
+    good: 'FROM node:22-slim\nUSER 1000:1000\nCMD ["node", "server.js"]\n',
+  },
+  check(ctx) {
+    for (const { instruction, step, stage } of visit(ctx, true)) {
+      if (instruction.keyword !== 'USER' || (stage && isWindows(ctx, stage))) continue;
+      let user = instruction.value;
+      if (hasVariable(user)) {
+        const e = expanded(step, 'user');
+        if (!e?.known) continue;
+        user = e.value;
+      }
+      const uid = user.split(':')[0]!;
+      if (/^\d*$/.test(uid)) continue;
+      ctx.report({ range: instruction.args[0]?.range ?? instruction.range, message: 'Non-numeric user-id may not be resolvable by host system' });
+    }
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Which files of the build context a COPY/ADD takes, for the rules that need the context.
+ */
+import type { CopyInstruction } from '../../../parse/types.ts';
+import type { Stage } from '../../../stages/types.ts';
+import type { RuleContext } from '../../types.ts';
+import { cleanPath } from './support.ts';
+
+export interface ContextCopy {
+  stage: Stage;
+  copy: CopyInstruction;
+  /** The source word, for the underline. */
+  source: CopyInstruction['sources'][number];
+  /** The context directory it copies, relative to the root ('' for the whole context). */
+  dir: string;
+}
+
+/** COPY/ADD instructions that copy a directory of the build context (not named files or globs). */
+export function contextDirectoryCopies(ctx: RuleContext, files: readonly string[]): ContextCopy[] {
+  const out: ContextCopy[] = [];
+  for (const stage of ctx.resolved.stages) {
+    for (const step of stage.steps) {
+      const i = step.instruction;
+      if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.from !== null) continue;
+      for (const source of i.sources) {
+        const value = source.value.trim();
+        if (value === '' || value.includes('$') || /[*?[]/.test(value) || /^[a-z]+:\/\//i.test(value) || value.startsWith('git@')) continue;
+        let dir = cleanPath(value).replace(/^\//, '');
+        if (dir === '.') dir = '';
+        const isDir = dir === '' || files.some((f) => f.startsWith(`${dir}/`));
+        if (isDir) out.push({ stage, copy: i, source, dir });
+      }
+    }
+  }
+  return out;
+}
+
+export function isUnderDir(path: string, dir: string): boolean {
+  return dir === '' || path.startsWith(`${dir}/`);
+}
+
+/** Whether a context path is a Dockerfile or an ignore file (always sent, never the problem). */
+export function isBuildFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /^(Dockerfile|Containerfile)(\..*)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base) || /\.dockerignore$/i.test(base) || base === '.containerignore';
+}
+
+export function megabytes(bytes: number): string {
+  if (bytes < 100_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}

@@ -1,0 +1,71 @@
+import type { Rule } from '../../types.ts';
+import { baseImageTools, repositoryAndTag } from './image-facts.ts';
+import { chainOf, commandsOf, finalStage, basename } from './support.ts';
+
+/** Programs an entrypoint uses to drop from root to another user after its setup. */
+const PRIVILEGE_DROPPERS = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 's6-setuidgid', 'chpst', 'setuser']);
+
+export const finalStageRunsAsRoot: Rule = {
+  id: 'final-stage-runs-as-root',
+  title: 'Run the final image as a non-root user',
+  severity: 'warning',
+  category: 'security',
+  aliases: {},
+  docs: {
+    rationale: `Without a \`USER\` instruction, a container runs as the base image's user, and for nearly every image that is **root** (uid 0). Container isolation is not a security boundary you should lean on: if your application has a remote code execution bug, an attacker who is root inside the container can change any file of the image, read every secret mounted into it, install tools, and is one kernel or runtime vulnerability away from root on the host.
+
+Switch to an unprivileged user in the final stage, after the steps that need root (installing packages):
+- the official Node.js images already create one: \`USER node\` (uid 1000);
+- otherwise create one (\`RUN useradd --system --uid 10001 app\`) or use a numeric id (\`USER 65532:65532\`), which works even on \`scratch\`;
+- or start from an image that defaults to a non-root user: distroless \`:nonroot\` tags, Chainguard images.
+
+Give the user ownership of only what it must write (\`COPY --chown=node:node\`), not of the whole application.
+
+hadolint's DL3002 flags an explicit \`USER root\` left as the last user; this rule covers what it does not: a final stage with **no** \`USER\` at all, on a base image not known to default to a non-root user. It stays quiet for Windows images, and when the stage installs a tool entrypoints use to drop privileges (\`gosu\`, \`su-exec\`, \`setpriv\`), as the official database images do.`,
+    bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+    good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD ["node", "server.js"]\n',
+  },
+  check(ctx) {
+    const last = finalStage(ctx);
+    if (!last) return;
+    const chain = chainOf(ctx, last);
+    for (const s of chain) {
+      for (const step of s.steps) {
+        const i = step.instruction;
+        // An explicit USER (root or not) is a decision; `USER root` last is DL3002's to report.
+        if (i.keyword === 'USER') return;
+        if (i.keyword === 'RUN') {
+          for (const { command } of commandsOf(ctx, i)) {
+            if (PRIVILEGE_DROPPERS.has(basename(command.name))) return;
+            if (command.args.some((a) => PRIVILEGE_DROPPERS.has(a.value) || PRIVILEGE_DROPPERS.has(basename(a.value)))) return;
+          }
+        }
+        if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.sources.some((src) => PRIVILEGE_DROPPERS.has(basename(src.value)))) return;
+        if (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') {
+          if (i.command.some((w) => PRIVILEGE_DROPPERS.has(basename(w)) || w.split(/\s+/).some((x) => PRIVILEGE_DROPPERS.has(basename(x))))) return;
+        }
+      }
+    }
+    const root = chain[0]!;
+    const ref = root.base.value.trim();
+    if (root.baseStage !== null || ref === '') return;
+    const lower = ref.toLowerCase();
+    if (/windows|nanoserver|servercore/.test(lower)) return;
+    const known = baseImageTools(ctx, last);
+    if (known && known.facts.user !== 'root') return;
+    if (!known && lower !== 'scratch') {
+      // Tags that say so, on any registry: `:nonroot`, `-nonroot`, `-rootless`.
+      const { tag } = repositoryAndTag(ref);
+      if (/(^|-)(nonroot|non-root|rootless|unprivileged)(-|$)/.test(tag) || /unprivileged|rootless/.test(lower)) return;
+    }
+    const hint = known?.facts.nonRootUser
+      ? `add \`USER ${known.facts.nonRootUser}\` (the image already creates that user)`
+      : lower === 'scratch'
+        ? 'add `USER 65532:65532` (a numeric id needs no /etc/passwd)'
+        : 'create an unprivileged user and switch to it with `USER`';
+    ctx.report({
+      range: last.from.args[0]?.range ?? last.from.range,
+      message: `The final stage sets no USER, so the container runs as root (the default of \`${ref}\`): ${hint}`,
+    });
+  },
+};

@@ -1,0 +1,72 @@
+import { findVariantAdvice, recordedSize } from '../../../data/base-image-variants.ts';
+import type { Rule } from '../../types.ts';
+import { repositoryAndTag } from './image-facts.ts';
+import { chainOf, finalStage, runtimeCommand } from './support.ts';
+
+const TOOLCHAINS = new Set(['golang', 'rust', 'maven', 'gradle', 'dotnet sdk', 'eclipse-temurin', 'openjdk', 'buildpack-deps']);
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+export const largeBaseImage: Rule = {
+  id: 'large-base-image',
+  title: 'Use a small variant of the base image in the final stage',
+  severity: 'warning',
+  category: 'size',
+  aliases: {},
+  docs: {
+    rationale: `The base image is usually most of an image's size, and every deploy pulls it. The default tags of the official language images are built on the **full** Debian image from \`buildpack-deps\`, with compilers, headers and version-control tools, so that anything can be built in them. A running application needs none of it. Recorded sizes (compressed, amd64, docker-library/repo-info):
+
+| Image | Size |
+|---|---|
+| \`node:22\` | 408.5 MB |
+| \`node:22-slim\` | 79.9 MB |
+| \`node:22-alpine\` | 60.7 MB |
+| \`python:3.12\` | 410.9 MB |
+| \`python:3.12-slim\` | 43.2 MB |
+| \`python:3.12-alpine\` | 18.0 MB |
+| \`golang:1.23\` | 303.3 MB |
+| \`rust:1-bookworm\` | 566.5 MB |
+| \`gcr.io/distroless/static-debian12\` | about 2 MB |
+
+In the final stage, use the smallest variant your application runs on:
+- Node.js, Python, Ruby: \`-slim\` (Debian, glibc, the safest switch) or \`-alpine\` (musl: native modules may need rebuilding);
+- Go, Rust: a compiled binary does not need the toolchain: build in one stage and copy the binary into \`gcr.io/distroless/static-debian12\` (static Go binaries, \`CGO_ENABLED=0\`), \`gcr.io/distroless/cc-debian12\` (Rust), \`debian:bookworm-slim\` or \`scratch\`;
+- Java: run on a JRE (\`eclipse-temurin:21-jre\`), not a JDK, and never on \`maven\`/\`gradle\`;
+- .NET: \`mcr.microsoft.com/dotnet/aspnet\` or \`runtime\`, not \`sdk\`.
+
+If the slim image lacks a library your app needs, install just that package in the final stage. The rule looks at the image the final stage starts from; toolchain images in a single-stage Dockerfile are left to *single-stage-with-build-tools*, since the fix there is a second stage.`,
+    bad: 'FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
+    good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
+  },
+  check(ctx) {
+    const last = finalStage(ctx);
+    if (!last) return;
+    const { entrypoint, cmd } = runtimeCommand(ctx, last);
+    if (!entrypoint && !cmd) return;
+    const root = chainOf(ctx, last)[0]!;
+    if (root.baseStage !== null) return;
+    const ref = root.base.value.trim();
+    if (ref === '' || ref.includes('$') || ref.toLowerCase() === 'scratch') return;
+    const { repository, tag } = repositoryAndTag(ref);
+    const advice = findVariantAdvice(repository, tag);
+    if (!advice) return;
+    if (ctx.resolved.stages.length === 1 && TOOLCHAINS.has(advice.family)) return;
+    const version = tag.split('-')[0]!;
+    const tagPrefix = tag === 'latest' ? '' : `${version}-`;
+    const instead = advice.instead.map((i) => i.replace('{tagPrefix}', tagPrefix).replace('{version}', version));
+    const own = recordedSize(`${repository}:${tag}`);
+    const sizes = instead
+      .map((i) => ({ ref: i, size: recordedSize(i.includes(':') ? i : `${i}:latest`) }))
+      .filter((x) => x.size !== null);
+    const figures =
+      own && sizes.length > 0
+        ? ` (${repository}:${tag} is ${megabytes(own.compressedBytes)} compressed; ${sizes.map((s) => `${s.ref} ${s.size!.approximate ? 'about ' : ''}${megabytes(s.size!.compressedBytes)}`).join(', ')})`
+        : '';
+    ctx.report({
+      range: root.base.range,
+      message: `The final image starts from \`${ref}\`, which carries ${advice.carries}${figures}. Use ${instead.map((i) => `\`${i}\``).join(' or ')}`,
+    });
+  },
+};

@@ -1,0 +1,118 @@
+import { argsWithoutFlags, programName } from '../../../script/index.ts';
+import type { Range } from '../../../parse/types.ts';
+import type { ShellCommand } from '../../../script/types.ts';
+import type { Rule } from '../../types.ts';
+import { repositoryAndTag } from './image-facts.ts';
+import { argvOf, basename, commandsOf, isSystemPackageRemoval, runtimeCommand, systemPackagesInstalled } from './support.ts';
+
+const COMPILER_PACKAGES = new Set([
+  'build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'musl-dev', 'libc6-dev', 'libc-dev',
+  'linux-headers', 'golang', 'go', 'rustc', 'cargo', 'default-jdk', 'maven', 'gradle', 'gcc-c++', 'python3-dev', 'python-dev',
+]);
+
+/** The package names of a compiler toolchain or development headers. */
+function isCompilerPackage(name: string): boolean {
+  const n = name.split(/[=<>~]/)[0]!;
+  return COMPILER_PACKAGES.has(n) || /^openjdk-?\d*-jdk/.test(n) || /-(dev|devel)$/.test(n);
+}
+
+/** `npm run build`, `go build`, `cargo build`, `mvn package`, ...: a label for the build command, or null. */
+function buildCommand(command: ShellCommand): string | null {
+  const prog = programName(command);
+  const args = argsWithoutFlags(command).map((a) => a.value);
+  const verb = args[0];
+  if ((prog === 'npm' || prog === 'pnpm' || prog === 'yarn') && ((verb === 'run' && /build/.test(args[1] ?? '')) || verb === 'build')) {
+    return `${prog} ${args.slice(0, verb === 'run' ? 2 : 1).join(' ')}`;
+  }
+  if (prog === 'go' && (verb === 'build' || verb === 'run' || verb === 'install')) return `go ${verb}`;
+  if (prog === 'cargo' && (verb === 'build' || verb === 'run' || verb === 'install')) return `cargo ${verb}`;
+  if ((prog === 'mvn' || prog === 'mvnw') && args.some((a) => /^(package|install|verify)$/.test(a))) return 'mvn package';
+  if ((prog === 'gradle' || prog === 'gradlew') && args.some((a) => /^(build|assemble|bootJar|installDist|shadowJar)$/.test(a))) return `${prog} build`;
+  if (prog === 'dotnet' && (verb === 'publish' || verb === 'build')) return `dotnet ${verb}`;
+  if (prog === 'tsc') return 'tsc';
+  if (prog === 'npx' && (verb === 'tsc' || args[1] === 'build')) return `npx ${verb}`;
+  return null;
+}
+
+/** Base images that are a compiler toolchain. */
+function toolchainImage(ref: string): boolean {
+  const { repository, tag } = repositoryAndTag(ref);
+  if (/^(golang|rust|maven|gradle|buildpack-deps|gcc)$/.test(repository)) return true;
+  if (repository === 'mcr.microsoft.com/dotnet/sdk') return true;
+  if ((repository === 'eclipse-temurin' || repository === 'openjdk' || repository === 'amazoncorretto') && !/jre/.test(tag)) return true;
+  return false;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
+
+export const singleStageWithBuildTools: Rule = {
+  id: 'single-stage-with-build-tools',
+  title: 'Build in a separate stage so build tools stay out of the final image',
+  severity: 'warning',
+  category: 'size',
+  aliases: {},
+  docs: {
+    rationale: `Building and running in one stage means the image you ship contains everything the build needed: a compiler toolchain (\`golang\`, \`rust\` or \`maven\` images, \`build-essential\`, \`*-dev\` headers), devDependencies, the source code and intermediate files. None of it runs in production. It makes the image several times bigger than the application (the official \`golang:1.23\` image alone is 303.3 MB compressed and \`rust:1-bookworm\` 566.5 MB, amd64, per the repo-info records cited in \`src/engine/data/base-image-variants.ts\`), slower to pull on every deploy, and gives anyone who breaks into the container a compiler and your sources.
+
+A multi-stage build separates the two: build in a first stage with all the tools, then start a **new** stage from a small runtime image and copy only the result.
+
+\`\`\`dockerfile
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/server .
+
+FROM gcr.io/distroless/static-debian12
+COPY --from=build /out/server /server
+ENTRYPOINT ["/server"]
+\`\`\`
+
+Nothing from the first stage reaches the final image unless a \`COPY --from\` takes it.
+
+The rule reports a Dockerfile with a single stage that runs a build (\`npm run build\`, \`go build\`, \`cargo build\`, \`mvn package\`, \`dotnet publish\`, ...) or installs compilers and keeps them. It stays quiet for images without their own \`CMD\`/\`ENTRYPOINT\`, or whose command is a shell: toolchain and development images ship their tools on purpose.`,
+    bad: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /server .\nCMD ["/server"]\n',
+    good: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /server .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /server /server\nCMD ["/server"]\n',
+  },
+  check(ctx) {
+    if (ctx.resolved.stages.length !== 1) return;
+    const stage = ctx.resolved.stages[0]!;
+    if (stage.baseStage !== null) return;
+    const { entrypoint, cmd } = runtimeCommand(ctx, stage);
+    const runs = entrypoint ?? cmd;
+    if (!runs) return;
+    const argv = argvOf(runs.form, runs.command);
+    if (argv.length === 0 || SHELLS.has(basename(argv[0]!))) return;
+
+    const ref = stage.base.value.trim();
+    const toolchain = ref !== '' && !ref.includes('$') && ref.toLowerCase() !== 'scratch' && toolchainImage(ref);
+    let build: { label: string; range: Range } | null = null;
+    let compilers: { names: string[]; range: Range } | null = null;
+    for (const step of stage.steps) {
+      if (step.instruction.keyword !== 'RUN') continue;
+      const cmds = commandsOf(ctx, step.instruction);
+      const removesPackages = cmds.some((c) => isSystemPackageRemoval(c.command));
+      for (const c of cmds) {
+        const label = buildCommand(c.command);
+        if (label && !build) build = { label, range: c.range };
+        const installed = systemPackagesInstalled(c.command);
+        if (installed && !removesPackages && !compilers) {
+          const names = installed.packages.map((p) => p.value).filter(isCompilerPackage);
+          if (names.length > 0) compilers = { names, range: c.range };
+        }
+      }
+    }
+    if (!build && !compilers) return;
+    const what: string[] = [];
+    if (toolchain) what.push(`the \`${ref}\` toolchain`);
+    if (compilers) what.push(compilers.names.slice(0, 3).join(', '));
+    if (build && !toolchain && !compilers) what.push('the sources and build dependencies');
+    const where = build ?? compilers!;
+    const subject = build ? `builds the application (\`${build.label}\`)` : 'installs build tools';
+    ctx.report({
+      range: where.range,
+      message: `This single-stage image ${subject} and ships ${what.join(' and ')} with it: build in one stage, then copy only the result into a small runtime stage`,
+    });
+  },
+};

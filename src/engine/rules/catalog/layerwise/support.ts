@@ -1,0 +1,536 @@
+/**
+ * What Layerwise's own rules share: the final stage and the stages that end up in it, the
+ * commands of a RUN (shell form, heredoc or exec form) with their source ranges, paths as a
+ * stage's filesystem sees them, and the package managers' install commands.
+ */
+import type { CmdInstruction, CopyInstruction, Instruction, Range, RunInstruction } from '../../../parse/types.ts';
+import { argsWithoutFlags, flagValue, hasFlag, parseShellScript, programName } from '../../../script/index.ts';
+import type { ShellCommand, ShellWord } from '../../../script/types.ts';
+import type { Stage, Step } from '../../../stages/types.ts';
+import type { RuleContext } from '../../types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Stages
+// ---------------------------------------------------------------------------------------------
+
+/** The stage `docker build` produces without `--target`: the last one. */
+export function finalStage(ctx: RuleContext): Stage | null {
+  return ctx.resolved.stages.at(-1) ?? null;
+}
+
+/** A stage and the stages it is built `FROM`, oldest first (cycles cut). */
+export function chainOf(ctx: RuleContext, stage: Stage): Stage[] {
+  const out = [stage];
+  const seen = new Set([stage.index]);
+  for (let b = stage.baseStage; b !== null && !seen.has(b); ) {
+    const s = ctx.resolved.stages[b];
+    if (!s) break;
+    seen.add(b);
+    out.unshift(s);
+    b = s.baseStage;
+  }
+  return out;
+}
+
+/** The stages whose layers make up the final image: the final stage and those it builds on. */
+export function finalChain(ctx: RuleContext): Stage[] {
+  const last = finalStage(ctx);
+  return last ? chainOf(ctx, last) : [];
+}
+
+export interface ChainStep {
+  stage: Stage;
+  step: Step;
+  /** Position of the step in the whole chain. */
+  order: number;
+}
+
+/** Every step of a chain of stages, in build order. */
+export function chainSteps(chain: readonly Stage[]): ChainStep[] {
+  const out: ChainStep[] = [];
+  for (const stage of chain) for (const step of stage.steps) out.push({ stage, step, order: out.length });
+  return out;
+}
+
+/** The image a chain starts from (`scratch` included), or null when the reference is empty. */
+export function rootImage(ctx: RuleContext, stage: Stage): { stage: Stage; ref: string } | null {
+  const root = chainOf(ctx, stage)[0]!;
+  if (root.baseStage !== null) return null;
+  const ref = root.base.value.trim();
+  return ref === '' ? null : { stage: root, ref };
+}
+
+/** The stage a `COPY --from=` / `--mount from=` value names (by name or index), or null for an image. */
+export function stageNamed(ctx: RuleContext, value: string, before: number): Stage | null {
+  const v = value.trim().toLowerCase();
+  if (v === '') return null;
+  if (/^\d+$/.test(v)) {
+    const i = Number(v);
+    return i < before ? (ctx.resolved.stages[i] ?? null) : null;
+  }
+  return ctx.resolved.stages.find((s) => s.index < before && s.name === v) ?? null;
+}
+
+/** The expanded value of a step's first word of `field`, or the raw fallback. */
+export function expanded(step: Step, field: Step['expansions'][number]['field'], fallback: string | null = null): string | null {
+  const e = step.expansions.find((x) => x.field === field);
+  return e ? e.value : fallback;
+}
+
+/** The stage a COPY takes its files from (`--from`), or null for the build context / an image. */
+export function copyFromStage(ctx: RuleContext, stage: Stage, step: Step): Stage | null {
+  const copy = step.instruction as CopyInstruction;
+  if (copy.from === null) return null;
+  return stageNamed(ctx, expanded(step, 'from', copy.from) ?? copy.from, stage.index);
+}
+
+/** The stages whose files reach the final image: its chain and every stage copied or mounted from, transitively. */
+export function stagesFeedingFinal(ctx: RuleContext): Set<number> {
+  const last = finalStage(ctx);
+  const out = new Set<number>();
+  if (!last) return out;
+  const queue = [last];
+  while (queue.length > 0) {
+    const s = queue.pop()!;
+    if (out.has(s.index)) continue;
+    out.add(s.index);
+    if (s.baseStage !== null) {
+      const b = ctx.resolved.stages[s.baseStage];
+      if (b) queue.push(b);
+    }
+    for (const step of s.steps) {
+      const i = step.instruction;
+      if (i.keyword === 'COPY' && i.from !== null) {
+        const from = copyFromStage(ctx, s, step);
+        if (from) queue.push(from);
+      } else if (i.keyword === 'RUN') {
+        for (const m of i.mounts) {
+          if (m.from === null) continue;
+          const from = stageNamed(ctx, m.from, s.index);
+          if (from) queue.push(from);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Image references
+// ---------------------------------------------------------------------------------------------
+
+export interface ImageRef {
+  /** Registry host, `docker.io` for Docker Hub. */
+  registry: string;
+  /** Repository path without registry, e.g. `library/node`, `distroless/static-debian12`. */
+  path: string;
+  /** Last path component, e.g. `node`. */
+  name: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+/** Splits an image reference the way Docker's reference parser does (lower-cased). */
+export function parseImageRef(ref: string): ImageRef {
+  let r = ref.trim().toLowerCase();
+  let digest: string | null = null;
+  const at = r.indexOf('@');
+  if (at >= 0) {
+    digest = r.slice(at + 1);
+    r = r.slice(0, at);
+  }
+  let tag: string | null = null;
+  const slash = r.lastIndexOf('/');
+  const colon = r.lastIndexOf(':');
+  if (colon > slash) {
+    tag = r.slice(colon + 1);
+    r = r.slice(0, colon);
+  }
+  const parts = r.split('/');
+  let registry = 'docker.io';
+  if (parts.length > 1 && (parts[0]!.includes('.') || parts[0]!.includes(':') || parts[0] === 'localhost')) {
+    registry = parts.shift()!;
+  }
+  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
+  if (registry === 'docker.io' && parts.length === 1) parts.unshift('library');
+  const path = parts.join('/');
+  return { registry, path, name: parts.at(-1) ?? '', tag, digest };
+}
+
+/** `node:22-slim` for Docker Hub's official images, else `registry/path:tag`; no tag → `latest`. */
+export function normalizeImage(ref: string): string {
+  const p = parseImageRef(ref);
+  const repo = p.registry === 'docker.io' ? p.path.replace(/^library\//, '') : `${p.registry}/${p.path}`;
+  return `${repo}:${p.tag ?? 'latest'}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands of RUN, CMD, ENTRYPOINT, HEALTHCHECK
+// ---------------------------------------------------------------------------------------------
+
+/** One command of a RUN, with a way to underline it or one of its words. */
+export interface Cmd {
+  command: ShellCommand;
+  run: RunInstruction;
+  /** The whole command (program and arguments). */
+  range: Range;
+  wordRange: (word: ShellWord) => Range;
+  /** The script the command came from, for text around it. */
+  script: string | null;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+/** argv → one command, each word placed at the matching JSON element. */
+function argvCommand(argv: string[], ranges: Range[], fallback: Range): { command: ShellCommand; rangeOf: (w: ShellWord) => Range } {
+  const words: ShellWord[] = argv.map((value, i) => ({ value, raw: value, start: i, end: i + 1, dynamic: false }));
+  const command: ShellCommand = {
+    name: argv[0] ?? '',
+    nameWord: words[0] ?? { value: '', raw: '', start: 0, end: 0, dynamic: false },
+    args: words.slice(1),
+    assignments: [],
+    redirects: [],
+    connector: 'start',
+    start: 0,
+    end: argv.length,
+    depth: 0,
+  };
+  return { command, rangeOf: (w) => ranges[w.start] ?? fallback };
+}
+
+/** Whether exec-form argv is `sh -c "script"` (also `-ec`, `-xc`, ...). */
+function shellScriptOf(argv: string[]): number {
+  if (argv.length < 3) return -1;
+  const prog = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
+  if (!SHELLS.has(prog)) return -1;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) return -1;
+    if (/^-[a-z]*c[a-z]*$/.test(a)) return i + 1;
+  }
+  return -1;
+}
+
+/** The commands a RUN runs, in order, for every form of RUN. */
+export function commandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
+  if (run.form === 'shell') {
+    const script = ctx.scriptOf(run);
+    if (!script) return [];
+    return script.commands.map((command) => ({
+      command,
+      run,
+      range: ctx.scriptRange(run, command.start, command.end),
+      wordRange: (w: ShellWord) => ctx.scriptRange(run, w.start, w.end),
+      script: script.text,
+    }));
+  }
+  const argv = run.command;
+  const ranges = run.args.map((a) => a.range);
+  const at = shellScriptOf(argv);
+  if (at >= 0) {
+    const script = parseShellScript(argv[at]!);
+    const r = ranges[at] ?? run.range;
+    return script.commands.map((command) => ({ command, run, range: r, wordRange: () => r, script: script.text }));
+  }
+  if (argv.length === 0) return [];
+  const { command, rangeOf } = argvCommand(argv, ranges, run.range);
+  const first = ranges[0] ?? run.range;
+  const last = ranges.at(-1) ?? run.range;
+  return [{ command, run, range: { start: first.start, end: last.end }, wordRange: rangeOf, script: null }];
+}
+
+/** The program and arguments a CMD/ENTRYPOINT/HEALTHCHECK runs: exec form as is, shell form's first command. */
+export function argvOf(form: 'shell' | 'exec', command: readonly string[]): string[] {
+  if (form === 'exec') {
+    const at = shellScriptOf([...command]);
+    if (at < 0) return [...command];
+    const first = parseShellScript(command[at]!).commands[0];
+    return first ? [first.name, ...first.args.map((a) => a.value)] : [];
+  }
+  const script = parseShellScript(command.join(' '));
+  let first = script.commands[0];
+  if (first && first.name === 'exec') {
+    const args = first.args.map((a) => a.value);
+    return args;
+  }
+  return first ? [first.name, ...first.args.map((a) => a.value)] : [];
+}
+
+/** Every program a CMD/HEALTHCHECK command line calls (shell form: all commands of the script). */
+export function programsOf(form: 'shell' | 'exec', command: readonly string[]): string[] {
+  if (form === 'exec') {
+    const at = shellScriptOf([...command]);
+    if (at < 0) return command.length > 0 ? [basename(command[0]!)] : [];
+    return parseShellScript(command[at]!).commands.map((c) => programName(c));
+  }
+  return parseShellScript(command.join(' ')).commands.map((c) => programName(c));
+}
+
+export function basename(path: string): string {
+  const p = path.replace(/\/+$/, '');
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** The first argument that is not a flag (a subcommand such as `install`), skipping values of `valueFlags`. */
+export function subcommand(command: ShellCommand, valueFlags: readonly string[] = []): string | null {
+  return argsWithoutFlags(command, valueFlags)[0]?.value ?? null;
+}
+
+/**
+ * What the container runs: the last ENTRYPOINT and CMD of the chain, with Docker's rule that an
+ * ENTRYPOINT resets a CMD inherited from an earlier stage or the base image. `null` means "the base
+ * image's".
+ */
+export function runtimeCommand(ctx: RuleContext, stage: Stage): { entrypoint: CmdInstruction | null; cmd: CmdInstruction | null; entrypointSet: boolean; cmdSet: boolean } {
+  let entrypoint: CmdInstruction | null = null;
+  let cmd: CmdInstruction | null = null;
+  let entrypointSet = false;
+  let cmdSet = false;
+  for (const s of chainOf(ctx, stage)) {
+    let cmdInStage = false;
+    for (const step of s.steps) {
+      const i = step.instruction;
+      if (i.keyword === 'CMD') {
+        cmd = i as CmdInstruction;
+        cmdSet = true;
+        cmdInStage = true;
+      } else if (i.keyword === 'ENTRYPOINT') {
+        entrypoint = i as CmdInstruction;
+        entrypointSet = true;
+        if (!cmdInStage) {
+          cmd = null;
+          cmdSet = true;
+        }
+      }
+    }
+  }
+  return { entrypoint, cmd, entrypointSet, cmdSet };
+}
+
+const NODE_PROGRAMS = new Set(['node', 'nodejs']);
+
+/** The program the final container starts, after an init or the node image's entrypoint script. */
+export function startedProgram(ctx: RuleContext, stage: Stage): { argv: string[]; instruction: CmdInstruction } | null {
+  const { entrypoint, cmd } = runtimeCommand(ctx, stage);
+  const entry = entrypoint ? argvOf(entrypoint.form, entrypoint.command) : [];
+  const rest = cmd ? argvOf(cmd.form, cmd.command) : [];
+  const entryProg = entry[0] ? basename(entry[0]) : '';
+  if (entrypoint && entry.length > 0 && entryProg !== 'docker-entrypoint.sh') {
+    return { argv: [...entry, ...(cmd ? rest : [])], instruction: entrypoint };
+  }
+  if (cmd && rest.length > 0) return { argv: rest, instruction: cmd };
+  return null;
+}
+
+/** Whether the program a container starts is Node.js (directly, or through npm/yarn/pnpm). */
+export function runsNode(argv: readonly string[], withPackageManagers = false): boolean {
+  const prog = argv[0] ? basename(argv[0]) : '';
+  if (NODE_PROGRAMS.has(prog)) return true;
+  return withPackageManagers && ['npm', 'yarn', 'pnpm', 'npx'].includes(prog);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+// ---------------------------------------------------------------------------------------------
+
+/** A POSIX path with `.` and `..` resolved, no trailing slash (`/` stays `/`). */
+export function cleanPath(path: string): string {
+  const abs = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
+}
+
+export function joinPath(dir: string, path: string): string {
+  return cleanPath(path.startsWith('/') ? path : `${dir.replace(/\/+$/, '')}/${path}`);
+}
+
+/** Whether `path` is `dir` or inside it. */
+export function isUnder(path: string, dir: string): boolean {
+  if (dir === '/') return true;
+  return path === dir || path.startsWith(`${dir}/`);
+}
+
+/** The WORKDIR in force at each step of a chain (`/` until one is set, as in most base images). */
+export function workdirs(chain: readonly ChainStep[]): string[] {
+  let wd = '/';
+  return chain.map(({ step }) => {
+    const here = wd;
+    if (step.instruction.keyword === 'WORKDIR') {
+      const v = expanded(step, 'workdir', step.instruction.value) ?? '';
+      if (v !== '') wd = joinPath(wd, v);
+      return wd;
+    }
+    return here;
+  });
+}
+
+/** The variables a RUN sees: its ARGs, overridden by ENV. */
+export function scopeAt(step: Step): Map<string, string> {
+  const scope = new Map(step.args);
+  for (const [k, v] of step.env) scope.set(k, v);
+  return scope;
+}
+
+/**
+ * A shell word with `$VAR`/`${VAR}` and a leading `~` replaced from `scope`; null when it uses
+ * anything else (command substitution, unknown variables, `${VAR:-x}` forms).
+ */
+export function expandShellWord(word: string, scope: ReadonlyMap<string, string>): string | null {
+  let w = word;
+  if (w === '~' || w.startsWith('~/')) {
+    const home = scope.get('HOME') ?? null;
+    if (home === null) return null;
+    w = home + w.slice(1);
+  }
+  if (/`|\$\(/.test(w)) return null;
+  let failed = false;
+  const out = w.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => {
+    const v = scope.get((a ?? b)!);
+    if (v === undefined) failed = true;
+    return v ?? '';
+  });
+  if (failed || out.includes('$')) return null;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package managers
+// ---------------------------------------------------------------------------------------------
+
+const NPM_INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
+const NPM_CI = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
+const NPM_VALUE_FLAGS = ['prefix', 'C', 'w', 'workspace', 'cache', 'registry', 'userconfig', 'loglevel', 'omit', 'include', 'only', 'location'];
+const PNPM_VALUE_FLAGS = ['C', 'dir', 'filter', 'F', 'store-dir', 'w', 'workspace-dir', 'reporter', 'loglevel'];
+const YARN_VALUE_FLAGS = ['cwd', 'cache-folder', 'modules-folder', 'network-timeout', 'registry', 'mutex'];
+
+export type NodePackageManager = 'npm' | 'yarn' | 'pnpm';
+
+export interface NodeInstall {
+  pm: NodePackageManager;
+  /** `project`: installs the project's dependencies; `packages`: named packages; `global`: `-g`. */
+  kind: 'project' | 'packages' | 'global';
+  /** The subcommand word (`ci`, `install`), or the program for a bare `yarn`. */
+  verb: ShellWord;
+}
+
+/** `npm ci`, `npm install [pkg]`, `yarn [install]`, `yarn add`, `pnpm install`, `pnpm add`, with their kind. */
+export function nodeInstall(command: ShellCommand): NodeInstall | null {
+  const prog = programName(command);
+  if (prog === 'npm') {
+    const args = argsWithoutFlags(command, NPM_VALUE_FLAGS);
+    const verb = args[0];
+    if (!verb || (!NPM_INSTALL.has(verb.value) && !NPM_CI.has(verb.value))) return null;
+    const global = hasFlag(command, 'g', 'global') || flagValue(command, 'location') === 'global';
+    if (global) return { pm: 'npm', kind: 'global', verb };
+    return { pm: 'npm', kind: args.length > 1 && NPM_INSTALL.has(verb.value) ? 'packages' : 'project', verb };
+  }
+  if (prog === 'pnpm') {
+    const args = argsWithoutFlags(command, PNPM_VALUE_FLAGS);
+    const verb = args[0];
+    if (!verb || !['install', 'i', 'add'].includes(verb.value)) return null;
+    if (hasFlag(command, 'g', 'global')) return { pm: 'pnpm', kind: 'global', verb };
+    return { pm: 'pnpm', kind: verb.value === 'add' || args.length > 1 ? 'packages' : 'project', verb };
+  }
+  if (prog === 'yarn' || prog === 'yarnpkg') {
+    const args = argsWithoutFlags(command, YARN_VALUE_FLAGS);
+    const verb = args[0];
+    if (!verb) return { pm: 'yarn', kind: 'project', verb: command.nameWord };
+    if (verb.value === 'install') return { pm: 'yarn', kind: 'project', verb };
+    if (verb.value === 'add') return { pm: 'yarn', kind: 'packages', verb };
+    if (verb.value === 'global' && args[1]?.value === 'add') return { pm: 'yarn', kind: 'global', verb };
+    return null;
+  }
+  return null;
+}
+
+const TRUE_VALUES = new Set(['1', 'true', 'yes', 'on']);
+
+function envSays(scope: ReadonlyMap<string, string>, name: string, test: (v: string) => boolean): boolean {
+  for (const [k, v] of scope) if (k.toLowerCase() === name.toLowerCase() && test(v)) return true;
+  return false;
+}
+
+/** Whether a project install leaves out devDependencies (flags, NODE_ENV=production, npm config). */
+export function installsProductionOnly(install: NodeInstall, command: ShellCommand, scope: ReadonlyMap<string, string>): boolean {
+  const local = new Map(scope);
+  for (const a of command.assignments) {
+    const eq = a.value.indexOf('=');
+    if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+  }
+  const nodeEnvProd = local.get('NODE_ENV') === 'production';
+  if (install.pm === 'npm') {
+    const include = command.args.map((a) => a.value);
+    const includeDev = include.some((v, i) => v === '--include=dev' || (v === '--include' && include[i + 1] === 'dev'));
+    if (includeDev) return false;
+    const omitDev = include.some((v, i) => v === '--omit=dev' || (v === '--omit' && include[i + 1] === 'dev'));
+    const only = flagValue(command, 'only');
+    if (omitDev || hasFlag(command, 'production') && flagValue(command, 'production') !== 'false') return true;
+    if (only !== null && /^prod(uction)?$/.test(only)) return true;
+    if (envSays(local, 'npm_config_omit', (v) => v.split(/[ ,]/).includes('dev'))) return true;
+    if (envSays(local, 'npm_config_production', (v) => TRUE_VALUES.has(v.toLowerCase()))) return true;
+    return nodeEnvProd;
+  }
+  if (install.pm === 'pnpm') {
+    if (hasFlag(command, 'dev', 'D')) return false;
+    if (hasFlag(command, 'prod', 'P') || (hasFlag(command, 'production') && flagValue(command, 'production') !== 'false')) return true;
+    return nodeEnvProd;
+  }
+  if (hasFlag(command, 'production') && flagValue(command, 'production') !== 'false') return true;
+  return nodeEnvProd;
+}
+
+/** `apt-get install`, `apk add`, ... : the packages a command installs, with the manager. */
+export function systemPackagesInstalled(command: ShellCommand): { manager: string; packages: ShellWord[] } | null {
+  const prog = programName(command);
+  const args = argsWithoutFlags(command, ['o', 't', 'virtual', 'X', 'repository', 'repositories-file', 'p', 'root', 'c']);
+  const verb = args[0]?.value;
+  if ((prog === 'apt-get' || prog === 'apt' || prog === 'aptitude') && verb === 'install') return { manager: 'apt', packages: args.slice(1) };
+  if (prog === 'apk' && verb === 'add') return { manager: 'apk', packages: args.slice(1) };
+  if ((prog === 'yum' || prog === 'dnf' || prog === 'microdnf' || prog === 'tdnf') && verb === 'install') return { manager: prog, packages: args.slice(1) };
+  if (prog === 'zypper' && (verb === 'install' || verb === 'in')) return { manager: 'zypper', packages: args.slice(1) };
+  return null;
+}
+
+/** `apt-get purge|remove|autoremove`, `apk del`, `yum remove`, ... */
+export function isSystemPackageRemoval(command: ShellCommand): boolean {
+  const prog = programName(command);
+  const verb = argsWithoutFlags(command, ['o'])[0]?.value;
+  if (prog === 'apt-get' || prog === 'apt') return verb === 'purge' || verb === 'remove' || verb === 'autoremove';
+  if (prog === 'apk') return verb === 'del';
+  if (['yum', 'dnf', 'microdnf', 'zypper'].includes(prog)) return verb === 'remove' || verb === 'erase' || verb === 'rm';
+  return false;
+}
+
+/** The cache mounts of a RUN, with their targets expanded where Docker would. */
+export function cacheMountTargets(step: Step): string[] {
+  const run = step.instruction as RunInstruction;
+  const scope = scopeAt(step);
+  return run.mounts
+    .filter((m) => m.type === 'cache' && m.target !== null)
+    .map((m) => cleanPath(expandShellWord(m.target!, scope) ?? m.target!));
+}
+
+/** Line label for messages: "line 4". */
+export function lineOf(instruction: Instruction): number {
+  return instruction.range.start.line;
+}
+
+/** Markdown-free quoting of a command for messages: `npm ci`. */
+export function quoteCommand(command: ShellCommand, words = 2): string {
+  const parts = [command.name, ...command.args.slice(0, words - 1).map((a) => a.value)];
+  return `\`${parts.join(' ')}\``;
+}
+
+/** Human list: "a, b and c". */
+export function listOf(items: readonly string[], max = 5): string {
+  const shown = items.slice(0, max);
+  const more = items.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}

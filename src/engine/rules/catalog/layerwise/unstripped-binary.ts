@@ -1,0 +1,99 @@
+import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
+import type { Fix, Rule } from '../../types.ts';
+import { chainOf, commandsOf, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
+
+const GO_VALUE_FLAGS = ['o', 'ldflags', 'gcflags', 'tags', 'mod', 'C', 'p', 'buildmode', 'asmflags', 'pkgdir', 'overlay', 'pgo', 'exec', 'toolexec', 'compiler', 'gccgoflags', 'modfile'];
+
+/** Whether -ldflags strips symbols (-s) or DWARF (-w), read from the flag or GOFLAGS. */
+function goStrips(cmd: Cmd, goflags: string): boolean | null {
+  const c = cmd.command;
+  const ldflags = flagValue(c, 'ldflags');
+  if (hasFlag(c, 'trimpath') || /(^|\s)-trimpath(\s|=|$)/.test(goflags)) return true;
+  if (ldflags !== null) {
+    if (/(^|\s|')-[sw](\s|'|$)/.test(ldflags)) return true;
+    // `-ldflags "$LDFLAGS"`: decided at build time.
+    return /\$/.test(ldflags) ? null : false;
+  }
+  if (/-ldflags=.*-[sw]\b/.test(goflags)) return true;
+  return false;
+}
+
+/** Cargo's release profile strips when told to, by environment or `--config`. */
+function cargoStrips(cmd: Cmd, scope: ReadonlyMap<string, string>, laterStrip: boolean): boolean {
+  if (laterStrip) return true;
+  const strip = scope.get('CARGO_PROFILE_RELEASE_STRIP');
+  if (strip !== undefined && strip !== 'false' && strip !== 'none') return true;
+  if (/-C\s*strip=|link-arg=-s\b/.test(scope.get('RUSTFLAGS') ?? '')) return true;
+  const values = cmd.command.args.map((a) => a.value);
+  return values.some((v, i) => /strip\s*=\s*(true|"?symbols"?|"?debuginfo"?)/.test(v) && (values[i - 1] === '--config' || v.startsWith('--config')));
+}
+
+export const unstrippedBinary: Rule = {
+  id: 'unstripped-binary',
+  title: 'Strip release binaries that go into the final image',
+  severity: 'info',
+  category: 'size',
+  aliases: {},
+  docs: {
+    rationale: `Compilers keep a symbol table and debugging information (DWARF) in binaries by default. They help a debugger, but a production container rarely runs one, and they are a large part of the file: every byte of them is shipped with every image.
+
+- **Go**: \`go build -ldflags="-s -w"\` drops the symbol table (\`-s\`) and DWARF (\`-w\`); stack traces of panics still show function names and lines, since Go keeps its own tables for them. \`-trimpath\` also removes your machine's paths from the binary, which makes builds reproducible.
+- **Rust**: set \`strip = true\` in \`[profile.release]\` of \`Cargo.toml\`, or \`ENV CARGO_PROFILE_RELEASE_STRIP=true\` before \`cargo build --release\`, or run \`strip\` on the binary in the build stage.
+
+Keep an unstripped build around (a separate target or CI artifact) if you need to debug a crash dump.
+
+The rule looks at \`go build\` and \`cargo build --release\` in the stages whose output reaches the final image (copied with \`COPY --from\`, or built into it). It cannot read \`Cargo.toml\`: if your release profile already strips, turn the rule off for that line. A fix is offered for \`go build\` without any \`-ldflags\`: adding \`-ldflags="-s -w"\` changes nothing but the symbols kept.`,
+    bad: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/server /server\nENTRYPOINT ["/server"]\n',
+    good: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/server .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/server /server\nENTRYPOINT ["/server"]\n',
+  },
+  check(ctx) {
+    const feeding = stagesFeedingFinal(ctx);
+    const checked = new Set<number>();
+    for (const index of [...feeding].sort((a, b) => a - b)) {
+      const stage = ctx.resolved.stages[index];
+      if (!stage) continue;
+      for (const s of chainOf(ctx, stage)) {
+        if (checked.has(s.index)) continue;
+        checked.add(s.index);
+        for (const step of s.steps) {
+          if (step.instruction.keyword !== 'RUN') continue;
+          const scope = scopeAt(step);
+          const cmds = commandsOf(ctx, step.instruction);
+          const laterStrip = (from: number) => s.steps.slice(s.steps.indexOf(step)).some((st) => st.instruction.keyword === 'RUN' && commandsOf(ctx, st.instruction).slice(st === step ? from + 1 : 0).some((c) => /^(llvm-)?strip$|-strip$/.test(programName(c.command))));
+          cmds.forEach((cmd, n) => {
+            const c = cmd.command;
+            const prog = programName(c);
+            const verb = subcommand(c, GO_VALUE_FLAGS);
+            if (prog === 'go' && verb === 'build') {
+              const targets = argsWithoutFlags(c, GO_VALUE_FLAGS).slice(1).map((a) => a.value);
+              if (targets.some((t) => t.endsWith('/...'))) return;
+              const local = new Map(scope);
+              for (const a of c.assignments) {
+                const eq = a.value.indexOf('=');
+                if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+              }
+              const strips = goStrips(cmd, local.get('GOFLAGS') ?? '');
+              if (strips !== false || laterStrip(n)) return;
+              let fix: Fix | undefined;
+              if (flagValue(c, 'ldflags') === null && cmd.run.form === 'shell' && cmd.run.heredocs.length === 0) {
+                const buildWord = c.args.find((a) => a.value === 'build')!;
+                fix = { title: 'Add -ldflags="-s -w"', edits: [{ range: ctx.scriptRange(cmd.run, buildWord.end, buildWord.end), text: ' -ldflags="-s -w"' }] };
+              }
+              ctx.report({
+                range: cmd.range,
+                message: '`go build` keeps the symbol table and DWARF debugging data in a binary that ships in the final image: add `-ldflags="-s -w"` (and `-trimpath`)',
+                ...(fix ? { fix } : {}),
+              });
+            } else if (prog === 'cargo' && verb === 'build' && hasFlag(c, 'release', 'r')) {
+              if (cargoStrips(cmd, scope, laterStrip(n))) return;
+              ctx.report({
+                range: cmd.range,
+                message: '`cargo build --release` keeps symbols in a binary that ships in the final image, unless Cargo.toml sets `strip = true`: set `ENV CARGO_PROFILE_RELEASE_STRIP=true` or strip the binary',
+              });
+            }
+          });
+        }
+      }
+    }
+  },
+};
