@@ -24,6 +24,8 @@ A digest names one exact image: \`FROM node:22-slim@sha256:<digest>\` always pul
       // A reference written only as a variable is chosen at build time.
       if (/^\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(raw)) continue;
       const value = stage.base.value.trim();
+      // A variable without a value: the reference is only known at build time.
+      if (stage.base.unmatched.length > 0 || stage.base.error !== null) continue;
       if (value === '' || value.toLowerCase() === 'scratch') continue;
       if (parseImageRef(value).digest !== null) continue;
       ctx.report({

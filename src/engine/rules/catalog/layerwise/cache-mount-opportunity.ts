@@ -1,6 +1,7 @@
 import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule } from '../../types.ts';
+import { scopeWithBase } from './image-facts.ts';
 import { commandsOf, finalChain, nodeInstall, scopeAt, subcommand } from './support.ts';
 
 /** The cache directories a command would reuse from a cache mount, or null when it has none worth mounting. */
@@ -64,7 +65,7 @@ The rule is info and only looks at stages that are not part of the final image; 
         const run = step.instruction;
         if (run.keyword !== 'RUN') continue;
         if (run.mounts.some((m) => m.type === 'cache')) continue;
-        const scope = scopeAt(step);
+        const scope = scopeWithBase(ctx, stage, scopeAt(step));
         const home = scope.get('HOME') ?? '/root';
         for (const cmd of commandsOf(ctx, run)) {
           const found = cacheTargets(cmd.command, home, scope);

@@ -46,6 +46,7 @@ export function isBuildFile(path: string): boolean {
 }
 
 export function megabytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
   if (bytes < 100_000) return `${(bytes / 1000).toFixed(1)} kB`;
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }

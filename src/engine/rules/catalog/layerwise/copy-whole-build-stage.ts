@@ -1,7 +1,7 @@
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Stage } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { chainOf, chainSteps, copyFromStage, expanded, joinPath, workdirs } from './support.ts';
+import { buildCommand, chainOf, chainSteps, commandsOf, copyFromStage, expanded, installsProductionOnly, joinPath, nodeInstall, scopeAt, workdirs } from './support.ts';
 
 /** Directories of a stage (and its chain) into which the whole build context was copied. */
 function contextCopies(ctx: RuleContext, stage: Stage): Set<string> {
@@ -18,12 +18,28 @@ function contextCopies(ctx: RuleContext, stage: Stage): Set<string> {
   return out;
 }
 
-/** Whether a stage holds an operating system: it starts from an image other than scratch, or runs commands. */
-function hasOperatingSystem(ctx: RuleContext, stage: Stage): boolean {
-  const chain = chainOf(ctx, stage);
-  const root = chain[0]!;
-  if (root.baseStage === null && root.base.value.trim().toLowerCase() !== 'scratch') return true;
-  return chain.some((s) => s.steps.some((st) => st.instruction.keyword === 'RUN'));
+/**
+ * Whether a stage did work of its own (ran commands): copying `/` of a stage that only names an
+ * image (`FROM tonistiigi/xx AS xx`) takes that image, which may hold nothing but binaries.
+ */
+function ranCommands(ctx: RuleContext, stage: Stage): boolean {
+  return chainOf(ctx, stage).some((s) => s.steps.some((st) => st.instruction.keyword === 'RUN'));
+}
+
+/** What the stage built or installed that a runtime does not need: a label, or null. */
+function buildLeftovers(ctx: RuleContext, stage: Stage): string | null {
+  for (const s of chainOf(ctx, stage)) {
+    for (const step of s.steps) {
+      if (step.instruction.keyword !== 'RUN') continue;
+      for (const { command } of commandsOf(ctx, step.instruction)) {
+        const build = buildCommand(command, true);
+        if (build) return `\`${build}\` ran there`;
+        const install = nodeInstall(command);
+        if (install && install.kind === 'project' && !installsProductionOnly(install, command, scopeAt(step))) return 'devDependencies were installed there';
+      }
+    }
+  }
+  return null;
 }
 
 export const copyWholeBuildStage: Rule = {
@@ -45,7 +61,7 @@ COPY --from=deps  /app/node_modules ./node_modules   # production dependencies o
 
 For a compiled language, that is usually one binary: \`COPY --from=build /out/server /server\`.
 
-The rule reports a \`COPY --from\` of an earlier stage whose source is \`/\` (for a stage built on an image or that runs commands), or a directory into which that stage copied the whole build context (\`COPY . .\`). Copying \`/\` of a stage built \`FROM scratch\` that only gathers outputs is fine, and so is copying \`/\` into a \`FROM scratch\` final stage to flatten an image on purpose.`,
+The rule reports a \`COPY --from\` of an earlier stage whose source is \`/\` (for a stage that runs commands), or a directory into which that stage copied the whole build context (\`COPY . .\`) and then built (or installed devDependencies). \`COPY --from=build / /\` itself is hadolint's DL3067 (*no-copy-whole-filesystem*), so this rule leaves it to that one and covers what it misses: a stage's \`/\` copied to another destination, and the build directory copied whole. Copying \`/\` of a stage that runs no command (one that only gathers outputs, or names an image of binaries) is fine, and so is copying \`/\` into a \`FROM scratch\` final stage to flatten an image on purpose.`,
     bad: 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=build /app .\nCMD ["node", "dist/server.js"]\n',
     good: 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build && npm prune --omit=dev\n\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nCOPY --from=build /app/node_modules ./node_modules\nCOPY --from=build /app/package.json ./\nCMD ["node", "dist/server.js"]\n',
   },
@@ -65,14 +81,17 @@ The rule reports a \`COPY --from\` of an earlier stage whose source is \`/\` (fo
           const path = joinPath('/', value);
           let why: string | null = null;
           if (path === '/') {
-            if (!targetIsScratch && hasOperatingSystem(ctx, from)) why = `copies the whole filesystem of stage \`${from.name ?? from.index}\`, compilers and all`;
+            // `COPY --from=x / /` is hadolint's DL3067 (no-copy-whole-filesystem).
+            const dest = copy.destination ? joinPath('/', copy.destination.value.replace(/^["']|["']$/g, '')) : '';
+            if (dest !== '/' && !targetIsScratch && ranCommands(ctx, from)) why = `copies the whole filesystem of stage \`${from.name ?? from.index}\`, compilers and all`;
           } else if (whole.has(path)) {
-            why = `copies all of ${path} from stage \`${from.name ?? from.index}\`, where the whole build context was copied: sources, dev dependencies and build leftovers come along`;
+            const leftovers = buildLeftovers(ctx, from);
+            if (leftovers) why = `copies all of ${path} from stage \`${from.name ?? from.index}\`, where the whole build context was copied and ${leftovers}: the sources and intermediate files come along with the output`;
           }
           if (!why) continue;
           ctx.report({
             range: source.range,
-            message: `\`COPY --from=${copy.from} ${value}\` ${why}. Copy only the build output (e.g. ${path === '/' ? '/app/dist or the binary' : `${path}/dist`})`,
+            message: `\`COPY --from=${copy.from} ${value}\` ${why}. Copy only what runs (the binary, or e.g. ${path === '/' ? '/app/dist' : `${path}/dist`} and production node_modules)`,
           });
         }
       }

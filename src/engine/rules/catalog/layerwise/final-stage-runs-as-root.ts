@@ -1,6 +1,6 @@
 import type { Rule } from '../../types.ts';
 import { baseImageTools, repositoryAndTag } from './image-facts.ts';
-import { chainOf, commandsOf, finalStage, basename } from './support.ts';
+import { basename, chainOf, commandsOf, finalStage, isApplicationImage } from './support.ts';
 
 /** Programs an entrypoint uses to drop from root to another user after its setup. */
 const PRIVILEGE_DROPPERS = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 's6-setuidgid', 'chpst', 'setuser']);
@@ -19,15 +19,15 @@ Switch to an unprivileged user in the final stage, after the steps that need roo
 - otherwise create one (\`RUN useradd --system --uid 10001 app\`) or use a numeric id (\`USER 65532:65532\`), which works even on \`scratch\`;
 - or start from an image that defaults to a non-root user: distroless \`:nonroot\` tags, Chainguard images.
 
-Give the user ownership of only what it must write (\`COPY --chown=node:node\`), not of the whole application.
+The code itself can stay owned by root, readable but not writable by the application; give the user only the directories it must write (\`RUN mkdir /app/uploads && chown node:node /app/uploads\`).
 
-hadolint's DL3002 flags an explicit \`USER root\` left as the last user; this rule covers what it does not: a final stage with **no** \`USER\` at all, on a base image not known to default to a non-root user. It stays quiet for Windows images, and when the stage installs a tool entrypoints use to drop privileges (\`gosu\`, \`su-exec\`, \`setpriv\`), as the official database images do.`,
+hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as the last user, and DL3063 (*set-user-in-final-stage*, style) asks for a \`USER\` in every final stage as a matter of explicitness, whatever the base image. This rule is the security check between the two: it reports a final stage with **no** \`USER\` only when the container really runs as root, because the base image is not known to default to a non-root user, and it says which user to switch to. It only looks at images that run an application (a \`CMD\`/\`ENTRYPOINT\` of their own, not a shell or a bare interpreter prompt: base images and file exports are left alone), and stays quiet for Windows images, and when the stage installs a tool entrypoints use to drop privileges (\`gosu\`, \`su-exec\`, \`setpriv\`), as the official database images do.`,
     bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
-    good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD ["node", "server.js"]\n',
+    good: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
     const last = finalStage(ctx);
-    if (!last) return;
+    if (!last || !isApplicationImage(ctx, last)) return;
     const chain = chainOf(ctx, last);
     for (const s of chain) {
       for (const step of s.steps) {

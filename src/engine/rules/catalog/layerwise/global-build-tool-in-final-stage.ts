@@ -20,7 +20,7 @@ export const globalBuildToolInFinalStage: Rule = {
   docs: {
     rationale: `Package managers and build orchestrators (pnpm, Yarn, Turborepo, Nx, the TypeScript compiler) are needed to **install and build** a Node.js project, not to run it. Installed globally in the final stage (\`npm install -g pnpm\`, or \`corepack enable\`, which puts pnpm and yarn shims on the PATH and downloads the package manager on first use), they add their files to the image and their code to what an attacker inside the container can use, while the container only ever runs \`node\`.
 
-Do the install and build in a build stage, where these tools belong, and copy the result (\`node_modules\` with production dependencies only, and the built files) into a final stage that only has Node.js. If the container really starts through the tool (\`CMD ["pnpm", "start"]\`), prefer starting \`node\` directly: the package manager in between also delays signals.
+Do the install and build in a build stage, where these tools belong, and copy the result (\`node_modules\` with production dependencies only, and the built files) into a final stage that only has Node.js. If the container really starts through the tool (\`CMD ["pnpm", "start"]\`), prefer starting \`node\` directly: the Node.js Docker team's best practices (nodejs/docker-node \`docs/BestPractices.md\`) note that npm in between swallows SIGTERM and SIGINT instead of passing them to Node.js.
 
 The rule only reports when the final stage's command starts \`node\` itself.`,
     bad: 'FROM node:22-slim\nWORKDIR /app\nRUN npm install -g pnpm\nCOPY . .\nRUN pnpm install --prod --frozen-lockfile\nCMD ["node", "server.js"]\n',

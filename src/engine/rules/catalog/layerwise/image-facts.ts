@@ -59,3 +59,11 @@ export function chainAddsProgram(ctx: RuleContext, stage: Stage, program: string
   }
   return false;
 }
+
+/** The variables a step sees, with the base image's known ENV underneath (e.g. CARGO_HOME on rust). */
+export function scopeWithBase(ctx: RuleContext, stage: Stage, scope: ReadonlyMap<string, string>): Map<string, string> {
+  const base = baseImageTools(ctx, stage)?.facts.env ?? {};
+  const out = new Map(Object.entries(base));
+  for (const [k, v] of scope) out.set(k, v);
+  return out;
+}

@@ -1,7 +1,13 @@
 import { findVariantAdvice, recordedSize } from '../../../data/base-image-variants.ts';
 import type { Rule } from '../../types.ts';
 import { repositoryAndTag } from './image-facts.ts';
-import { chainOf, finalStage, runtimeCommand } from './support.ts';
+import type { Stage } from '../../../stages/types.ts';
+import type { RuleContext } from '../../types.ts';
+import { buildCommand, chainOf, commandsOf, finalStage, isApplicationImage } from './support.ts';
+
+function buildsInStage(ctx: RuleContext, stage: Stage): boolean {
+  return stage.steps.some((s) => s.instruction.keyword === 'RUN' && commandsOf(ctx, s.instruction).some((c) => buildCommand(c.command, true) !== null));
+}
 
 const TOOLCHAINS = new Set(['golang', 'rust', 'maven', 'gradle', 'dotnet sdk', 'eclipse-temurin', 'openjdk', 'buildpack-deps']);
 
@@ -16,7 +22,7 @@ export const largeBaseImage: Rule = {
   category: 'size',
   aliases: {},
   docs: {
-    rationale: `The base image is usually most of an image's size, and every deploy pulls it. The default tags of the official language images are built on the **full** Debian image from \`buildpack-deps\`, with compilers, headers and version-control tools, so that anything can be built in them. A running application needs none of it. Recorded sizes (compressed, amd64, docker-library/repo-info):
+    rationale: `The base image is usually most of an image's size, and every deploy pulls it. The default tags of the official language images are built on the **full** Debian image from \`buildpack-deps\`, with compilers, headers and version-control tools, so that anything can be built in them. A running application needs none of it. Recorded sizes (compressed, amd64; from docker-library/repo-info records, the last row from the distroless README; each row's source is in \`src/engine/data/base-image-variants.ts\`):
 
 | Image | Size |
 |---|---|
@@ -36,15 +42,14 @@ In the final stage, use the smallest variant your application runs on:
 - Java: run on a JRE (\`eclipse-temurin:21-jre\`), not a JDK, and never on \`maven\`/\`gradle\`;
 - .NET: \`mcr.microsoft.com/dotnet/aspnet\` or \`runtime\`, not \`sdk\`.
 
-If the slim image lacks a library your app needs, install just that package in the final stage. The rule looks at the image the final stage starts from; toolchain images in a single-stage Dockerfile are left to *single-stage-with-build-tools*, since the fix there is a second stage.`,
+If the slim image lacks a library your app needs, install just that package in the final stage. The rule looks at the image the final stage starts from, when that stage runs an application (its own \`CMD\`/\`ENTRYPOINT\`, not a shell: development images are left alone); a single-stage Dockerfile that builds with a toolchain image is left to *single-stage-with-build-tools*, since the fix there is a second stage.`,
     bad: 'FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
     const last = finalStage(ctx);
     if (!last) return;
-    const { entrypoint, cmd } = runtimeCommand(ctx, last);
-    if (!entrypoint && !cmd) return;
+    if (!isApplicationImage(ctx, last)) return;
     const root = chainOf(ctx, last)[0]!;
     if (root.baseStage !== null) return;
     const ref = root.base.value.trim();
@@ -52,7 +57,8 @@ If the slim image lacks a library your app needs, install just that package in t
     const { repository, tag } = repositoryAndTag(ref);
     const advice = findVariantAdvice(repository, tag);
     if (!advice) return;
-    if (ctx.resolved.stages.length === 1 && TOOLCHAINS.has(advice.family)) return;
+    // A single stage that builds with its toolchain needs a second stage first: single-stage-with-build-tools says so.
+    if (ctx.resolved.stages.length === 1 && TOOLCHAINS.has(advice.family) && buildsInStage(ctx, last)) return;
     const version = tag.split('-')[0]!;
     const tagPrefix = tag === 'latest' ? '' : `${version}-`;
     const instead = advice.instead.map((i) => i.replace('{tagPrefix}', tagPrefix).replace('{version}', version));

@@ -12,7 +12,7 @@ export const missingHealthcheck: Rule = {
 
 Add a cheap check of the thing users rely on, e.g. \`HEALTHCHECK CMD ["node", "healthcheck.js"]\`, or a request to a \`/health\` endpoint with a tool the image has (see *healthcheck-tool-not-in-image*). Kubernetes ignores \`HEALTHCHECK\` and uses its own probes: if you deploy only there, turn this rule off.
 
-Only the final stage is checked, with the stages it is built \`FROM\` (a \`HEALTHCHECK\` is inherited); \`HEALTHCHECK NONE\` counts as a decision. hadolint calls this rule DL3057 and leaves it off by default; Layerwise reports it as info.`,
+Only the final stage is checked, with the stages it is built \`FROM\` (a \`HEALTHCHECK\` is inherited); \`HEALTHCHECK NONE\` counts as a decision. hadolint calls this rule DL3057 and leaves it off by default; Layerwise reports it as info, with the same message. hadolint also reports build stages that no later stage is built \`FROM\`; Layerwise only reports the final stage, since a build stage's \`HEALTHCHECK\` never runs.`,
     bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nHEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]\nCMD ["node", "server.js"]\n',
   },

@@ -39,21 +39,33 @@ This rule is info: \`--init\` may be set where the container is run, which the D
     if (!last) return;
     const { entrypoint, cmd, entrypointSet } = runtimeCommand(ctx, last);
     let culprit: CmdInstruction | null = null;
+    // Words of node's command line, node included: a bare `node` is the REPL the official
+    // images default to, a base image rather than an application.
+    let nodeWords = 0;
+    const words = (i: CmdInstruction | null) => (!i ? 0 : i.form === 'exec' ? i.command.length : 2);
     if (entrypointSet && entrypoint) {
       const program = pid1Program(entrypoint);
       if (program === null || INITS.has(program)) return;
-      if (NODE.has(program)) culprit = entrypoint;
-      else if (program === 'docker-entrypoint.sh' && cmd && NODE.has(pid1Program(cmd) ?? '')) culprit = cmd;
+      if (NODE.has(program)) {
+        culprit = entrypoint;
+        nodeWords = words(entrypoint) + words(cmd);
+      } else if (program === 'docker-entrypoint.sh' && cmd && NODE.has(pid1Program(cmd) ?? '')) {
+        culprit = cmd;
+        nodeWords = words(cmd);
+      }
     } else if (cmd) {
-      const base = baseImageTools(ctx, last);
-      const baseEntry = base?.facts.entrypoint;
+      const baseEntry = baseImageTools(ctx, last)?.facts.entrypoint;
       if (baseEntry && NODE.has(baseEntry[0]!)) {
-        if (cmd.form === 'exec') culprit = cmd;
+        if (cmd.form === 'exec') {
+          culprit = cmd;
+          nodeWords = 1 + words(cmd);
+        }
       } else if (NODE.has(pid1Program(cmd) ?? '')) {
         culprit = cmd;
+        nodeWords = words(cmd);
       }
     }
-    if (!culprit) return;
+    if (!culprit || nodeWords < 2) return;
     const range = culprit.args[0] && culprit.form === 'exec' ? { start: culprit.args[0].range.start, end: culprit.args.at(-1)!.range.end } : (culprit.args[0]?.range ?? culprit.range);
     ctx.report({
       range,

@@ -9,6 +9,7 @@ import {
   commandsOf,
   expandShellWord,
   finalChain,
+  goFlag,
   isUnder,
   joinPath,
   nodeInstall,
@@ -16,6 +17,7 @@ import {
   subcommand,
   type Cmd,
 } from './support.ts';
+import { scopeWithBase } from './image-facts.ts';
 
 interface CacheKind {
   label: string;
@@ -68,7 +70,7 @@ const GO_BUILD: CacheKind = {
   label: "Go's build cache (~/.cache/go-build)",
   dirs: (s) => [...envDir(s, 'GOCACHE'), `${home(s)}/.cache/go-build`],
   hint: /go-build/,
-  cleans: (c) => programName(c) === 'go' && subcommand(c) === 'clean' && hasFlag(c, 'cache'),
+  cleans: (c) => programName(c) === 'go' && subcommand(c) === 'clean' && goFlag(c, 'cache', false) !== null,
 };
 const GO_MOD: CacheKind = {
   label: "Go's module cache (/go/pkg/mod)",
@@ -77,7 +79,7 @@ const GO_MOD: CacheKind = {
     return [...envDir(s, 'GOMODCACHE'), `${gopath}/pkg/mod`, '/go/pkg/mod'];
   },
   hint: /pkg\/mod/,
-  cleans: (c) => programName(c) === 'go' && subcommand(c) === 'clean' && hasFlag(c, 'modcache'),
+  cleans: (c) => programName(c) === 'go' && subcommand(c) === 'clean' && goFlag(c, 'modcache', false) !== null,
 };
 const UV: CacheKind = {
   label: "uv's cache (~/.cache/uv)",
@@ -102,7 +104,7 @@ function cachesFilled(command: ShellCommand, scope: ReadonlyMap<string, string>)
   if (prog === 'pnpm' && verb === 'fetch') return [PNPM];
   if (prog === 'cargo' && (verb === 'build' || verb === 'install' || verb === 'fetch')) return [CARGO];
   if (prog === 'go') {
-    const vendored = flagValue(command, 'mod') === 'vendor' || /-mod=vendor/.test(scope.get('GOFLAGS') ?? '');
+    const vendored = goFlag(command, 'mod') === 'vendor' || /-mod=vendor/.test(scope.get('GOFLAGS') ?? '');
     if (verb === 'mod' && argsWithoutFlags(command)[1]?.value === 'download') return [GO_MOD];
     if (verb === 'build' || verb === 'install' || verb === 'get' || verb === 'test') return vendored ? [GO_BUILD] : [GO_BUILD, GO_MOD];
   }
@@ -116,13 +118,17 @@ function cachesFilled(command: ShellCommand, scope: ReadonlyMap<string, string>)
   return [];
 }
 
-/** Paths an `rm` command removes, resolved against the WORKDIR. */
+/**
+ * Paths an `rm` command removes, resolved against the WORKDIR. Words it cannot expand (`~` or
+ * `$HOME` for a user whose HOME is not in the Dockerfile) are kept as written, for the kinds' hints.
+ */
 function removedPaths(command: ShellCommand, scope: ReadonlyMap<string, string>, workdir: string): string[] {
   if (programName(command) !== 'rm') return [];
-  return argsWithoutFlags(command)
-    .map((w) => expandShellWord(w.value, scope))
-    .filter((p): p is string => p !== null)
-    .map((p) => joinPath(workdir, p.replace(/\/\*$/, '').replace(/\/\.\*$/, '')));
+  return argsWithoutFlags(command).map((w) => {
+    const p = expandShellWord(w.value, scope);
+    if (p === null) return w.value.replace(/\/\*$/, '');
+    return joinPath(workdir, p.replace(/\/\*$/, '').replace(/\/\.\*$/, ''));
+  });
 }
 
 function covered(kind: CacheKind, scope: ReadonlyMap<string, string>, mounts: readonly string[], removed: readonly string[], cleaned: boolean, extraDir: string | null): boolean {
@@ -169,7 +175,7 @@ Only the stages that form the final image are checked: in a build stage the cach
   check(ctx) {
     const steps = chainSteps(finalChain(ctx));
     let workdir = '/';
-    for (const { step } of steps) {
+    for (const { step, stage } of steps) {
       const i = step.instruction;
       if (i.keyword === 'WORKDIR') {
         const v = step.expansions.find((e) => e.field === 'workdir')?.value ?? i.value;
@@ -177,12 +183,11 @@ Only the stages that form the final image are checked: in a build stage the cach
         continue;
       }
       if (i.keyword !== 'RUN') continue;
-      checkRun(step, workdir);
+      checkRun(step, workdir, scopeWithBase(ctx, stage, scopeAt(step)));
     }
 
-    function checkRun(step: Step, workdir: string): void {
+    function checkRun(step: Step, workdir: string, scope: Map<string, string>): void {
       const run = step.instruction as Extract<Step['instruction'], { keyword: 'RUN' }>;
-      const scope = scopeAt(step);
       const mounts = cacheMountTargets(step);
       const cmds = commandsOf(ctx, run);
       cmds.forEach((cmd, index) => {

@@ -41,11 +41,18 @@ function copyDestination(step: ChainStep, workdir: string): string | null {
   return joinPath(workdir, dest);
 }
 
-/** The COPY/ADD that, alone, put files where the chown/chmod points; a fix is safe only then. */
-function fixFor(ctx: RuleContext, change: Recursive, copyStep: ChainStep, copyDest: string, onlyCommand: boolean, adjacent: boolean, earlierPaths: readonly string[]): Fix | undefined {
+/** Top-level directories every Linux base image has (and `scratch` has not). */
+const SYSTEM_DIRS = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
+
+/**
+ * The edits that move the ownership or mode onto the COPY, when that gives exactly the same files:
+ * the RUN only does this, right after the COPY, on exactly its destination, and nothing else was
+ * there before. Otherwise undefined.
+ */
+function fixFor(ctx: RuleContext, change: Recursive, copyStep: ChainStep, copyDest: string, onlyCommand: boolean, adjacent: boolean, earlierPaths: readonly string[], baseHasSystemDirs: boolean): Fix | undefined {
   if (!onlyCommand || !adjacent || change.targets.length !== 1) return undefined;
   const copy = copyStep.step.instruction as CopyInstruction;
-  if (change.targets[0] !== copyDest) return undefined;
+  if (copy.keyword !== 'COPY' || change.targets[0] !== copyDest) return undefined;
   if (change.kind === 'chown') {
     // `chown user` keeps the group, `COPY --chown=user` uses the user's id as group: only `user:group` is the same.
     if (copy.chown !== null || !/^[^:\s$]+:[^:\s$]+$/.test(change.value)) return undefined;
@@ -53,11 +60,20 @@ function fixFor(ctx: RuleContext, change: Recursive, copyStep: ChainStep, copyDe
     // COPY --chmod takes octal modes everywhere; symbolic ones need a recent frontend.
     if (copy.chmod !== null || !/^[0-7]{3,4}$/.test(change.value)) return undefined;
   }
-  // If the destination already existed, COPY --chown/--chmod would leave that directory as it was.
-  const destCreatedByCopy = !earlierPaths.some((p) => isUnder(p, copyDest) || isUnder(copyDest, p));
   const singleFile =
     copy.sources.length === 1 && !copy.destination!.value.endsWith('/') && !/[*?[]/.test(copy.sources[0]!.value) && !copy.sources[0]!.value.endsWith('/') && copy.sources[0]!.value !== '.';
-  if (!destCreatedByCopy && !singleFile) return undefined;
+  const existedBefore = (path: string) => earlierPaths.some((p) => isUnder(path, p));
+  // `chown -R` would also change what was already there; the COPY flags only touch copied files.
+  if (existedBefore(copyDest) || earlierPaths.some((p) => isUnder(p, copyDest))) return undefined;
+  if (singleFile) {
+    // COPY --chown also gives the user the directories it has to create; `chown -R file` does not.
+    const parent = copyDest.slice(0, copyDest.lastIndexOf('/')) || '/';
+    if (change.kind === 'chown' && !(existedBefore(parent) || (baseHasSystemDirs && SYSTEM_DIRS.has(parent.split('/')[1] ?? '')))) return undefined;
+  } else {
+    // A directory: --chmod leaves the destination directory itself at 0755, and --chown leaves a
+    // directory that already existed (a WORKDIR, or one of the base image) as it was.
+    if (change.kind === 'chmod' || SYSTEM_DIRS.has(copyDest.split('/')[1] ?? '')) return undefined;
+  }
   const flag = change.kind === 'chown' ? `--chown=${change.value}` : `--chmod=${change.value}`;
   const keyword = copy.keywordRange;
   const insertAt: Range = { start: keyword.end, end: keyword.end };
@@ -84,7 +100,7 @@ export const recursiveChownLayer: Rule = {
   category: 'size',
   aliases: {},
   docs: {
-    rationale: `A layer stores whole files. When \`RUN chown -R node:node /app\` (or \`chmod -R\`) changes the owner or mode of files that an earlier \`COPY\` added, the new layer must hold a complete second copy of every one of them, only to record new metadata: the image carries the application twice, and pushes and pulls twice the bytes. Layerwise's reference builds show it with a single file: a \`chmod\` in a later RUN copies the whole file into the new layer.
+    rationale: `A layer stores whole files. When \`RUN chown -R node:node /app\` (or \`chmod -R\`) changes the owner or mode of files that an earlier \`COPY\` added, the new layer must hold a complete second copy of every one of them, only to record new metadata: the image carries the application twice, and pushes and pulls twice the bytes. Layerwise's reference builds measure it (buildah on Debian bookworm-slim): after \`COPY blob.bin /data/blob.bin\` (a 20.0 MB file), \`RUN chmod 600 /data/blob.bin\` makes a 20.0 MB layer, the whole file again.
 
 Set ownership and permissions as the files are copied instead:
 
@@ -95,17 +111,20 @@ COPY --chmod=755 entrypoint.sh /usr/local/bin/
 
 The files then exist once, with the right owner. Give the runtime user ownership only of what it must write, too: an application whose code it cannot modify is harder to tamper with.
 
-The fix is offered when the RUN does nothing else, directly follows the COPY, targets exactly its destination, and that destination did not exist before (\`COPY --chown\` does not change a directory that already existed, such as a \`WORKDIR\`). \`chown user\` without a group is not rewritten: \`COPY --chown=user\` would also set the group.`,
+The fix is offered only where the result is the same: the RUN does nothing else, directly follows the COPY and targets exactly its destination; for a directory, \`chown\` only, into a new top-level directory such as \`/app\` (\`COPY --chown\` leaves a directory that already existed, such as a \`WORKDIR\`, as it was, and \`--chmod\` does not apply to the destination directory itself); for a single file, into a directory that already exists. \`chown user\` without a group is not rewritten: \`COPY --chown=user\` would also set the group.`,
     bad: 'FROM node:22-slim\nCOPY . /app\nRUN chown -R node:node /app\nUSER node\nCMD ["node", "/app/server.js"]\n',
     good: 'FROM node:22-slim\nCOPY --chown=node:node . /app\nUSER node\nCMD ["node", "/app/server.js"]\n',
   },
   check(ctx) {
     for (const stage of ctx.resolved.stages) {
       // Only this stage's RUNs are checked; its chain gives the COPYs before them.
-      const chain = chainSteps(chainOf(ctx, stage));
+      const stages = chainOf(ctx, stage);
+      const chain = chainSteps(stages);
       const wds = workdirs(chain);
+      const root = stages[0]!;
+      const baseHasSystemDirs = root.baseStage === null && root.base.value.trim().toLowerCase() !== 'scratch' && root.base.value.trim() !== '';
       const own = new Set(stage.steps);
-      const copies: { step: ChainStep; dest: string; at: number }[] = [];
+      const copies: { step: ChainStep; dest: string; at: number; tree: boolean }[] = [];
       /** Paths known to exist before a given chain position (WORKDIRs, RUN mkdir targets, earlier COPY destinations). */
       const created: { path: string; at: number }[] = [];
       chain.forEach((cs, at) => {
@@ -118,7 +137,8 @@ The fix is offered when the RUN does nothing else, directly follows the COPY, ta
         if (i.keyword === 'COPY' || i.keyword === 'ADD') {
           const dest = copyDestination(cs, wd);
           if (dest) {
-            copies.push({ step: cs, dest, at });
+            const tree = i.sources.some((src) => src.value === '.' || src.value.endsWith('/') || /[*?[]/.test(src.value) || !/\.[A-Za-z0-9]+$/.test(src.value));
+            copies.push({ step: cs, dest, at, tree });
             created.push({ path: dest, at });
           }
           return;
@@ -130,12 +150,14 @@ The fix is offered when the RUN does nothing else, directly follows the COPY, ta
           for (const cmd of cmds) {
             const change = recursiveChange(cmd, scope, wd);
             if (!change) continue;
-            const copy = [...copies].reverse().find((c) => change.targets.some((t) => isUnder(c.dest, t) || isUnder(t, c.dest)));
+            // The chown covers what the COPY wrote: its destination, a directory above it, or part
+            // of a copied directory (never `/`, where a COPY may have written anything).
+            const copy = [...copies].reverse().find((c) => change.targets.some((t) => t === c.dest || isUnder(c.dest, t) || (c.tree && c.dest !== '/' && isUnder(t, c.dest))));
             if (!copy) continue;
             const between = chain.slice(copy.at + 1, at);
             const adjacent = between.every((b) => NEUTRAL.has(b.step.instruction.keyword));
             const earlier = created.filter((c) => c.at < copy.at).map((c) => c.path);
-            const fix = fixFor(ctx, change, copy.step, copy.dest, cmds.length === 1, adjacent, earlier);
+            const fix = fixFor(ctx, change, copy.step, copy.dest, cmds.length === 1, adjacent, earlier, baseHasSystemDirs);
             const what = change.kind === 'chown' ? 'owner' : 'mode';
             ctx.report({
               range: cmd.range,

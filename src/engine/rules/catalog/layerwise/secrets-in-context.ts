@@ -31,13 +31,15 @@ export const secretsInContext: Rule = {
 List such files in \`.dockerignore\` so they never reach the builder:
 
 \`\`\`
-.env
-.env.*
-!.env.example
-*.pem
-*.key
+**/.env
+**/.env.*
+!**/.env.example
+**/*.pem
+**/*.key
 .npmrc
 \`\`\`
+
+Patterns are relative to the context root: \`*.key\` only matches files at the top level, \`**/*.key\` matches them in every directory.
 
 If the build needs a secret (a token to install private packages), pass it as a build secret, which is never stored in a layer: \`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\`, built with \`docker build --secret id=npmrc,src=$HOME/.npmrc\`. At run time, give secrets through the environment or a mounted file.
 
@@ -57,7 +59,7 @@ The rule needs the build context. It matches files by name (it cannot read them)
       const where = shipped.has(c.stage.index) ? 'into the final image' : `into stage \`${c.stage.name ?? c.stage.index}\` (and the build cache)`;
       ctx.report({
         range: c.source.range,
-        message: `This ${c.copy.keyword} copies ${listOf(taken, 4)}, which look${taken.length > 1 ? '' : 's'} like secret${taken.length > 1 ? 's' : ''}, ${where}: exclude ${taken.length > 1 ? 'them' : 'it'} in .dockerignore, and pass secrets the build needs with --mount=type=secret`,
+        message: `This ${c.copy.keyword} copies ${listOf(taken, 4)}, which look${taken.length > 1 ? '' : 's'} like ${taken.length > 1 ? 'secrets' : 'a secret'}, ${where}: exclude ${taken.length > 1 ? 'them' : 'it'} in .dockerignore, and pass secrets the build needs with --mount=type=secret`,
       });
     }
   },

@@ -1,9 +1,7 @@
-import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { Range } from '../../../parse/types.ts';
-import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule } from '../../types.ts';
 import { repositoryAndTag } from './image-facts.ts';
-import { argvOf, basename, commandsOf, isSystemPackageRemoval, runtimeCommand, systemPackagesInstalled } from './support.ts';
+import { buildCommand, commandsOf, isApplicationImage, isSystemPackageRemoval, systemPackagesInstalled } from './support.ts';
 
 const COMPILER_PACKAGES = new Set([
   'build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'musl-dev', 'libc6-dev', 'libc-dev',
@@ -16,24 +14,6 @@ function isCompilerPackage(name: string): boolean {
   return COMPILER_PACKAGES.has(n) || /^openjdk-?\d*-jdk/.test(n) || /-(dev|devel)$/.test(n);
 }
 
-/** `npm run build`, `go build`, `cargo build`, `mvn package`, ...: a label for the build command, or null. */
-function buildCommand(command: ShellCommand): string | null {
-  const prog = programName(command);
-  const args = argsWithoutFlags(command).map((a) => a.value);
-  const verb = args[0];
-  if ((prog === 'npm' || prog === 'pnpm' || prog === 'yarn') && ((verb === 'run' && /build/.test(args[1] ?? '')) || verb === 'build')) {
-    return `${prog} ${args.slice(0, verb === 'run' ? 2 : 1).join(' ')}`;
-  }
-  if (prog === 'go' && (verb === 'build' || verb === 'run' || verb === 'install')) return `go ${verb}`;
-  if (prog === 'cargo' && (verb === 'build' || verb === 'run' || verb === 'install')) return `cargo ${verb}`;
-  if ((prog === 'mvn' || prog === 'mvnw') && args.some((a) => /^(package|install|verify)$/.test(a))) return 'mvn package';
-  if ((prog === 'gradle' || prog === 'gradlew') && args.some((a) => /^(build|assemble|bootJar|installDist|shadowJar)$/.test(a))) return `${prog} build`;
-  if (prog === 'dotnet' && (verb === 'publish' || verb === 'build')) return `dotnet ${verb}`;
-  if (prog === 'tsc') return 'tsc';
-  if (prog === 'npx' && (verb === 'tsc' || args[1] === 'build')) return `npx ${verb}`;
-  return null;
-}
-
 /** Base images that are a compiler toolchain. */
 function toolchainImage(ref: string): boolean {
   const { repository, tag } = repositoryAndTag(ref);
@@ -42,8 +22,6 @@ function toolchainImage(ref: string): boolean {
   if ((repository === 'eclipse-temurin' || repository === 'openjdk' || repository === 'amazoncorretto') && !/jre/.test(tag)) return true;
   return false;
 }
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 
 export const singleStageWithBuildTools: Rule = {
   id: 'single-stage-with-build-tools',
@@ -71,7 +49,7 @@ ENTRYPOINT ["/server"]
 
 Nothing from the first stage reaches the final image unless a \`COPY --from\` takes it.
 
-The rule reports a Dockerfile with a single stage that runs a build (\`npm run build\`, \`go build\`, \`cargo build\`, \`mvn package\`, \`dotnet publish\`, ...) or installs compilers and keeps them. It stays quiet for images without their own \`CMD\`/\`ENTRYPOINT\`, or whose command is a shell: toolchain and development images ship their tools on purpose.`,
+The rule reports a Dockerfile with a single stage that runs a build (\`npm run build\`, \`go build\`, \`cargo build\`, \`mvn package\`, \`dotnet publish\`, ...) or installs compilers and keeps them. It stays quiet for images without their own \`CMD\`/\`ENTRYPOINT\`, or whose command is a shell or a bare interpreter prompt: base, toolchain and development images ship their tools on purpose.`,
     bad: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /server .\nCMD ["/server"]\n',
     good: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /server .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /server /server\nCMD ["/server"]\n',
   },
@@ -79,11 +57,7 @@ The rule reports a Dockerfile with a single stage that runs a build (\`npm run b
     if (ctx.resolved.stages.length !== 1) return;
     const stage = ctx.resolved.stages[0]!;
     if (stage.baseStage !== null) return;
-    const { entrypoint, cmd } = runtimeCommand(ctx, stage);
-    const runs = entrypoint ?? cmd;
-    if (!runs) return;
-    const argv = argvOf(runs.form, runs.command);
-    if (argv.length === 0 || SHELLS.has(basename(argv[0]!))) return;
+    if (!isApplicationImage(ctx, stage)) return;
 
     const ref = stage.base.value.trim();
     const toolchain = ref !== '' && !ref.includes('$') && ref.toLowerCase() !== 'scratch' && toolchainImage(ref);
@@ -99,7 +73,8 @@ The rule reports a Dockerfile with a single stage that runs a build (\`npm run b
         const installed = systemPackagesInstalled(c.command);
         if (installed && !removesPackages && !compilers) {
           const names = installed.packages.map((p) => p.value).filter(isCompilerPackage);
-          if (names.length > 0) compilers = { names, range: c.range };
+          // Development headers alone (`libpq-dev`) are not a toolchain; a compiler is.
+          if (names.some((n) => !/-(dev|devel)$/.test(n.split(/[=<>~]/)[0]!))) compilers = { names, range: c.range };
         }
       }
     }

@@ -16,7 +16,7 @@ export const sourceMapsShipped: Rule = {
   category: 'size',
   aliases: {},
   docs: {
-    rationale: `A source map (\`*.map\`) maps built JavaScript back to the original source, **including the full source text** in most configurations. Served from a web server, it lets anyone read your unminified front-end code, comments included; in any image it is extra weight, often as large as the bundle itself.
+    rationale: `A source map (\`*.map\`) maps built JavaScript back to the original source, **including the full source text** in most configurations. Served from a web server, it lets anyone read your unminified front-end code, comments included; in any image it is weight that nothing at run time needs.
 
 Keep them out of the final image:
 - turn them off for production builds (\`GENERATE_SOURCEMAP=false\` for Create React App, \`build.sourcemap: false\` in Vite, \`devtool: false\` in webpack), or upload them to your error tracker in the build stage and delete them before copying;

@@ -271,6 +271,23 @@ export function basename(path: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
+/**
+ * A flag in Go's style, where long flags take one dash or two (`-ldflags=...`, `--ldflags ...`):
+ * its value, `''` for a flag given without one, or null when absent.
+ */
+export function goFlag(command: ShellCommand, name: string, takesValue = true): string | null {
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') break;
+    for (const dashed of [`-${name}`, `--${name}`]) {
+      if (v === dashed) return takesValue ? (args[i + 1]?.value ?? '') : '';
+      if (v.startsWith(`${dashed}=`)) return v.slice(dashed.length + 1);
+    }
+  }
+  return null;
+}
+
 /** The first argument that is not a flag (a subcommand such as `install`), skipping values of `valueFlags`. */
 export function subcommand(command: ShellCommand, valueFlags: readonly string[] = []): string | null {
   return argsWithoutFlags(command, valueFlags)[0]?.value ?? null;
@@ -308,6 +325,33 @@ export function runtimeCommand(ctx: RuleContext, stage: Stage): { entrypoint: Cm
 }
 
 const NODE_PROGRAMS = new Set(['node', 'nodejs']);
+const SHELL_PROGRAMS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'fish']);
+/** Interpreters that, started without arguments, open a prompt: the default CMD of language base images. */
+const REPLS = new Set(['node', 'nodejs', 'python', 'python3', 'python2', 'ipython', 'irb', 'ruby', 'php', 'jshell', 'erl', 'iex', 'ghci', 'R', 'julia', 'lua', 'perl', 'deno', 'bun', 'pwsh', 'powershell', 'cmd']);
+
+/**
+ * Whether the final image is an application: it sets its own CMD or ENTRYPOINT, and that is not a
+ * shell or a bare interpreter prompt (what base and toolchain images default to). Images that only
+ * export files (`FROM scratch` + COPY, no command) are not applications either.
+ */
+export function isApplicationImage(ctx: RuleContext, stage: Stage): boolean {
+  const { entrypoint, cmd } = runtimeCommand(ctx, stage);
+  const first = entrypoint ?? cmd;
+  if (!first) return false;
+  let argv = argvOf(first.form, first.command);
+  let rest = entrypoint && cmd ? argvOf(cmd.form, cmd.command) : [];
+  // `ENTRYPOINT ["docker-entrypoint.sh"]` + `CMD ["node"]`: the script ends up running the CMD.
+  if (argv.length === 1 && /entrypoint/.test(basename(argv[0]!)) && rest.length > 0) {
+    argv = rest;
+    rest = [];
+  }
+  if (argv.length === 0) return rest.length > 0;
+  const prog = basename(argv[0]!);
+  if (SHELL_PROGRAMS.has(prog) && argv.length === 1 && rest.length === 0) return false;
+  if (SHELL_PROGRAMS.has(prog) && (argv[1] === '-l' || argv[1] === '-i') && argv.length === 2) return false;
+  if (REPLS.has(prog) && argv.length === 1 && rest.length === 0) return false;
+  return true;
+}
 
 /** The program the final container starts, after an init or the node image's entrypoint script. */
 export function startedProgram(ctx: RuleContext, stage: Stage): { argv: string[]; instruction: CmdInstruction } | null {
@@ -322,9 +366,13 @@ export function startedProgram(ctx: RuleContext, stage: Stage): { argv: string[]
   return null;
 }
 
-/** Whether the program a container starts is Node.js (directly, or through npm/yarn/pnpm). */
+/**
+ * Whether the program a container starts is a Node.js application (directly, or through
+ * npm/yarn/pnpm). A bare `node` is the REPL the official images start by default, not an app.
+ */
 export function runsNode(argv: readonly string[], withPackageManagers = false): boolean {
   const prog = argv[0] ? basename(argv[0]) : '';
+  if (argv.length < 2) return false;
   if (NODE_PROGRAMS.has(prog)) return true;
   return withPackageManagers && ['npm', 'yarn', 'pnpm', 'npx'].includes(prog);
 }
@@ -399,6 +447,32 @@ export function expandShellWord(word: string, scope: ReadonlyMap<string, string>
 }
 
 // ---------------------------------------------------------------------------------------------
+// Builds
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `npm run build`, `go build`, `cargo build`, `mvn package`, ...: a label for the build command, or null.
+ * With `compilers`, direct compiler calls (`make`, `gcc`, `javac`) count too.
+ */
+export function buildCommand(command: ShellCommand, compilers = false): string | null {
+  const prog = programName(command);
+  const args = argsWithoutFlags(command).map((a) => a.value);
+  const verb = args[0];
+  if ((prog === 'npm' || prog === 'pnpm' || prog === 'yarn') && ((verb === 'run' && /build/.test(args[1] ?? '')) || verb === 'build')) {
+    return `${prog} ${args.slice(0, verb === 'run' ? 2 : 1).join(' ')}`;
+  }
+  if (prog === 'go' && (verb === 'build' || verb === 'run' || verb === 'install')) return `go ${verb}`;
+  if (prog === 'cargo' && (verb === 'build' || verb === 'run' || verb === 'install')) return `cargo ${verb}`;
+  if ((prog === 'mvn' || prog === 'mvnw') && args.some((a) => /^(package|install|verify)$/.test(a))) return 'mvn package';
+  if ((prog === 'gradle' || prog === 'gradlew') && args.some((a) => /^(build|assemble|bootJar|installDist|shadowJar)$/.test(a))) return `${prog} build`;
+  if (prog === 'dotnet' && (verb === 'publish' || verb === 'build')) return `dotnet ${verb}`;
+  if (prog === 'tsc') return 'tsc';
+  if (prog === 'npx' && (verb === 'tsc' || args[1] === 'build')) return `npx ${verb}`;
+  if (compilers && (prog === 'make' || /^(cc|gcc|g\+\+|clang|clang\+\+|c\+\+|javac|rustc)$/.test(prog))) return prog;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Package managers
 // ---------------------------------------------------------------------------------------------
 
@@ -439,7 +513,11 @@ export function nodeInstall(command: ShellCommand): NodeInstall | null {
   if (prog === 'yarn' || prog === 'yarnpkg') {
     const args = argsWithoutFlags(command, YARN_VALUE_FLAGS);
     const verb = args[0];
-    if (!verb) return { pm: 'yarn', kind: 'project', verb: command.nameWord };
+    if (!verb) {
+      // `yarn --version`, `yarn -v`, `yarn --help` only print.
+      if (hasFlag(command, 'version', 'v', 'help', 'h')) return null;
+      return { pm: 'yarn', kind: 'project', verb: command.nameWord };
+    }
     if (verb.value === 'install') return { pm: 'yarn', kind: 'project', verb };
     if (verb.value === 'add') return { pm: 'yarn', kind: 'packages', verb };
     if (verb.value === 'global' && args[1]?.value === 'add') return { pm: 'yarn', kind: 'global', verb };
@@ -469,7 +547,7 @@ export function installsProductionOnly(install: NodeInstall, command: ShellComma
     if (includeDev) return false;
     const omitDev = include.some((v, i) => v === '--omit=dev' || (v === '--omit' && include[i + 1] === 'dev'));
     const only = flagValue(command, 'only');
-    if (omitDev || hasFlag(command, 'production') && flagValue(command, 'production') !== 'false') return true;
+    if (omitDev || (hasFlag(command, 'production') && flagValue(command, 'production') !== 'false')) return true;
     if (only !== null && /^prod(uction)?$/.test(only)) return true;
     if (envSays(local, 'npm_config_omit', (v) => v.split(/[ ,]/).includes('dev'))) return true;
     if (envSays(local, 'npm_config_production', (v) => TRUE_VALUES.has(v.toLowerCase()))) return true;

@@ -1,14 +1,14 @@
-import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
+import { argsWithoutFlags, hasFlag, programName } from '../../../script/index.ts';
 import type { Fix, Rule } from '../../types.ts';
-import { chainOf, commandsOf, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
+import { chainOf, commandsOf, goFlag, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
 
 const GO_VALUE_FLAGS = ['o', 'ldflags', 'gcflags', 'tags', 'mod', 'C', 'p', 'buildmode', 'asmflags', 'pkgdir', 'overlay', 'pgo', 'exec', 'toolexec', 'compiler', 'gccgoflags', 'modfile'];
 
-/** Whether -ldflags strips symbols (-s) or DWARF (-w), read from the flag or GOFLAGS. */
+/** Whether -ldflags strips symbols (-s) or DWARF (-w), or -trimpath is given, read from the flags or GOFLAGS; null when a variable decides. */
 function goStrips(cmd: Cmd, goflags: string): boolean | null {
   const c = cmd.command;
-  const ldflags = flagValue(c, 'ldflags');
-  if (hasFlag(c, 'trimpath') || /(^|\s)-trimpath(\s|=|$)/.test(goflags)) return true;
+  if (goFlag(c, 'trimpath', false) !== null || /(^|\s)-trimpath(\s|=|$)/.test(goflags)) return true;
+  const ldflags = goFlag(c, 'ldflags');
   if (ldflags !== null) {
     if (/(^|\s|')-[sw](\s|'|$)/.test(ldflags)) return true;
     // `-ldflags "$LDFLAGS"`: decided at build time.
@@ -35,7 +35,7 @@ export const unstrippedBinary: Rule = {
   category: 'size',
   aliases: {},
   docs: {
-    rationale: `Compilers keep a symbol table and debugging information (DWARF) in binaries by default. They help a debugger, but a production container rarely runs one, and they are a large part of the file: every byte of them is shipped with every image.
+    rationale: `Compilers keep a symbol table and debugging information (DWARF) in binaries by default. They help a debugger, but a production container rarely runs one, and every byte of them is shipped with every image.
 
 - **Go**: \`go build -ldflags="-s -w"\` drops the symbol table (\`-s\`) and DWARF (\`-w\`); stack traces of panics still show function names and lines, since Go keeps its own tables for them. \`-trimpath\` also removes your machine's paths from the binary, which makes builds reproducible.
 - **Rust**: set \`strip = true\` in \`[profile.release]\` of \`Cargo.toml\`, or \`ENV CARGO_PROFILE_RELEASE_STRIP=true\` before \`cargo build --release\`, or run \`strip\` on the binary in the build stage.
@@ -75,7 +75,7 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
               const strips = goStrips(cmd, local.get('GOFLAGS') ?? '');
               if (strips !== false || laterStrip(n)) return;
               let fix: Fix | undefined;
-              if (flagValue(c, 'ldflags') === null && cmd.run.form === 'shell' && cmd.run.heredocs.length === 0) {
+              if (goFlag(c, 'ldflags') === null && cmd.run.form === 'shell' && cmd.run.heredocs.length === 0) {
                 const buildWord = c.args.find((a) => a.value === 'build')!;
                 fix = { title: 'Add -ldflags="-s -w"', edits: [{ range: ctx.scriptRange(cmd.run, buildWord.end, buildWord.end), text: ' -ldflags="-s -w"' }] };
               }
