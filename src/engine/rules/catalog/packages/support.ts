@@ -1,0 +1,474 @@
+/**
+ * What hadolint's package-manager rules share: the commands of a RUN as hadolint's `Hadolint.Shell`
+ * sees them, and the walk over the instructions (ONBUILD triggers a second time, in their own
+ * pass, as hadolint's `rule <> onbuild rule` does).
+ *
+ * hadolint hands every rule the commands ShellCheck finds in the script: a command is kept only
+ * when its name is a literal word (`busybox wget` and `builtin cd` count as `wget` and `cd`), and
+ * each argument is "simplified": quotes removed, `$X` and `${X...}` written `${X}`/`${X...}`,
+ * `$(cmd)` as `${` + the words of cmd run together + `}`, backticks and `$((...))` as `${VAR}`,
+ * brace expansions dropped. Flags follow `getAllFlags`: `--name[=value]` is the flag `name`,
+ * `-abc` the flags `a`, `b` and `c`; `-` and `--` are not flags, and flags are read past `--`.
+ * The exec form (`RUN ["a", "b"]`) is checked too, as the words joined by spaces.
+ */
+import type { Instruction, Range, RunInstruction } from '../../../parse/types.ts';
+import { parseShellScript } from '../../../script/index.ts';
+import type { ShellCommand, ShellWord } from '../../../script/types.ts';
+import type { RuleContext, TextEdit } from '../../types.ts';
+
+/** One argument: the text hadolint compares, and the word it came from. */
+export interface HArg {
+  text: string;
+  word: ShellWord;
+}
+
+export interface HFlag {
+  name: string;
+  /** Index of the argument the flag was written in. */
+  arg: number;
+}
+
+/** A command the way hadolint's rules see it. */
+export interface HCommand {
+  name: string;
+  args: HArg[];
+  flags: HFlag[];
+  source: ShellCommand;
+}
+
+/** A RUN instruction with its commands. */
+export interface RunView {
+  run: RunInstruction;
+  /** The ONBUILD instruction this RUN is the trigger of, or null. */
+  onbuild: Instruction | null;
+  commands: HCommand[];
+  /** The script text (`Shell.original`); the exec form's words joined by spaces. */
+  text: string;
+  /** True when offsets in `text` map back to the source (shell form and heredocs). */
+  mappable: boolean;
+}
+
+// ---- simplified words ---------------------------------------------------------------
+
+/** Index just after the `close` that balances the opener before `i` (quotes honoured). */
+function balanced(text: string, i: number, open: string, close: string): number {
+  let depth = 1;
+  let j = i;
+  while (j < text.length) {
+    const c = text[j]!;
+    if (c === '\\') {
+      j += 2;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      let k = j + 1;
+      while (k < text.length && text[k] !== c) k += text[k] === '\\' && c === '"' ? 2 : 1;
+      j = k + 1;
+      continue;
+    }
+    if (c === open) depth++;
+    else if (c === close) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return text.length;
+}
+
+/** The words of a command substitution, simplified and run together. */
+function simplifyScript(script: string): string {
+  let out = '';
+  for (const c of parseShellScript(script).commands) {
+    if (c.depth !== 0) continue;
+    for (const w of c.assignments) out += simplifyWord(w.raw);
+    out += simplifyWord(c.nameWord.raw);
+    for (const a of c.args) out += simplifyWord(a.raw);
+  }
+  return out;
+}
+
+/** At a `$` in `raw` at `i`: the simplified expansion and the index after it. */
+function dollar(raw: string, i: number): [string, number] {
+  const next = raw[i + 1];
+  if (next === '(' && raw[i + 2] === '(') {
+    const end = balanced(raw, i + 3, '(', ')');
+    return ['${VAR}', Math.min(raw.length, end + (raw[end] === ')' ? 1 : 0))];
+  }
+  if (next === '(') {
+    const end = balanced(raw, i + 2, '(', ')');
+    return ['${' + simplifyScript(raw.slice(i + 2, end - 1)) + '}', end];
+  }
+  if (next === '{') {
+    const end = balanced(raw, i + 2, '{', '}');
+    return ['${' + raw.slice(i + 2, end - 1) + '}', end];
+  }
+  if (next === "'") {
+    const close = raw.indexOf("'", i + 2);
+    const end = close < 0 ? raw.length : close;
+    return [raw.slice(i + 2, end), end + 1];
+  }
+  if (next === '"') return doubleQuoted(raw, i + 2);
+  if (next !== undefined && /[A-Za-z_]/.test(next)) {
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1))!;
+    return ['${' + m[0] + '}', i + 1 + m[0].length];
+  }
+  if (next !== undefined && /[0-9@*#?\-$!]/.test(next)) return ['${' + next + '}', i + 2];
+  return ['$', i + 1];
+}
+
+/** The inside of a double-quoted string starting at `i` (after the quote). */
+function doubleQuoted(raw: string, i: number): [string, number] {
+  let out = '';
+  let j = i;
+  while (j < raw.length && raw[j] !== '"') {
+    const c = raw[j]!;
+    if (c === '\\') {
+      const n = raw[j + 1];
+      if (n === '\n') j += 2;
+      else if (n !== undefined && '"\\$`'.includes(n)) {
+        out += n;
+        j += 2;
+      } else {
+        out += c;
+        j++;
+      }
+      continue;
+    }
+    if (c === '$') {
+      const [text, end] = dollar(raw, j);
+      out += text;
+      j = end;
+      continue;
+    }
+    if (c === '`') {
+      const close = raw.indexOf('`', j + 1);
+      out += '${VAR}';
+      j = close < 0 ? raw.length : close + 1;
+      continue;
+    }
+    out += c;
+    j++;
+  }
+  return [out, j + 1];
+}
+
+/** A shell word as hadolint compares it (ShellCheck's simplified text). */
+export function simplifyWord(raw: string): string {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (c === '\\') {
+      if (raw[i + 1] !== '\n' && i + 1 < raw.length) out += raw[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      const close = raw.indexOf("'", i + 1);
+      const end = close < 0 ? raw.length : close;
+      out += raw.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      const [text, end] = doubleQuoted(raw, i + 1);
+      out += text;
+      i = end;
+      continue;
+    }
+    if (c === '$') {
+      const [text, end] = dollar(raw, i);
+      out += text;
+      i = end;
+      continue;
+    }
+    if (c === '`') {
+      const close = raw.indexOf('`', i + 1);
+      out += '${VAR}';
+      i = close < 0 ? raw.length : close + 1;
+      continue;
+    }
+    if (c === '{') {
+      // A brace expansion ({a,b} or {1..3}) is dropped.
+      const m = /^\{([^\s{}]*)\}/.exec(raw.slice(i));
+      if (m && (m[1]!.includes(',') || m[1]!.includes('..'))) {
+        i += m[0].length;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** Whether a word is plain literal text (what ShellCheck's `getLiteralString` accepts). */
+function isLiteral(word: ShellWord): boolean {
+  return !/[$`*?]/.test(word.raw.replace(/'[^']*'/g, ''));
+}
+
+// ---- commands -----------------------------------------------------------------------
+
+/** hadolint's `getAllFlags`. */
+function flagsOf(args: HArg[]): HFlag[] {
+  const flags: HFlag[] = [];
+  args.forEach((a, index) => {
+    const t = a.text;
+    if (t === '-' || t === '--') return;
+    if (t.startsWith('--')) flags.push({ name: t.slice(2).split('=')[0]!, arg: index });
+    else if (t.startsWith('-')) for (const ch of t.slice(1)) flags.push({ name: ch, arg: index });
+  });
+  return flags;
+}
+
+function toCommand(c: ShellCommand): HCommand | null {
+  if (!isLiteral(c.nameWord)) return null;
+  const args = c.args.map((word) => ({ text: simplifyWord(word.raw), word }));
+  let name = c.nameWord.value;
+  if ((name.endsWith('busybox') || name === 'builtin') && c.args.length > 0) {
+    if (!isLiteral(c.args[0]!)) return null;
+    name = c.args[0]!.value;
+  }
+  return { name, args, flags: flagsOf(args), source: c };
+}
+
+const views = new WeakMap<RunInstruction, RunView>();
+
+/** The commands of a RUN, as hadolint sees them. */
+export function viewOf(ctx: RuleContext, run: RunInstruction, onbuild: Instruction | null = null): RunView {
+  const cached = views.get(run);
+  if (cached) return cached;
+  let text: string;
+  let commands: ShellCommand[];
+  let mappable: boolean;
+  if (run.form === 'exec') {
+    text = run.command.join(' ');
+    commands = parseShellScript(text).commands;
+    mappable = false;
+  } else {
+    const script = ctx.scriptOf(run);
+    text = script?.text ?? '';
+    commands = script?.commands ?? [];
+    mappable = script !== null;
+  }
+  const view: RunView = {
+    run,
+    onbuild,
+    commands: commands.map(toCommand).filter((c): c is HCommand => c !== null),
+    text,
+    mappable,
+  };
+  views.set(run, view);
+  return view;
+}
+
+// ---- queries (Hadolint.Shell) -------------------------------------------------------
+
+/** `cmdHasArgs`: the command is `name` and has any of `args`. */
+export function cmdHasArgs(c: HCommand, name: string | readonly string[], args: readonly string[]): boolean {
+  const names = typeof name === 'string' ? [name] : name;
+  return names.includes(c.name) && c.args.some((a) => args.includes(a.text));
+}
+
+/** The command is `name` and has every one of `args`. */
+export function cmdHasAllArgs(c: HCommand, name: string, args: readonly string[]): boolean {
+  return c.name === name && args.every((want) => c.args.some((a) => a.text === want));
+}
+
+export function cmdHasPrefixArg(c: HCommand, name: string, prefix: string): boolean {
+  return c.name === name && c.args.some((a) => a.text.startsWith(prefix));
+}
+
+export function hasFlag(c: HCommand, flag: string): boolean {
+  return c.flags.some((f) => f.name === flag);
+}
+
+export function hasAnyFlag(c: HCommand, flags: readonly string[]): boolean {
+  return c.flags.some((f) => flags.includes(f.name));
+}
+
+export function countFlag(c: HCommand, flag: string): number {
+  return c.flags.filter((f) => f.name === flag).length;
+}
+
+export function hasArg(c: HCommand, arg: string): boolean {
+  return c.args.some((a) => a.text === arg);
+}
+
+export function argTexts(c: HCommand): string[] {
+  return c.args.map((a) => a.text);
+}
+
+/** `isInfixOf` over argument lists. */
+export function containsSeq(list: readonly string[], seq: readonly string[]): boolean {
+  if (seq.length === 0) return true;
+  for (let i = 0; i + seq.length <= list.length; i++) {
+    if (seq.every((s, k) => list[i + k] === s)) return true;
+  }
+  return false;
+}
+
+/**
+ * `getArgsNoFlags` after `dropFlagArg dropValuesOf`: the arguments that are not flags, without
+ * the word that follows each flag named in `dropValuesOf` (unless the flag carried its value
+ * after `=`).
+ */
+export function argsNoFlags(c: HCommand, dropValuesOf: readonly string[] = []): HArg[] {
+  const flagArgs = new Set(c.flags.map((f) => f.arg));
+  const dropped = new Set<number>();
+  for (const f of c.flags) {
+    if (!dropValuesOf.includes(f.name)) continue;
+    if (c.args[f.arg]!.text.includes('=')) continue;
+    if (f.arg + 1 < c.args.length) dropped.add(f.arg + 1);
+  }
+  return c.args.filter((_, i) => !flagArgs.has(i) && !dropped.has(i));
+}
+
+/** `getFlagArg`: the words that follow each occurrence of a flag. */
+export function flagArgs(c: HCommand, flag: string): string[] {
+  const ids = new Set(c.flags.filter((f) => f.name === flag).map((f) => f.arg + 1));
+  return c.args.filter((_, i) => ids.has(i)).map((a) => a.text);
+}
+
+/** `isPipInstall`: `pip* install` (not pipenv) or `python* -m pip install`. */
+export function isPipInstall(c: HCommand): boolean {
+  const args = argTexts(c);
+  const std = c.name.startsWith('pip') && !c.name.startsWith('pipenv') && args.includes('install');
+  const python = c.name.startsWith('python') && containsSeq(args, ['-m', 'pip', 'install']);
+  return std || python;
+}
+
+/** The index of the first command matching, or -1. */
+export function firstIndex(view: RunView, pred: (c: HCommand) => boolean): number {
+  return view.commands.findIndex(pred);
+}
+
+/** `Utils.hasCacheOrTmpfsMountWith`: a cache or tmpfs mount whose target contains `fragment`. */
+export function hasCacheOrTmpfsMountWith(run: RunInstruction, fragment: string): boolean {
+  return run.mounts.some((m) => (m.type === 'cache' || m.type === 'tmpfs') && (m.target ?? '').includes(fragment));
+}
+
+// ---- walking the Dockerfile ---------------------------------------------------------
+
+/**
+ * The instruction sequences hadolint folds a rule over: every instruction in order, then (for
+ * rules that check ONBUILD) the ONBUILD triggers alone, with fresh state.
+ */
+export function passes(ctx: RuleContext, withOnbuild = true): { instruction: Instruction; onbuild: Instruction | null }[][] {
+  const main = ctx.parsed.instructions.map((instruction) => ({ instruction, onbuild: null }));
+  if (!withOnbuild) return [main];
+  const triggers: { instruction: Instruction; onbuild: Instruction | null }[] = [];
+  for (const i of ctx.parsed.instructions) {
+    if (i.keyword === 'ONBUILD' && i.trigger) triggers.push({ instruction: i.trigger, onbuild: i });
+  }
+  return [main, triggers];
+}
+
+/** Every RUN (ONBUILD triggers included), with its commands. */
+export function eachRun(ctx: RuleContext, visit: (view: RunView) => void, withOnbuild = true): void {
+  for (const pass of passes(ctx, withOnbuild)) {
+    for (const { instruction, onbuild } of pass) {
+      if (instruction.keyword === 'RUN') visit(viewOf(ctx, instruction, onbuild));
+    }
+  }
+}
+
+// ---- ranges and edits ---------------------------------------------------------------
+
+/** The arguments of a RUN that cannot be mapped word by word (the exec form). */
+function wholeRange(view: RunView): Range {
+  const args = view.run.args;
+  if (args.length > 0) return { start: args[0]!.range.start, end: args.at(-1)!.range.end };
+  return view.run.range;
+}
+
+export function commandRange(ctx: RuleContext, view: RunView, c: HCommand): Range {
+  return view.mappable ? ctx.scriptRange(view.run, c.source.start, c.source.end) : wholeRange(view);
+}
+
+export function wordRange(ctx: RuleContext, view: RunView, word: ShellWord): Range {
+  return view.mappable ? ctx.scriptRange(view.run, word.start, word.end) : wholeRange(view);
+}
+
+/** Inserts ` text` right after a word of the script; null when the script cannot be edited. */
+export function insertAfter(ctx: RuleContext, view: RunView, word: ShellWord, text: string): TextEdit | null {
+  if (!view.mappable) return null;
+  const at = ctx.scriptRange(view.run, word.end, word.end);
+  return { range: { start: at.start, end: at.start }, text: ` ${text}` };
+}
+
+/**
+ * Reports one finding for a RUN (hadolint fails an instruction once) on the first offending
+ * command; the fix, when given, must be able to edit every offending command, or none is offered.
+ */
+export function reportCommands(
+  ctx: RuleContext,
+  view: RunView,
+  offenders: HCommand[],
+  message: string,
+  fix?: { title: string; edit: (c: HCommand) => TextEdit | null },
+): void {
+  const first = offenders[0];
+  if (!first) return;
+  const edits = fix ? offenders.map(fix.edit) : [];
+  const complete = fix !== undefined && edits.every((e) => e !== null);
+  ctx.report({
+    range: commandRange(ctx, view, first),
+    message,
+    ...(complete ? { fix: { title: fix.title, edits: edits as TextEdit[] } } : {}),
+  });
+}
+
+/** A Dockerfile word with its quotes removed (how hadolint sees ENV values). */
+export function unquote(word: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else out += c;
+    } else if (c === '\\' && i + 1 < word.length) {
+      out += word[++i];
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else out += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// ---- stages (for the rules that look at FROM) ---------------------------------------
+
+/** The parts of a FROM that hadolint's `BaseImage` holds, to compare two FROMs. */
+export interface FromKey {
+  image: string;
+  /** The image name without tag or digest (hadolint's `imageName`). */
+  name: string;
+  alias: string | null;
+  platform: string | null;
+}
+
+export function fromKey(from: Instruction): FromKey | null {
+  if (from.keyword !== 'FROM') return null;
+  const args = from.args.map((a) => a.value);
+  const image = from.image;
+  let name = image;
+  const at = name.indexOf('@');
+  if (at >= 0) name = name.slice(0, at);
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) name = name.slice(0, colon);
+  const asIndex = args.findIndex((a, i) => i > 0 && a.toLowerCase() === 'as');
+  const alias = asIndex >= 0 ? (args[asIndex + 1] ?? null) : null;
+  return { image, name, alias, platform: from.platform };
+}
+
+export function sameFrom(a: FromKey | null, b: FromKey | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.image === b.image && a.alias === b.alias && a.platform === b.platform;
+}

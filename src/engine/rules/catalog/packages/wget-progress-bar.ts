@@ -1,0 +1,35 @@
+import type { Rule } from '../../types.ts';
+import { cmdHasArgs, eachRun, hasAnyFlag, hasFlag, insertAfter, reportCommands } from './support.ts';
+
+export const wgetProgressBar: Rule = {
+  id: 'wget-progress-bar',
+  title: 'Use wget --progress=dot:giga (or -q, -nv)',
+  severity: 'info',
+  category: 'maintainability',
+  aliases: { hadolint: ['DL3047'] },
+  docs: {
+    rationale: `Without a terminal, \`wget\` falls back to its "dot" progress display: a dot per kilobyte, a line per 50 KB. Downloading a 500 MB archive writes thousands of lines into the build log, which slows down CI log viewers and buries the output that matters.
+
+Use \`--progress=dot:giga\` (one dot per megabyte, a line per 32 MB), or silence it with \`-q\`/\`--quiet\` or \`-nv\`/\`--no-verbose\`; sending the log elsewhere with \`-o\`/\`-a\` also counts. This is hadolint's DL3047; the fix adds \`--progress=dot:giga\`.`,
+    bad: 'FROM debian:12-slim\nRUN wget https://example.com/big.tar.gz\n',
+    good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n',
+  },
+  check(ctx) {
+    eachRun(ctx, (view) => {
+      const offenders = view.commands.filter(
+        (c) =>
+          c.name === 'wget' &&
+          !hasFlag(c, 'progress') &&
+          !hasAnyFlag(c, ['q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose']) &&
+          !cmdHasArgs(c, 'wget', ['-nv']),
+      );
+      reportCommands(
+        ctx,
+        view,
+        offenders,
+        'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).',
+        { title: 'Add --progress=dot:giga', edit: (c) => (c.name !== c.source.nameWord.value ? null : insertAfter(ctx, view, c.source.nameWord, '--progress=dot:giga')) },
+      );
+    });
+  },
+};
