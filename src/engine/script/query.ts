@@ -69,7 +69,7 @@ export function argsWithoutFlags(command: ShellCommand, valueFlags: readonly str
   return out;
 }
 
-/** The commands named `name` (also as `sudo name`), optionally with a given first argument. */
+/** The commands named `name` (`sudo name` is not unwrapped), optionally with a given first argument. */
 export function commandsNamed(script: ShellScript, name: string | readonly string[], subcommand?: string | readonly string[]): ShellCommand[] {
   const names = typeof name === 'string' ? [name] : name;
   const subs = subcommand === undefined ? null : typeof subcommand === 'string' ? [subcommand] : subcommand;

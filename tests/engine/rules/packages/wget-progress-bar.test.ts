@@ -38,5 +38,16 @@ describe('wget-progress-bar (DL3047)', () => {
       'FROM debian:12\nRUN wget --progress=dot:giga https://example.com/a && wget --progress=dot:giga -O b https://example.com/b\n',
     );
     expect(findings(rule, 'FROM alpine:3.21\nRUN busybox wget https://example.com/a\n')[0]!.fix).toBeUndefined();
+    expectFixed(rule, 'FROM debian:12 AS base\nFROM base\nONBUILD RUN wget https://example.com/a\n');
+  });
+
+  it('offers no fix where wget may be BusyBox\'s', () => {
+    const noFix = (src: string) => expect(findings(rule, src)[0]!.fix).toBeUndefined();
+    noFix('FROM alpine:3.21\nRUN wget https://example.com/a\n');
+    noFix('FROM alpine:3.21 AS base\nFROM base\nRUN wget https://example.com/a\n');
+    noFix('FROM python:3.12-alpine\nRUN wget https://example.com/a\n');
+    noFix('FROM busybox:1.37\nRUN wget https://example.com/a\n');
+    noFix('FROM corp/base:1\nRUN apk add --no-cache curl\nRUN wget https://example.com/a\n');
+    noFix('ARG BASE=alpine:3.21\nFROM ${BASE}\nRUN wget https://example.com/a\n');
   });
 });
