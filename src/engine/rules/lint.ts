@@ -1,6 +1,6 @@
 import { parseDockerfile, positionInSegments } from '../parse/index.ts';
 import type { Instruction, ParseResult, Range, RunInstruction } from '../parse/types.ts';
-import { parseShellScript } from '../script/index.ts';
+import { parseShellScript, runScript } from '../script/index.ts';
 import type { ShellScript } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.ts';
@@ -31,19 +31,6 @@ export interface LintResult {
 
 function namesOf(rule: Rule): string[] {
   return [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])];
-}
-
-/** Where the script of a RUN starts in its logical line, and the script text. */
-function runScript(run: RunInstruction): { text: string; offset: number; heredoc: boolean } | null {
-  if (run.form !== 'shell') return null;
-  const command = run.command[0] ?? '';
-  const doc = run.heredocs[0];
-  // `RUN <<EOF` with nothing else: the heredoc body is the script.
-  if (doc && /^\d*<<-?\s*["']?[^\s"']+["']?\s*$/.test(command.trim())) {
-    return { text: doc.content, offset: 0, heredoc: true };
-  }
-  const offset = run.original.lastIndexOf(command);
-  return { text: command, offset: Math.max(0, offset), heredoc: false };
 }
 
 export function lintDockerfile(source: string, input: LintInput): LintResult {

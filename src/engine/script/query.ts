@@ -23,8 +23,6 @@ export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
   return flagsOf(command).some((f) => names.includes(f.name));
 }
 
-export const hasAnyFlag = hasFlag;
-
 /** The value of `--name=value`, `--name value` or `-n value`; null when the flag is absent. */
 export function flagValue(command: ShellCommand, ...names: string[]): string | null {
   const args = command.args;

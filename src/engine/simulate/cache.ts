@@ -1,6 +1,4 @@
 import type { Instruction } from '../parse/types.ts';
-import { argsWithoutFlags, programName } from '../script/query.ts';
-import { parseShellScript } from '../script/index.ts';
 import { matchContext } from './context-match.ts';
 import type { ContextFile, SimulationInput } from './input.ts';
 import type { SimLayer, SimulatedImage } from './types.ts';
@@ -125,15 +123,4 @@ export function cacheReport(image: SimulatedImage, scenario: EditScenario, input
     stageMissed.set(stage.index, broken);
   }
   return { scenario, steps, rebuildSeconds: Math.round(rebuild * 10) / 10, coldSeconds: Math.round(cold * 10) / 10 };
-}
-
-/** Helper for rules and lessons: the commands of a RUN that install dependencies. */
-export function installsDependencies(run: Instruction): boolean {
-  if (run.keyword !== 'RUN') return false;
-  const script = parseShellScript(run.command.join(' '));
-  return script.commands.some((c) => {
-    const p = programName(c);
-    const verb = argsWithoutFlags(c)[0]?.value;
-    return (['npm', 'pnpm', 'yarn'].includes(p) && ['ci', 'install', 'i', undefined].includes(verb)) || (p.startsWith('pip') && verb === 'install');
-  });
 }

@@ -1,6 +1,6 @@
 import { parseDockerfile } from '../parse/index.ts';
 import type { CopyInstruction, Instruction, ParseResult, RunInstruction } from '../parse/types.ts';
-import { parseShellScript } from '../script/index.ts';
+import { parseShellScript, runScript } from '../script/index.ts';
 import type { ShellCommand } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { Stage, Step } from '../stages/types.ts';
@@ -371,10 +371,7 @@ function runScriptOf(instruction: RunInstruction): ShellCommand[] | null {
     const word = (value: string) => ({ value, raw: value, start: 0, end: 0, dynamic: false });
     return [{ name, nameWord: word(name), args: args.map(word), assignments: [], redirects: [], connector: 'start', start: 0, end: 0, depth: 0 }];
   }
-  const text = instruction.command[0] ?? '';
-  const doc = instruction.heredocs[0];
-  const script = doc && /^\d*<<-?\s*["']?[^\s"']+["']?\s*$/.test(text.trim()) ? doc.content : text;
-  return parseShellScript(script).commands;
+  return parseShellScript(runScript(instruction)?.text ?? '').commands;
 }
 
 function runStep(
