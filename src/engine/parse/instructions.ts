@@ -25,6 +25,8 @@ export interface InstructionContext {
   heredocs: Heredoc[];
   comments: string[];
   range: Range;
+  /** Where the instruction's errors go (the parser's list, in source order). */
+  errors: ParseError[];
 }
 
 const KEYWORDS = new Set<InstructionKeyword>([
@@ -43,74 +45,84 @@ const ACCEPTED_FLAGS: Record<string, Record<string, FlagKind>> = {
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
+// Keywords as usually written (upper or lower case) map to their upper-case form without allocating.
+const UPPER = new Map<string, string>();
+for (const k of KEYWORDS) {
+  UPPER.set(k, k);
+  UPPER.set(k.toLowerCase(), k);
+}
+
+function upperKeyword(keyword: string): string {
+  return UPPER.get(keyword) ?? keyword.toUpperCase();
+}
+
 export function isInstructionKeyword(word: string): word is InstructionKeyword {
   return KEYWORDS.has(word as InstructionKeyword);
 }
 
-export function typeInstruction(
-  raw: RawInstruction,
-  ctx: InstructionContext,
-): { instruction: Instruction; errors: ParseError[] } {
-  const errors: ParseError[] = [];
-  const { logical } = ctx;
-  const rangeOf = (start: number, end: number) => logical.rangeOf(start, end);
-  const fail = (message: string, range: Range = ctx.range) => {
-    errors.push({ kind: 'instruction', message, range });
-  };
-  const instruction = build(raw, ctx, rangeOf, fail, ctx.heredocs);
-  return { instruction, errors };
+/** Types one instruction; its errors are appended to `ctx.errors`. */
+export function typeInstruction(raw: RawInstruction, ctx: InstructionContext): Instruction {
+  return build(raw, ctx, ctx.heredocs);
 }
 
-function toFlag(token: RawInstruction['flags'][number], rangeOf: (s: number, e: number) => Range): Flag {
+function fail(ctx: InstructionContext, message: string, range: Range = ctx.range): void {
+  ctx.errors.push({ kind: 'instruction', message, range });
+}
+
+/** BuildKit's handleJSONArgs: shell form is the whole text as one word. */
+function commandLine(json: boolean, values: string[]): string[] {
+  return json ? values : values.length ? [values.join(' ')] : [];
+}
+
+/** The range of all arguments (only needed to report an error), or the keyword's. */
+function argsRange(args: Argument[], keywordRange: Range): Range {
+  return args.length > 0 ? span(args[0]!.range, args[args.length - 1]!.range) : keywordRange;
+}
+
+function checkFlags(ctx: InstructionContext, flags: Flag[], accepted: Record<string, FlagKind> = {}): ParsedFlags {
+  const parsed = parseFlags(flags, accepted);
+  if (parsed.error) fail(ctx, parsed.error.message, parsed.error.flag.range);
+  return parsed;
+}
+
+function toFlag(token: RawInstruction['flags'][number], logical: LogicalLine): Flag {
   const body = token.raw.startsWith('--') ? token.raw.slice(2) : token.raw;
   const eq = body.indexOf('=');
   return {
     raw: token.raw,
     name: eq < 0 ? body : body.slice(0, eq),
     value: eq < 0 ? null : body.slice(eq + 1),
-    range: rangeOf(token.start, token.end),
+    range: logical.rangeOf(token.start, token.end),
   };
 }
 
-function build(
-  raw: RawInstruction,
-  ctx: InstructionContext,
-  rangeOf: (s: number, e: number) => Range,
-  fail: (message: string, range?: Range) => void,
-  heredocs: Heredoc[],
-): Instruction {
-  const keyword = raw.keyword.toUpperCase();
-  const args: Argument[] = raw.args.map((a) => ({ value: a.value, range: rangeOf(a.start, a.end) }));
-  const flags = raw.flags.map((f) => toFlag(f, rangeOf));
+function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]): Instruction {
+  const { logical } = ctx;
+  const keyword = upperKeyword(raw.keyword);
+  const n = raw.args.length;
+  const args: Argument[] = new Array(n);
+  const values: string[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const a = raw.args[k]!;
+    args[k] = { value: a.value, range: logical.rangeOf(a.start, a.end) };
+    values[k] = a.value;
+  }
+  const flags = raw.flags.length === 0 ? [] : raw.flags.map((f) => toFlag(f, logical));
   const base = {
     keywordText: raw.keyword,
-    keywordRange: rangeOf(raw.keywordStart, raw.keywordEnd),
+    keywordRange: logical.rangeOf(raw.keywordStart, raw.keywordEnd),
     range: ctx.range,
-    original: ctx.logical.text,
-    segments: ctx.logical.segments(),
+    original: logical.text,
+    segments: logical.segments(),
     flags,
     args,
     json: raw.json,
     heredocs,
     comments: ctx.comments,
   };
-  const values = args.map((a) => a.value);
-  // Only needed to report an error, so computed then.
-  const argsRange = (): Range => (args.length > 0 ? span(args[0]!.range, args[args.length - 1]!.range) : base.keywordRange);
-
-  const checkFlags = (accepted: Record<string, FlagKind> = {}): ParsedFlags => {
-    const parsed = parseFlags(flags, accepted);
-    if (parsed.error) fail(parsed.error.message, parsed.error.flag.range);
-    return parsed;
-  };
   const atLeastOne = () => {
-    if (args.length === 0) fail(`${keyword} requires at least one argument`, base.keywordRange);
+    if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
   };
-  const exactlyOne = () => {
-    if (args.length !== 1) fail(`${keyword} requires exactly one argument`, argsRange());
-  };
-  // BuildKit's handleJSONArgs: shell form is the whole text as one word.
-  const commandLine = () => (raw.json ? values : values.length ? [values.join(' ')] : []);
 
   switch (keyword) {
     case 'FROM': {
@@ -120,15 +132,15 @@ function build(
         stageName = args[2]!.value.toLowerCase();
         stageNameRange = args[2]!.range;
         if (!STAGE_NAME.test(stageName)) {
-          fail(
+          fail(ctx, 
             `invalid name for build stage: ${JSON.stringify(args[2]!.value)}, name can't start with a number or contain symbols`,
             args[2]!.range,
           );
         }
       } else if (args.length !== 1) {
-        fail('FROM requires either one or three arguments', argsRange());
+        fail(ctx, 'FROM requires either one or three arguments', argsRange(args, base.keywordRange));
       }
-      const parsed = checkFlags(ACCEPTED_FLAGS.FROM);
+      const parsed = checkFlags(ctx, flags, ACCEPTED_FLAGS.FROM);
       return {
         ...base,
         keyword: 'FROM',
@@ -139,26 +151,26 @@ function build(
       };
     }
     case 'RUN': {
-      const parsed = checkFlags(ACCEPTED_FLAGS.RUN);
+      const parsed = checkFlags(ctx, flags, ACCEPTED_FLAGS.RUN);
       const mounts: Mount[] = [];
       for (const flag of parsed.lists.get('mount') ?? []) {
         const result = parseMount(flag.value ?? '', flag.range);
-        if ('error' in result) fail(result.error, flag.range);
+        if ('error' in result) fail(ctx, result.error, flag.range);
         else mounts.push(result.mount);
       }
       const network = parsed.strings.get('network') ?? null;
       if (network !== null && !['default', 'none', 'host'].includes(network) && !network.includes('$')) {
-        fail(`unsupported network mode ${JSON.stringify(network)}`, flagRange(flags, 'network'));
+        fail(ctx, `unsupported network mode ${JSON.stringify(network)}`, flagRange(flags, 'network'));
       }
       const security = parsed.strings.get('security') ?? null;
       if (security !== null && !['sandbox', 'insecure'].includes(security) && !security.includes('$')) {
-        fail(`unsupported security mode ${JSON.stringify(security)}`, flagRange(flags, 'security'));
+        fail(ctx, `unsupported security mode ${JSON.stringify(security)}`, flagRange(flags, 'security'));
       }
       return {
         ...base,
         keyword: 'RUN',
         form: raw.json ? 'exec' : 'shell',
-        command: commandLine(),
+        command: commandLine(raw.json, values),
         mounts,
         network: network as 'default' | 'none' | 'host' | null,
         security: security as 'sandbox' | 'insecure' | null,
@@ -166,30 +178,30 @@ function build(
     }
     case 'CMD':
     case 'ENTRYPOINT':
-      checkFlags();
-      return { ...base, keyword, form: raw.json ? 'exec' : 'shell', command: commandLine() };
+      checkFlags(ctx, flags);
+      return { ...base, keyword, form: raw.json ? 'exec' : 'shell', command: commandLine(raw.json, values) };
     case 'SHELL': {
-      checkFlags();
-      const shell = commandLine();
-      if (shell.length === 0) fail('SHELL requires at least one argument', base.keywordRange);
-      else if (!raw.json) fail('SHELL requires the arguments to be in JSON form', argsRange());
+      checkFlags(ctx, flags);
+      const shell = commandLine(raw.json, values);
+      if (shell.length === 0) fail(ctx, 'SHELL requires at least one argument', base.keywordRange);
+      else if (!raw.json) fail(ctx, 'SHELL requires the arguments to be in JSON form', argsRange(args, base.keywordRange));
       return { ...base, keyword: 'SHELL', shell: raw.json ? shell : [] };
     }
     case 'COPY':
     case 'ADD': {
       if (args.length < 2) {
-        fail(
+        fail(ctx, 
           `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined.`,
-          argsRange(),
+          argsRange(args, base.keywordRange),
         );
       }
-      const parsed = checkFlags(ACCEPTED_FLAGS[keyword]);
+      const parsed = checkFlags(ctx, flags, ACCEPTED_FLAGS[keyword]);
       const byName = new Map(heredocs.map((h) => [h.name, h]));
       const sources: Argument[] = [];
       const sourceContents = [];
       const destination = args.length >= 2 ? args[args.length - 1]! : null;
       if (destination && safeMarker(destination.value)) {
-        fail(`${keyword} cannot accept a heredoc as a destination`, destination.range);
+        fail(ctx, `${keyword} cannot accept a heredoc as a destination`, destination.range);
       }
       for (const arg of args.slice(0, -1)) {
         const marker = safeMarker(arg.value);
@@ -223,24 +235,24 @@ function build(
     }
     case 'ENV':
     case 'LABEL': {
-      checkFlags();
+      checkFlags(ctx, flags);
       atLeastOne();
       const pairs: KeyValue[] = [];
       for (let i = 0; i + 1 < args.length; i += 3) {
         const key = args[i]!;
         const value = args[i + 1]!;
         const sep = args[i + 2]?.value === '=' ? '=' : '';
-        if (key.value === '') fail(`${keyword} names can not be blank`, key.range);
+        if (key.value === '') fail(ctx, `${keyword} names can not be blank`, key.range);
         pairs.push({ key: key.value, value: value.value, separator: sep, keyRange: key.range, valueRange: value.range });
       }
       return { ...base, keyword, pairs };
     }
     case 'ARG': {
-      checkFlags();
+      checkFlags(ctx, flags);
       atLeastOne();
       const definitions = args.map((a) => {
         const eq = a.value.indexOf('=');
-        if (eq === 0) fail('ARG names can not be blank', a.range);
+        if (eq === 0) fail(ctx, 'ARG names can not be blank', a.range);
         return {
           name: eq < 0 ? a.value : a.value.slice(0, eq),
           defaultValue: eq < 0 ? null : a.value.slice(eq + 1),
@@ -250,40 +262,40 @@ function build(
       return { ...base, keyword: 'ARG', definitions };
     }
     case 'HEALTHCHECK':
-      return healthcheck(base, raw, args, flags, fail, commandLine);
+      return healthcheck(base, raw, args, flags, (message, range) => fail(ctx, message, range), values);
     case 'USER':
     case 'WORKDIR':
     case 'STOPSIGNAL':
     case 'MAINTAINER':
-      exactlyOne();
-      if (keyword !== 'STOPSIGNAL') checkFlags();
+      if (args.length !== 1) fail(ctx, `${keyword} requires exactly one argument`, argsRange(args, base.keywordRange));
+      if (keyword !== 'STOPSIGNAL') checkFlags(ctx, flags);
       return { ...base, keyword, value: values[0] ?? '' };
     case 'EXPOSE':
     case 'VOLUME':
       atLeastOne();
-      checkFlags();
+      checkFlags(ctx, flags);
       if (keyword === 'VOLUME') {
-        for (const a of args) if (a.value.trim() === '') fail('VOLUME specified can not be an empty string', a.range);
+        for (const a of args) if (a.value.trim() === '') fail(ctx, 'VOLUME specified can not be an empty string', a.range);
       }
       return { ...base, keyword, values: keyword === 'VOLUME' ? values.map((v) => v.trim()) : values };
     case 'ONBUILD': {
-      checkFlags();
+      checkFlags(ctx, flags);
       const child = raw.child;
       if (!child) {
-        fail('ONBUILD requires at least one argument', base.keywordRange);
+        fail(ctx, 'ONBUILD requires at least one argument', base.keywordRange);
         return { ...base, keyword: 'ONBUILD', trigger: null };
       }
       const triggerWord = child.keyword.toUpperCase();
-      const triggerRange = rangeOf(child.keywordStart, child.keywordEnd);
-      if (triggerWord === 'ONBUILD') fail("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", triggerRange);
+      const triggerRange = logical.rangeOf(child.keywordStart, child.keywordEnd);
+      if (triggerWord === 'ONBUILD') fail(ctx, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", triggerRange);
       else if (triggerWord === 'MAINTAINER' || triggerWord === 'FROM') {
-        fail(`${triggerWord} isn't allowed as an ONBUILD trigger`, triggerRange);
+        fail(ctx, `${triggerWord} isn't allowed as an ONBUILD trigger`, triggerRange);
       }
-      const trigger = build(child, ctx, rangeOf, fail, heredocs);
+      const trigger = build(child, ctx, heredocs);
       return { ...base, keyword: 'ONBUILD', trigger };
     }
     default:
-      fail(`unknown instruction: ${keyword}`, base.keywordRange);
+      fail(ctx, `unknown instruction: ${keyword}`, base.keywordRange);
       return { ...base, keyword: 'UNKNOWN' };
   }
 }
@@ -294,7 +306,7 @@ function healthcheck(
   args: Argument[],
   flags: Flag[],
   fail: (message: string, range?: Range) => void,
-  commandLine: () => string[],
+  values: string[],
 ): Instruction {
   const result = {
     ...base,
@@ -328,7 +340,7 @@ function healthcheck(
     return result;
   }
   result.type = 'CMD';
-  const all = commandLine();
+  const all = commandLine(raw.json, values);
   // The type word is the first node; the command follows it.
   result.command = raw.json ? all.slice(1) : args.length > 1 ? [args.slice(1).map((a) => a.value).join(' ')] : [];
   if (result.command.length === 0) fail('Missing command after HEALTHCHECK CMD', args[0]!.range);

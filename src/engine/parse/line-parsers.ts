@@ -255,6 +255,19 @@ const dispatch = new Map<string, LineParser>(Object.entries({
   workdir: parseString,
 }));
 
+// Keywords as usually written (upper or lower case) map to their lower-case form without
+// allocating; anything else goes through toLowerCase.
+const LOWER = new Map<string, string>();
+for (const k of dispatch.keys()) {
+  LOWER.set(k, k);
+  LOWER.set(k.toUpperCase(), k);
+}
+
+/** A keyword in lower case (`RUN` → `run`). */
+export function lowerKeyword(keyword: string): string {
+  return LOWER.get(keyword) ?? keyword.toLowerCase();
+}
+
 /**
  * BuildKit's `newNodeFromLine`. Offsets in the result are relative to the string `line`
  * was cut from, shifted by `base`. Throws `LineParseError` for the errors BuildKit's parser
@@ -262,7 +275,7 @@ const dispatch = new Map<string, LineParser>(Object.entries({
  */
 export function parseInstructionLine(line: string, escape: EscapeCharacter, base = 0): RawInstruction {
   const split = splitCommand(line);
-  const parser = dispatch.get(split.keyword.toLowerCase()) ?? parseIgnore;
+  const parser = dispatch.get(lowerKeyword(split.keyword)) ?? parseIgnore;
   const parsed = parser(split.args, base + split.argsStart, escape);
   return {
     keyword: split.keyword,

@@ -16,6 +16,16 @@ export class LogicalLine {
   private anchorLine = 0;
   private anchorColumn = -1;
 
+  /** Empties the line for the next instruction (one LogicalLine serves a whole parse). */
+  reset(): void {
+    this.text = '';
+    this.offsets.length = 0;
+    this.lines.length = 0;
+    this.columns.length = 0;
+    this.anchorLine = 0;
+    this.anchorColumn = -1;
+  }
+
   append(piece: string, line: number, column: number): void {
     if (this.anchorColumn < 0) {
       this.anchorLine = line;

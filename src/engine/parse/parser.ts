@@ -7,7 +7,7 @@ import { DirectiveParser } from './directives.ts';
 import { goTrimSpace, skipGoSpace, utf8Length } from './go-text.ts';
 import { HeredocError, heredocsFromLine } from './heredoc.ts';
 import { typeInstruction } from './instructions.ts';
-import { LineParseError, parseInstructionLine, type RawInstruction } from './line-parsers.ts';
+import { LineParseError, lowerKeyword, parseInstructionLine, type RawInstruction } from './line-parsers.ts';
 import { LogicalLine, pointRange } from './logical-line.ts';
 import type {
   Directive,
@@ -96,6 +96,8 @@ export function parseDockerfile(source: string): ParseResult {
     return stripLeft && leading > 0 ? raw.slice(leading) : raw;
   };
 
+  // Reused for every instruction: typed instructions keep its text and segments, never the object.
+  const logical = new LogicalLine();
   let i = 0;
   while (i < lines.length) {
     const index = i++;
@@ -108,7 +110,7 @@ export function parseDockerfile(source: string): ParseResult {
     let endLine = startLine;
     let endColumn = rawLine.length + 1;
 
-    const logical = new LogicalLine();
+    logical.reset();
     let continued = trimContinuation(first, escape);
     if (continued === null && first === '') continue;
     logical.append(continued ?? first, startLine, firstColumn);
@@ -145,7 +147,7 @@ export function parseDockerfile(source: string): ParseResult {
     }
 
     const heredocs: Heredoc[] = [];
-    if (logical.text.includes('<<') && canContainHeredoc(raw)) {
+    if (canContainHeredoc(raw) && logical.text.includes('<<')) {
       let markers: ReturnType<typeof heredocsFromLine> = [];
       try {
         markers = heredocsFromLine(logical.text);
@@ -189,9 +191,7 @@ export function parseDockerfile(source: string): ParseResult {
     }
 
     const fullRange: Range = { start: range.start, end: { line: endLine, column: endColumn } };
-    const typed = typeInstruction(raw, { logical, heredocs, comments, range: fullRange });
-    for (const e of typed.errors) errors.push(e);
-    instructions.push(typed.instruction);
+    instructions.push(typeInstruction(raw, { logical, heredocs, comments, range: fullRange, errors }));
     comments = [];
   }
 
@@ -212,7 +212,7 @@ export function parseDockerfile(source: string): ParseResult {
 
 /** BuildKit's `canContainHeredoc`: RUN, COPY and ADD in shell form, also as ONBUILD triggers. */
 function canContainHeredoc(raw: RawInstruction): boolean {
-  const node = raw.keyword.toLowerCase() === 'onbuild' && raw.child ? raw.child : raw;
-  return HEREDOC_KEYWORDS.has(node.keyword.toLowerCase()) && !node.json;
+  const node = lowerKeyword(raw.keyword) === 'onbuild' && raw.child ? raw.child : raw;
+  return !node.json && HEREDOC_KEYWORDS.has(lowerKeyword(node.keyword));
 }
 

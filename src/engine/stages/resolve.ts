@@ -158,45 +158,56 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
     }
     if (!env.has('PATH')) env.set('PATH', DEFAULT_PATH);
 
+    // Copy on write: steps share the variable maps until an ARG or ENV changes them, so a stage
+    // of n steps holds as many maps as it has ARG and ENV instructions, not 3n. A map handed to a
+    // step is never written again.
     const steps: Step[] = [];
+    let scope: Map<string, string> | null = null;
     for (const instruction of body) {
-      const step: Step = { instruction, args: new Map(args), env: new Map(env), expansions: [] };
+      const step: Step = { instruction, args, env, expansions: [] };
       steps.push(step);
-      const scope = scopeOf(args, env);
+      // The variables this instruction sees, built when an expansion first needs them.
+      const here = (): Map<string, string> => (scope ??= scopeOf(args, env));
       switch (instruction.keyword) {
-        case 'ARG':
-          declareArgs(x, instruction, scope, args, globalArgs, predefined, buildArgs, step);
+        case 'ARG': {
+          const before = here();
+          args = new Map(args);
+          scope = null;
+          declareArgs(x, instruction, before, args, globalArgs, predefined, buildArgs, step);
           break;
+        }
         case 'ENV': {
           // All pairs of one ENV see the environment from before the instruction, as in BuildKit.
           const assigned: [string, string][] = [];
           for (const pair of instruction.pairs) {
-            const key = expandWord(x, 'key', pair.key, pair.keyRange, scope);
-            const value = expandWord(x, 'value', pair.value, pair.valueRange, scope);
+            const key = expandWord(x, 'key', pair.key, pair.keyRange, here());
+            const value = expandWord(x, 'value', pair.value, pair.valueRange, here());
             step.expansions.push(key, value);
             assigned.push([key.value, value.value]);
           }
+          env = new Map(env);
           for (const [k, v] of assigned) env.set(k, v);
+          scope = null;
           break;
         }
         case 'LABEL':
           for (const pair of instruction.pairs) {
             step.expansions.push(
-              expandWord(x, 'key', pair.key, pair.keyRange, scope),
-              expandWord(x, 'value', pair.value, pair.valueRange, scope),
+              expandWord(x, 'key', pair.key, pair.keyRange, here()),
+              expandWord(x, 'value', pair.value, pair.valueRange, here()),
             );
           }
           break;
         case 'COPY':
         case 'ADD':
-          expandCopy(x, instruction, scope, step);
+          expandCopy(x, instruction, here(), step);
           break;
         case 'USER':
         case 'WORKDIR':
         case 'STOPSIGNAL': {
           const field = instruction.keyword === 'USER' ? 'user' : instruction.keyword === 'WORKDIR' ? 'workdir' : 'signal';
           const range = instruction.args[0]?.range ?? instruction.range;
-          step.expansions.push(expandWord(x, field, instruction.value, range, scope));
+          step.expansions.push(expandWord(x, field, instruction.value, range, here()));
           break;
         }
         case 'EXPOSE':
@@ -204,13 +215,13 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
           instruction.values.forEach((value, i) => {
             const range = instruction.args[i]?.range ?? instruction.range;
             const field = instruction.keyword === 'EXPOSE' ? 'port' : 'volume';
-            step.expansions.push(expandWord(x, field, value, range, scope, instruction.keyword === 'EXPOSE'));
+            step.expansions.push(expandWord(x, field, value, range, here(), instruction.keyword === 'EXPOSE'));
           });
           break;
         case 'RUN':
           for (const flag of instruction.flags) {
             if (flag.name === 'mount' && flag.value !== null) {
-              step.expansions.push(expandWord(x, 'mount', flag.value, flag.range, scope));
+              step.expansions.push(expandWord(x, 'mount', flag.value, flag.range, here()));
             }
           }
           break;
