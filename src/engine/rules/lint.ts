@@ -1,6 +1,6 @@
 import { parseDockerfile, positionInSegments } from '../parse/index.ts';
 import type { Instruction, ParseResult, Range, RunInstruction } from '../parse/types.ts';
-import { parseShellScript, runScript } from '../script/index.ts';
+import { parseShellScript, runScript, type RunScript } from '../script/index.ts';
 import type { ShellScript } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.ts';
@@ -29,8 +29,23 @@ export interface LintResult {
   crashed: { rule: string; message: string }[];
 }
 
+// A rule's names never change; computing them once per rule (not per file) keeps the loop cheap.
+const ruleNames = new WeakMap<Rule, string[]>();
 function namesOf(rule: Rule): string[] {
-  return [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])];
+  let names = ruleNames.get(rule);
+  if (!names) {
+    names = [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])];
+    ruleNames.set(rule, names);
+  }
+  return names;
+}
+
+/** A RUN's script, parsed, with what mapping script offsets back to the source needs. */
+interface ScriptEntry {
+  run: RunScript | null;
+  parsed: ShellScript | null;
+  /** For a heredoc script: offsets in its text where each line starts (built on first use). */
+  lineStarts: number[] | null;
 }
 
 export function lintDockerfile(source: string, input: LintInput): LintResult {
@@ -47,29 +62,45 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     stageByInstruction.set(stage.from, stage);
     for (const step of stage.steps) stageByInstruction.set(step.instruction, stage);
   }
-  // A pragma above an instruction covers all of it, continuation lines and heredoc included.
-  const spans = parsed.instructions.map((i) => [i.range.start.line, i.range.end.line] as const);
-  const ownerLine = (line: number): number => {
-    for (const [start, end] of spans) if (line >= start && line <= end) return start;
-    return line;
-  };
-  const scripts = new Map<RunInstruction, ShellScript | null>();
-  const scriptOf = (run: RunInstruction): ShellScript | null => {
-    if (!scripts.has(run)) {
+  // A pragma above an instruction covers all of it, continuation lines and heredoc included:
+  // owner[line] is the first line of the instruction written on `line` (0 when none is).
+  const owner = new Int32Array(parsed.lineCount + 2);
+  for (let k = parsed.instructions.length - 1; k >= 0; k--) {
+    const { start, end } = parsed.instructions[k]!.range;
+    for (let line = Math.max(start.line, 0); line <= end.line && line < owner.length; line++) owner[line] = start.line;
+  }
+  const ownerLine = (line: number): number => (line >= 0 && line < owner.length && owner[line] !== 0 ? owner[line]! : line);
+  // Each RUN's script is found and parsed once per lint, however many rules ask for it.
+  const scripts = new Map<RunInstruction, ScriptEntry>();
+  const entryOf = (run: RunInstruction): ScriptEntry => {
+    let entry = scripts.get(run);
+    if (!entry) {
       const s = runScript(run);
-      scripts.set(run, s ? parseShellScript(s.text) : null);
+      entry = { run: s, parsed: s ? parseShellScript(s.text) : null, lineStarts: null };
+      scripts.set(run, entry);
     }
-    return scripts.get(run)!;
+    return entry;
   };
+  const scriptOf = (run: RunInstruction): ShellScript | null => entryOf(run).parsed;
   const scriptRange = (run: RunInstruction, start: number, end: number): Range => {
-    const s = runScript(run);
+    const entry = entryOf(run);
+    const s = entry.run;
     if (!s) return run.range;
     if (s.heredoc) {
       const doc = run.heredocs[0]!;
+      const starts = entry.lineStarts ?? (entry.lineStarts = lineStartsOf(s.text));
       const at = (offset: number) => {
-        const before = s.text.slice(0, offset);
-        const nl = before.lastIndexOf('\n');
-        return { line: doc.range.start.line + (before.match(/\n/g)?.length ?? 0), column: offset - nl };
+        // The line holding `offset`: the last line start at or before it (offsets past the end
+        // stay on the last line, negative ones on the first, as slicing the text would).
+        const o = Math.min(Math.max(offset, 0), s.text.length);
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid]! <= o) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: doc.range.start.line + lo, column: offset - (starts[lo]! - 1) };
       };
       return { start: at(start), end: at(end) };
     }
@@ -126,4 +157,11 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
       a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.rule.localeCompare(b.rule),
   );
   return { findings, parsed, resolved, crashed };
+}
+
+/** Offsets where each line of `text` starts: 0, then just after every `\n`. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }

@@ -10,6 +10,7 @@ const CHECK = 'UndefinedVar';
 
 /** ARGs BuildKit reads itself and never puts in the environment. */
 const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+const NONE: ReadonlySet<string> = new Set();
 
 /** Words Docker expands but BuildKit does not check: EXPOSE (expanded apart) and COPY --from (no variables allowed). */
 const UNCHECKED = new Set<ExpandedWord['field']>(['port', 'from']);
@@ -66,12 +67,16 @@ Docker's build checks call this *UndefinedVar* and suggest the defined name clos
       const complete = knowsInheritedEnv(ctx, stage);
       stage.steps.forEach((step, stepIndex) => {
         const instruction = step.instruction;
-        const declared = declaredArgNames(ctx.resolved, stage, stepIndex);
-        const scope = scopeOf(step.args, step.env);
-        const options = [...scope.keys()];
-        const report = (names: Iterable<string>, range: Range, alsoDeclared: ReadonlySet<string> = new Set()) => {
+        // Most steps use no undefined variable: what a report needs is built on its first use.
+        let declared: Set<string> | null = null;
+        let scope: Map<string, string> | null = null;
+        let options: string[] | null = null;
+        const scopeNow = () => (scope ??= scopeOf(step.args, step.env));
+        const report = (names: Iterable<string>, range: Range, alsoDeclared: ReadonlySet<string> = NONE) => {
           for (const name of names) {
+            declared ??= declaredArgNames(ctx.resolved, stage, stepIndex);
             if (declared.has(name) || alsoDeclared.has(name) || NON_ENV_ARGS.has(name)) continue;
+            options ??= [...scopeNow().keys()];
             const hint = suggest(name, options);
             // On an image whose variables are unknown, only what is certainly a mistake: a name
             // the Dockerfile defines elsewhere, or a near miss of one it defines.
@@ -101,7 +106,7 @@ Docker's build checks call this *UndefinedVar* and suggest the defined name clos
           const copy = instruction as CopyInstruction;
           copy.sourceContents.forEach((content, i) => {
             if (!content.expand) return;
-            const result = processWord(content.data, scope, { escape: '\\', skipProcessQuotes: true });
+            const result = processWord(content.data, scopeNow(), { escape: '\\', skipProcessQuotes: true });
             const doc = copy.heredocs.find((h) => h.name === content.path) ?? copy.heredocs[i];
             report(result.unmatched, doc?.range ?? copy.range);
           });

@@ -5,6 +5,8 @@ import { chainSteps, commandsOf, finalChain, installsProductionOnly, nodeInstall
 
 /** `export NODE_ENV=production` (and other exports) earlier in the same script. */
 function withExports(scope: Map<string, string>, before: readonly Cmd[]): Map<string, string> {
+  // Nothing exported: the scope as it is (read only), without a copy per command.
+  if (!before.some(({ command }) => command.name === 'export')) return scope;
   const out = new Map(scope);
   for (const { command } of before) {
     if (command.name !== 'export') continue;

@@ -211,8 +211,21 @@ function shellScriptOf(argv: string[]): number {
   return -1;
 }
 
-/** The commands a RUN runs, in order, for every form of RUN. */
-export function commandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
+// Many rules ask for the same RUN's commands; RUN instructions are fresh objects on every lint,
+// so keying on them shares the work between the rules of one lint and nothing more.
+const cmdsOfRun = new WeakMap<RunInstruction, readonly Cmd[]>();
+
+/** The commands a RUN runs, in order, for every form of RUN. Shared by the rules: do not modify. */
+export function commandsOf(ctx: RuleContext, run: RunInstruction): readonly Cmd[] {
+  let cmds = cmdsOfRun.get(run);
+  if (!cmds) {
+    cmds = buildCommandsOf(ctx, run);
+    cmdsOfRun.set(run, cmds);
+  }
+  return cmds;
+}
+
+function buildCommandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
   if (run.form === 'shell') {
     const script = ctx.scriptOf(run);
     if (!script) return [];
@@ -419,10 +432,17 @@ export function workdirs(chain: readonly ChainStep[]): string[] {
 
 /** The variables a RUN sees: its ARGs, overridden by ENV. */
 export function scopeAt(step: Step): Map<string, string> {
-  const scope = new Map(step.args);
-  for (const [k, v] of step.env) scope.set(k, v);
+  let scope = scopes.get(step);
+  if (!scope) {
+    scope = new Map(step.args);
+    for (const [k, v] of step.env) scope.set(k, v);
+    scopes.set(step, scope);
+  }
   return scope;
 }
+// Several rules ask for the scope of the same step; steps are fresh objects on every lint, so
+// this shares the map between the rules of one lint. Callers copy it before changing it.
+const scopes = new WeakMap<Step, Map<string, string>>();
 
 /**
  * A shell word with `$VAR`/`${VAR}` and a leading `~` replaced from `scope`; null when it uses

@@ -153,8 +153,13 @@ function doubleQuoted(raw: string, i: number): [string, number] {
   return [out, j + 1];
 }
 
+/** The characters `simplifyWord` treats specially; a word without any is returned as is. */
+const SPECIAL_IN_WORD = /[\\'"$`{]/;
+
 /** A shell word as hadolint compares it (ShellCheck's simplified text). */
 export function simplifyWord(raw: string): string {
+  // Most words are plain text, which simplifies to itself.
+  if (!SPECIAL_IN_WORD.test(raw)) return raw;
   let out = '';
   let i = 0;
   while (i < raw.length) {
@@ -203,8 +208,11 @@ export function simplifyWord(raw: string): string {
   return out;
 }
 
+const NOT_LITERAL = /[$`*?]/;
+
 /** Whether a word is plain literal text (what ShellCheck's `getLiteralString` accepts). */
 function isLiteral(word: ShellWord): boolean {
+  if (!NOT_LITERAL.test(word.raw)) return true;
   return !/[$`*?]/.test(word.raw.replace(/'[^']*'/g, ''));
 }
 
