@@ -44,10 +44,6 @@ function trimNewline(line: string): string {
   return end === line.length ? line : line.slice(0, end);
 }
 
-function isComment(line: string): boolean {
-  return line.charCodeAt(skipGoSpace(line)) === 0x23 /* # */;
-}
-
 /**
  * BuildKit's line-continuation test: the escape character as the last non-blank character,
  * unless it is itself escaped. Returns the line without it, or null when the line does not
@@ -73,14 +69,14 @@ export function parseDockerfile(source: string): ParseResult {
   const syntaxError = (message: string, range: Range) => errors.push({ kind: 'syntax', message, range });
 
   // Reads one physical line as BuildKit's processLine does, noting directives and over-long lines.
-  const process = (raw: string, index: number, stripLeft: boolean): string => {
+  // `leading` is the number of blank characters the line starts with (skipGoSpace of it).
+  const process = (raw: string, index: number, stripLeft: boolean, leading: number): string => {
     if (raw.length * 3 > MAX_LINE_BYTES && utf8Length(raw) + 1 > MAX_LINE_BYTES) {
       syntaxError(
         `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES - 1}`,
         pointRange(index + 1, 1, raw.length + 1),
       );
     }
-    const leading = skipGoSpace(raw);
     if (!directives.finished) {
       const outcome = directives.parseLine(leading === 0 ? raw : raw.slice(leading));
       if (outcome.kind === 'error') {
@@ -104,7 +100,7 @@ export function parseDockerfile(source: string): ParseResult {
     const rawLine = trimNewline(lines[index]!);
     const firstColumn = skipGoSpace(rawLine);
     if (rawLine.charCodeAt(firstColumn) === 0x23 /* # */) comments.push(goTrimSpace(rawLine.slice(1)));
-    const first = process(rawLine, index, true);
+    const first = process(rawLine, index, true, firstColumn);
     const escape = directives.escape;
     const startLine = index + 1;
     let endLine = startLine;
@@ -119,11 +115,13 @@ export function parseDockerfile(source: string): ParseResult {
     while (continued !== null && i < lines.length) {
       const at = i++;
       const physical = trimNewline(lines[at]!);
-      const line = process(physical, at, false);
+      const leading = skipGoSpace(physical);
+      const line = process(physical, at, false, leading);
       endLine = at + 1;
       endColumn = physical.length + 1;
-      if (line === '' && isComment(physical)) continue;
-      if (skipGoSpace(line) === line.length) {
+      // A comment line reads as ''; otherwise `line` is `physical` itself.
+      if (line === '' && physical.charCodeAt(leading) === 0x23 /* # */) continue;
+      if (line === '' || leading === line.length) {
         emptyContinuation = true;
         continue;
       }

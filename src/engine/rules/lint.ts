@@ -81,6 +81,15 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     }
     return entry;
   };
+  const tables = new Map<object, Map<unknown, unknown>>();
+  const shared = <K, V>(owner: object): Map<K, V> => {
+    let table = tables.get(owner);
+    if (!table) {
+      table = new Map();
+      tables.set(owner, table);
+    }
+    return table as Map<K, V>;
+  };
   const scriptOf = (run: RunInstruction): ShellScript | null => entryOf(run).parsed;
   const scriptRange = (run: RunInstruction, start: number, end: number): Range => {
     const entry = entryOf(run);
@@ -131,6 +140,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
       stageOf: (instruction) => stageByInstruction.get(instruction) ?? null,
       scriptOf,
       scriptRange,
+      shared,
       report: ({ range, message, fix }) => {
         const ignored = pragmas.byLine.get(ownerLine(range.start.line));
         if (ignored && names.some((n) => ignored.has(n))) return;

@@ -78,6 +78,12 @@ export interface RuleContext {
   /** Source range of `script` offsets [start, end) of a RUN's script, for precise underlines. */
   scriptRange: (run: RunInstruction, start: number, end: number) => Range;
   report: (finding: { range: Range; message?: string; fix?: Fix }) => void;
+  /**
+   * A table that lives for one lint and is shared by every rule of it, one per `owner` (the
+   * helper that fills it, e.g. `commandsOf`): what several rules derive from the same
+   * instruction is computed once. Entries must not be modified by their readers.
+   */
+  shared: <K, V>(owner: object) => Map<K, V>;
 }
 
 export interface Rule {

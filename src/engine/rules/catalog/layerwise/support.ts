@@ -211,12 +211,10 @@ function shellScriptOf(argv: string[]): number {
   return -1;
 }
 
-// Many rules ask for the same RUN's commands; RUN instructions are fresh objects on every lint,
-// so keying on them shares the work between the rules of one lint and nothing more.
-const cmdsOfRun = new WeakMap<RunInstruction, readonly Cmd[]>();
-
 /** The commands a RUN runs, in order, for every form of RUN. Shared by the rules: do not modify. */
 export function commandsOf(ctx: RuleContext, run: RunInstruction): readonly Cmd[] {
+  // Many rules ask for the same RUN's commands: built once per lint.
+  const cmdsOfRun = ctx.shared<RunInstruction, readonly Cmd[]>(commandsOf);
   let cmds = cmdsOfRun.get(run);
   if (!cmds) {
     cmds = buildCommandsOf(ctx, run);
@@ -432,17 +430,10 @@ export function workdirs(chain: readonly ChainStep[]): string[] {
 
 /** The variables a RUN sees: its ARGs, overridden by ENV. */
 export function scopeAt(step: Step): Map<string, string> {
-  let scope = scopes.get(step);
-  if (!scope) {
-    scope = new Map(step.args);
-    for (const [k, v] of step.env) scope.set(k, v);
-    scopes.set(step, scope);
-  }
+  const scope = new Map(step.args);
+  for (const [k, v] of step.env) scope.set(k, v);
   return scope;
 }
-// Several rules ask for the scope of the same step; steps are fresh objects on every lint, so
-// this shares the map between the rules of one lint. Callers copy it before changing it.
-const scopes = new WeakMap<Step, Map<string, string>>();
 
 /**
  * A shell word with `$VAR`/`${VAR}` and a leading `~` replaced from `scope`; null when it uses

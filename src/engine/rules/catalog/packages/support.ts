@@ -241,10 +241,9 @@ function toCommand(c: ShellCommand): HCommand | null {
   return { name, args, flags: flagsOf(args), source: c };
 }
 
-const views = new WeakMap<RunInstruction, RunView>();
-
-/** The commands of a RUN, as hadolint sees them. */
+/** The commands of a RUN, as hadolint sees them (built once per lint, shared by the rules). */
 export function viewOf(ctx: RuleContext, run: RunInstruction, onbuild: Instruction | null = null): RunView {
+  const views = ctx.shared<RunInstruction, RunView>(viewOf);
   const cached = views.get(run);
   if (cached) return cached;
   let text: string;
