@@ -29,7 +29,14 @@ export function isTokenWhitespace(code: number): boolean {
 /** Index of the first character that is not `unicode.IsSpace`, from `from`. */
 export function skipGoSpace(s: string, from = 0): number {
   let i = from;
-  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // Printable ASCII (the usual first character) is never a space; then the plain blank.
+    if (c > 0x20 && c < 0x7f) break;
+    if (c !== 0x20 && !isGoSpace(c)) break;
+    i++;
+  }
   return i;
 }
 

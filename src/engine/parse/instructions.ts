@@ -5,7 +5,7 @@
 import { parseFlags, type FlagKind, type ParsedFlags } from './bflags.ts';
 import { parseGoDuration } from './go-duration.ts';
 import { chompHeredocContent, parseHeredocMarker } from './heredoc.ts';
-import type { RawInstruction } from './line-parsers.ts';
+import { lowerKeyword, type RawInstruction } from './line-parsers.ts';
 import type { LogicalLine } from './logical-line.ts';
 import { parseMount } from './run-mount.ts';
 import type {
@@ -45,16 +45,12 @@ const ACCEPTED_FLAGS: Record<string, Record<string, FlagKind>> = {
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
-// Keywords as usually written (upper or lower case) map to their upper-case form without allocating.
-const UPPER = new Map<string, string>();
-for (const k of KEYWORDS) {
-  UPPER.set(k, k);
-  UPPER.set(k.toLowerCase(), k);
-}
-
+/** An instruction keyword in upper case (`run` → `RUN`), without allocating for the usual spellings. */
 function upperKeyword(keyword: string): string {
-  return UPPER.get(keyword) ?? keyword.toUpperCase();
+  const lower = lowerKeyword(keyword);
+  return UPPER.get(lower) ?? keyword.toUpperCase();
 }
+const UPPER = new Map<string, string>([...KEYWORDS].map((k) => [k.toLowerCase(), k]));
 
 export function isInstructionKeyword(word: string): word is InstructionKeyword {
   return KEYWORDS.has(word as InstructionKeyword);

@@ -255,17 +255,20 @@ const dispatch = new Map<string, LineParser>(Object.entries({
   workdir: parseString,
 }));
 
-// Keywords as usually written (upper or lower case) map to their lower-case form without
-// allocating; anything else goes through toLowerCase.
-const LOWER = new Map<string, string>();
-for (const k of dispatch.keys()) {
-  LOWER.set(k, k);
-  LOWER.set(k.toUpperCase(), k);
-}
+// Keywords as usually written (all upper or all lower case) map to their lower-case form without
+// allocating or hashing: candidates are picked by first letter, then compared.
+const BY_FIRST: [string, string][][] = [];
+for (const k of dispatch.keys()) (BY_FIRST[k.charCodeAt(0)] ??= []).push([k, k.toUpperCase()]);
 
 /** A keyword in lower case (`RUN` → `run`). */
 export function lowerKeyword(keyword: string): string {
-  return LOWER.get(keyword) ?? keyword.toLowerCase();
+  const candidates = BY_FIRST[keyword.charCodeAt(0) | 0x20];
+  if (candidates !== undefined) {
+    for (const [lower, upper] of candidates) {
+      if (lower.length === keyword.length && (keyword === upper || keyword === lower)) return lower;
+    }
+  }
+  return keyword.toLowerCase();
 }
 
 /**

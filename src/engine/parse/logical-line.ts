@@ -7,10 +7,12 @@ import type { Position, Range, Segment } from './types.ts';
 export class LogicalLine {
   text = '';
   // Parallel arrays (offset in `text`, source line, 0-based source column) keep this cheap
-  // for the common one-segment instruction.
+  // for the common one-segment instruction. Only the first `count` entries are in use: the
+  // arrays are reused from one instruction to the next and never shrunk (shrinking is slow).
   private readonly offsets: number[] = [];
   private readonly lines: number[] = [];
   private readonly columns: number[] = [];
+  private count = 0;
 
   // Where the instruction starts (the first piece, even an empty one).
   private anchorLine = 0;
@@ -19,9 +21,7 @@ export class LogicalLine {
   /** Empties the line for the next instruction (one LogicalLine serves a whole parse). */
   reset(): void {
     this.text = '';
-    this.offsets.length = 0;
-    this.lines.length = 0;
-    this.columns.length = 0;
+    this.count = 0;
     this.anchorLine = 0;
     this.anchorColumn = -1;
   }
@@ -32,25 +32,28 @@ export class LogicalLine {
       this.anchorColumn = column;
     }
     if (piece.length === 0) return;
-    this.offsets.push(this.text.length);
-    this.lines.push(line);
-    this.columns.push(column);
+    const k = this.count++;
+    this.offsets[k] = this.text.length;
+    this.lines[k] = line;
+    this.columns[k] = column;
     this.text += piece;
   }
 
   /** Where each piece of `text` was written, as plain data (see `positionInSegments`). */
   segments(): Segment[] {
     // One piece (most instructions) needs no map: it starts where the instruction does.
-    const n = this.offsets.length;
+    const n = this.count;
     if (n === 0 || (n === 1 && this.lines[0] === this.anchorLine && this.columns[0] === this.anchorColumn)) {
       return NO_SEGMENTS;
     }
-    return this.offsets.map((offset, i) => ({ offset, line: this.lines[i]!, column: this.columns[i]! + 1 }));
+    const segments: Segment[] = new Array(n);
+    for (let i = 0; i < n; i++) segments[i] = { offset: this.offsets[i]!, line: this.lines[i]!, column: this.columns[i]! + 1 };
+    return segments;
   }
 
   /** The source position of the character at `offset` (clamped to the text). */
   positionAt(offset: number): Position {
-    const n = this.offsets.length;
+    const n = this.count;
     if (n === 0) return { line: 1, column: 1 };
     const o = Math.max(0, Math.min(offset, this.text.length));
     if (n === 1) return { line: this.lines[0]!, column: this.columns[0]! + (o - this.offsets[0]!) + 1 };
