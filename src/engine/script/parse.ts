@@ -15,6 +15,15 @@ function isBlank(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
 }
 
+/** Characters that may start a control operator or a redirection (only there are they tried). */
+const OP_FIRST = new Set(CONTROL_OPS.map((o) => o[0]!));
+const REDIRECT_FIRST = /[0-9&<>]/;
+
+/** A character of a word with no special meaning: not quoting, escaping, expanding or ending it. */
+function isPlain(c: string): boolean {
+  return !isWordEnd(c) && c !== '\\' && c !== "'" && c !== '"' && c !== '$' && c !== '`';
+}
+
 function isWordEnd(c: string): boolean {
   return isBlank(c) || c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>';
 }
@@ -69,14 +78,14 @@ function tokenize(text: string): Token[] {
       while (i < n && text[i] !== '\n') i++;
       continue;
     }
-    const op = CONTROL_OPS.find((o) => text.startsWith(o, i));
+    const op = OP_FIRST.has(c) ? CONTROL_OPS.find((o) => text.startsWith(o, i)) : undefined;
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
       continue;
     }
     // Redirections, with an optional file descriptor before them: 2>&1, >>log, &>/dev/null, <in.
-    const redirect = /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6));
+    const redirect = REDIRECT_FIRST.test(c) ? /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6)) : null;
     if (redirect && (redirect[0].includes('>') || redirect[0].includes('<'))) {
       const end = i + redirect[0].length;
       tokens.push({ kind: 'redirect', op: redirect[0], start: i, end });
@@ -132,9 +141,17 @@ function tokenize(text: string): Token[] {
         i = end;
         continue;
       }
-      if (ch === '$') dynamic = true;
-      value += ch;
-      i++;
+      if (ch === '$') {
+        dynamic = true;
+        value += ch;
+        i++;
+        continue;
+      }
+      // A run of ordinary characters is copied at once rather than one by one.
+      let j = i + 1;
+      while (j < n && isPlain(text[j]!)) j++;
+      value += j === i + 1 ? ch : text.slice(i, j);
+      i = j;
     }
     i = Math.min(i, n);
     tokens.push({ kind: 'word', word: { value, raw: text.slice(start, i), start, end: i, dynamic } });
