@@ -67,6 +67,23 @@ export function argsWithoutFlags(command: ShellCommand, valueFlags: readonly str
   return out;
 }
 
+/** The first argument that is not a flag (what `argsWithoutFlags(...)[0]` gives), without building the list. */
+export function firstArgWithoutFlags(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord | undefined {
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const v = word.value;
+    if (v === '--') return args[i + 1];
+    if (v.startsWith('-') && v.length > 1) {
+      const name = v.startsWith('--') ? v.slice(2) : v.slice(1);
+      if (!v.includes('=') && valueFlags.includes(name)) i++;
+      continue;
+    }
+    return word;
+  }
+  return undefined;
+}
+
 /** The commands named `name` (`sudo name` is not unwrapped), optionally with a given first argument. */
 export function commandsNamed(script: ShellScript, name: string | readonly string[], subcommand?: string | readonly string[]): ShellCommand[] {
   const names = typeof name === 'string' ? [name] : name;
@@ -74,7 +91,7 @@ export function commandsNamed(script: ShellScript, name: string | readonly strin
   return script.commands.filter((c) => {
     if (!names.includes(programName(c))) return false;
     if (!subs) return true;
-    const first = argsWithoutFlags(c)[0];
+    const first = firstArgWithoutFlags(c);
     return first !== undefined && subs.includes(first.value);
   });
 }
@@ -87,6 +104,6 @@ export function programName(command: ShellCommand): string {
 
 /** True for `<manager> install|add ...` style commands. */
 export function isInstall(command: ShellCommand, verbs: readonly string[] = ['install', 'add']): boolean {
-  const first = argsWithoutFlags(command)[0];
+  const first = firstArgWithoutFlags(command);
   return first !== undefined && verbs.includes(first.value);
 }

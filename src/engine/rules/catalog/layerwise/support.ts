@@ -4,7 +4,7 @@
  * stage's filesystem sees them, and the package managers' install commands.
  */
 import type { CmdInstruction, CopyInstruction, Instruction, Range, RunInstruction } from '../../../parse/types.ts';
-import { argsWithoutFlags, flagValue, hasFlag, parseShellScript, programName } from '../../../script/index.ts';
+import { argsWithoutFlags, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName } from '../../../script/index.ts';
 import type { ShellCommand, ShellWord } from '../../../script/types.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
@@ -301,7 +301,7 @@ export function goFlag(command: ShellCommand, name: string, takesValue = true): 
 
 /** The first argument that is not a flag (a subcommand such as `install`), skipping values of `valueFlags`. */
 export function subcommand(command: ShellCommand, valueFlags: readonly string[] = []): string | null {
-  return argsWithoutFlags(command, valueFlags)[0]?.value ?? null;
+  return firstArgWithoutFlags(command, valueFlags)?.value ?? null;
 }
 
 /**
@@ -573,9 +573,13 @@ export function installsProductionOnly(install: NodeInstall, command: ShellComma
   return nodeEnvProd;
 }
 
+const PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'aptitude', 'apk', 'yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
+
 /** `apt-get install`, `apk add`, ... : the packages a command installs, with the manager. */
 export function systemPackagesInstalled(command: ShellCommand): { manager: string; packages: ShellWord[] } | null {
   const prog = programName(command);
+  // Most commands are not package managers: answer before listing their arguments.
+  if (!PACKAGE_MANAGERS.has(prog)) return null;
   const args = argsWithoutFlags(command, ['o', 't', 'virtual', 'X', 'repository', 'repositories-file', 'p', 'root', 'c']);
   const verb = args[0]?.value;
   if ((prog === 'apt-get' || prog === 'apt' || prog === 'aptitude') && verb === 'install') return { manager: 'apt', packages: args.slice(1) };
@@ -588,7 +592,8 @@ export function systemPackagesInstalled(command: ShellCommand): { manager: strin
 /** `apt-get purge|remove|autoremove`, `apk del`, `yum remove`, ... */
 export function isSystemPackageRemoval(command: ShellCommand): boolean {
   const prog = programName(command);
-  const verb = argsWithoutFlags(command, ['o'])[0]?.value;
+  if (!PACKAGE_MANAGERS.has(prog)) return false;
+  const verb = firstArgWithoutFlags(command, ['o'])?.value;
   if (prog === 'apt-get' || prog === 'apt') return verb === 'purge' || verb === 'remove' || verb === 'autoremove';
   if (prog === 'apk') return verb === 'del';
   if (['yum', 'dnf', 'microdnf', 'zypper'].includes(prog)) return verb === 'remove' || verb === 'erase' || verb === 'rm';
