@@ -18,8 +18,21 @@ export interface Visited {
   step: Step | null;
 }
 
-/** Every instruction in file order; ONBUILD triggers follow their wrapper when `triggers` is set. */
-export function visit(ctx: RuleContext, triggers: boolean): Visited[] {
+/**
+ * Every instruction in file order; ONBUILD triggers follow their wrapper when `triggers` is set.
+ * Listed once per lint and shared by the rules: do not modify.
+ */
+export function visit(ctx: RuleContext, triggers: boolean): readonly Visited[] {
+  const lists = ctx.shared<boolean, Visited[]>(visit);
+  let list = lists.get(triggers);
+  if (!list) {
+    list = listInstructions(ctx, triggers);
+    lists.set(triggers, list);
+  }
+  return list;
+}
+
+function listInstructions(ctx: RuleContext, triggers: boolean): Visited[] {
   const steps = new Map<Instruction, Step>();
   for (const stage of ctx.resolved.stages) for (const step of stage.steps) steps.set(step.instruction, step);
   const out: Visited[] = [];

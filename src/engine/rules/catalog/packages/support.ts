@@ -374,11 +374,19 @@ export function passes(ctx: RuleContext, withOnbuild = true): { instruction: Ins
 
 /** Every RUN (ONBUILD triggers included), with its commands. */
 export function eachRun(ctx: RuleContext, visit: (view: RunView) => void, withOnbuild = true): void {
-  for (const pass of passes(ctx, withOnbuild)) {
-    for (const { instruction, onbuild } of pass) {
-      if (instruction.keyword === 'RUN') visit(viewOf(ctx, instruction, onbuild));
+  // The RUNs of each pass are listed once per lint, for all the rules that walk them.
+  const lists = ctx.shared<boolean, RunView[]>(eachRun);
+  let views = lists.get(withOnbuild);
+  if (!views) {
+    views = [];
+    for (const pass of passes(ctx, withOnbuild)) {
+      for (const { instruction, onbuild } of pass) {
+        if (instruction.keyword === 'RUN') views.push(viewOf(ctx, instruction, onbuild));
+      }
     }
+    lists.set(withOnbuild, views);
   }
+  for (const view of views) visit(view);
 }
 
 // ---- ranges and edits ---------------------------------------------------------------
