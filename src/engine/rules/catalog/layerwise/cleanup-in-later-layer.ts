@@ -1,6 +1,7 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
+import type { Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
 import {
   basename,
@@ -196,6 +197,9 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
     good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
+    // What each RUN writes and installs, kept for the stages built FROM its stage: their chains
+    // walk the same steps again, with the same working directories and scopes.
+    const runEffects = new Map<Step, { here: { path: string; tree: boolean }[]; herePackages: Set<string> }>();
     for (const stage of ctx.resolved.stages) {
       const chain = chainSteps(chainOf(ctx, stage));
       const wds = workdirs(chain);
@@ -214,6 +218,12 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
           return;
         }
         if (i.keyword !== 'RUN') return;
+        const known = own.has(step) ? undefined : runEffects.get(step);
+        if (known) {
+          for (const w of known.here) produced.push({ ...w, line, by: 'RUN' });
+          for (const name of known.herePackages) packages.push({ name, line });
+          return;
+        }
         const scope = scopeAt(step);
         const cmds = commandsOf(ctx, i);
         const here: { path: string; tree: boolean }[] = [];
@@ -285,6 +295,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
         }
         for (const w of here) produced.push({ ...w, line, by: 'RUN' });
         for (const name of herePackages) packages.push({ name, line });
+        runEffects.set(step, { here, herePackages });
       });
     }
   },
