@@ -461,12 +461,17 @@ export function expandShellWord(word: string, scope: ReadonlyMap<string, string>
 // Builds
 // ---------------------------------------------------------------------------------------------
 
+const BUILD_PROGRAMS = new Set(['npm', 'pnpm', 'yarn', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'tsc', 'npx']);
+const COMPILERS = /^(cc|gcc|g\+\+|clang|clang\+\+|c\+\+|javac|rustc)$/;
+
 /**
  * `npm run build`, `go build`, `cargo build`, `mvn package`, ...: a label for the build command, or null.
  * With `compilers`, direct compiler calls (`make`, `gcc`, `javac`) count too.
  */
 export function buildCommand(command: ShellCommand, compilers = false): string | null {
   const prog = programName(command);
+  // Only these programs can answer; the others need not have their arguments listed.
+  if (!BUILD_PROGRAMS.has(prog) && !(compilers && (prog === 'make' || COMPILERS.test(prog)))) return null;
   const args = argsWithoutFlags(command).map((a) => a.value);
   const verb = args[0];
   if ((prog === 'npm' || prog === 'pnpm' || prog === 'yarn') && ((verb === 'run' && /build/.test(args[1] ?? '')) || verb === 'build')) {
@@ -479,7 +484,7 @@ export function buildCommand(command: ShellCommand, compilers = false): string |
   if (prog === 'dotnet' && (verb === 'publish' || verb === 'build')) return `dotnet ${verb}`;
   if (prog === 'tsc') return 'tsc';
   if (prog === 'npx' && (verb === 'tsc' || args[1] === 'build')) return `npx ${verb}`;
-  if (compilers && (prog === 'make' || /^(cc|gcc|g\+\+|clang|clang\+\+|c\+\+|javac|rustc)$/.test(prog))) return prog;
+  if (compilers && (prog === 'make' || COMPILERS.test(prog))) return prog;
   return null;
 }
 
