@@ -191,7 +191,8 @@ Only the stages that form the final image are checked: in a build stage the cach
       const mounts = cacheMountTargets(step);
       const cmds = commandsOf(ctx, run);
       cmds.forEach((cmd, index) => {
-        const local = new Map(scope);
+        // `VAR=x cmd` sees its own assignments; without any, the RUN's scope as it is (read only).
+        const local = cmd.command.assignments.length === 0 ? scope : new Map(scope);
         for (const a of cmd.command.assignments) {
           const eq = a.value.indexOf('=');
           if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
