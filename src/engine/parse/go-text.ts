@@ -26,10 +26,10 @@ export function isTokenWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d;
 }
 
-/** Index of the first character that is not `unicode.IsSpace`, from `from`. */
-export function skipGoSpace(s: string, from = 0): number {
+/** Index of the first character that is not `unicode.IsSpace`, from `from` (up to `end`). */
+export function skipGoSpace(s: string, from = 0, end = s.length): number {
   let i = from;
-  const n = s.length;
+  const n = end;
   while (i < n) {
     const c = s.charCodeAt(i);
     // Printable ASCII (the usual first character) is never a space; then the plain blank.

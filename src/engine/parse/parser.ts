@@ -24,41 +24,55 @@ import type {
 const MAX_LINE_BYTES = 64 * 1024;
 const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
 
+/**
+ * Where each physical line of the source starts and ends (the offset of its `\n`, or the end of
+ * the source), as `text.split('\n')` would cut it: a final newline ends the last line rather than
+ * starting an empty one, and a byte-order mark is not part of the first line. The lines are read
+ * in place; only the pieces an instruction keeps are ever cut out of the source.
+ */
 interface PhysicalLines {
-  /** Each line without its `\n` (a `\r` before it is still there). */
-  lines: string[];
+  starts: number[];
+  ends: number[];
 }
 
 function splitLines(text: string): PhysicalLines {
-  const lines = text.split('\n');
-  // A final newline ends the last line; it does not start an empty one.
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.length > 0 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
-  return { lines };
-}
-
-/** Go's `bytes.TrimRight(line, "\r\n")` on a line whose `\n` is already gone. */
-function trimNewline(line: string): string {
-  let end = line.length;
-  while (end > 0 && line.charCodeAt(end - 1) === 0x0d) end--;
-  return end === line.length ? line : line.slice(0, end);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let p = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', p);
+    starts.push(p);
+    if (nl < 0) {
+      ends.push(text.length);
+      break;
+    }
+    ends.push(nl);
+    p = nl + 1;
+  }
+  if (starts[starts.length - 1] === text.length) {
+    starts.pop();
+    ends.pop();
+  }
+  if (starts.length > 0 && starts[0]! < ends[0]! && text.charCodeAt(starts[0]!) === 0xfeff) starts[0]!++;
+  return { starts, ends };
 }
 
 /**
- * BuildKit's line-continuation test: the escape character as the last non-blank character,
- * unless it is itself escaped. Returns the line without it, or null when the line does not
- * continue.
+ * BuildKit's line-continuation test on `text[from, end)`: the escape character as the last
+ * non-blank character, unless it is itself escaped. Returns the offset of that escape character
+ * (where the line's piece ends), or -1 when the line does not continue.
  */
-function trimContinuation(line: string, escape: EscapeCharacter): string | null {
-  let end = line.length;
-  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
-  if (end === 0 || line[end - 1] !== escape) return null;
-  if (end >= 2 && line[end - 2] === escape) return null;
-  return line.slice(0, end - 1);
+function continuationAt(text: string, from: number, end: number, escape: number): number {
+  let e = end;
+  while (e > from && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) e--;
+  if (e === from || text.charCodeAt(e - 1) !== escape) return -1;
+  if (e - from >= 2 && text.charCodeAt(e - 2) === escape) return -1;
+  return e - 1;
 }
 
 export function parseDockerfile(source: string): ParseResult {
-  const { lines } = splitLines(source);
+  const { starts, ends } = splitLines(source);
+  const lineCount = starts.length;
   const directives = new DirectiveParser();
   const foundDirectives: Directive[] = [];
   const errors: ParseError[] = [];
@@ -67,66 +81,79 @@ export function parseDockerfile(source: string): ParseResult {
   let comments: string[] = [];
 
   const syntaxError = (message: string, range: Range) => errors.push({ kind: 'syntax', message, range });
+  /** End of line `k` without its `\r`s (Go's `bytes.TrimRight(line, "\r\n")`). */
+  const trimmedEnd = (k: number): number => {
+    const start = starts[k]!;
+    let end = ends[k]!;
+    while (end > start && source.charCodeAt(end - 1) === 0x0d) end--;
+    return end;
+  };
+  /** Length of line `k` as written (a `\r` before its `\n` included). */
+  const rawLength = (k: number): number => (k < lineCount ? ends[k]! - starts[k]! : 0);
 
-  // Reads one physical line as BuildKit's processLine does, noting directives and over-long lines.
-  // `leading` is the number of blank characters the line starts with (skipGoSpace of it).
-  const process = (raw: string, index: number, stripLeft: boolean, leading: number): string => {
-    if (raw.length * 3 > MAX_LINE_BYTES && utf8Length(raw) + 1 > MAX_LINE_BYTES) {
+  // Reads one physical line, `source[start, end)`, as BuildKit's processLine does, noting directives
+  // and over-long lines. `leading` is the number of blank characters the line starts with.
+  const process = (start: number, end: number, index: number, leading: number): void => {
+    const length = end - start;
+    if (length * 3 > MAX_LINE_BYTES && utf8Length(source.slice(start, end)) + 1 > MAX_LINE_BYTES) {
       syntaxError(
         `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES - 1}`,
-        pointRange(index + 1, 1, raw.length + 1),
+        pointRange(index + 1, 1, length + 1),
       );
     }
     if (!directives.finished) {
-      const outcome = directives.parseLine(leading === 0 ? raw : raw.slice(leading));
+      const outcome = directives.parseLine(source.slice(start + leading, end));
       if (outcome.kind === 'error') {
-        syntaxError(outcome.message, pointRange(index + 1, leading + 1, raw.length + 1));
+        syntaxError(outcome.message, pointRange(index + 1, leading + 1, length + 1));
       } else if (outcome.kind === 'directive') {
         foundDirectives.push({
           ...outcome.directive,
-          range: pointRange(index + 1, leading + 1, raw.length + 1),
+          range: pointRange(index + 1, leading + 1, length + 1),
         });
       }
     }
-    if (raw.charCodeAt(leading) === 0x23 /* # */) return '';
-    return stripLeft && leading > 0 ? raw.slice(leading) : raw;
   };
 
   // Reused for every instruction: typed instructions keep its text and segments, never the object.
   const logical = new LogicalLine();
   let i = 0;
-  while (i < lines.length) {
+  while (i < lineCount) {
     const index = i++;
-    const rawLine = trimNewline(lines[index]!);
-    const firstColumn = skipGoSpace(rawLine);
-    if (rawLine.charCodeAt(firstColumn) === 0x23 /* # */) comments.push(goTrimSpace(rawLine.slice(1)));
-    const first = process(rawLine, index, true, firstColumn);
+    const lineStart = starts[index]!;
+    const lineEnd = trimmedEnd(index);
+    const firstColumn = skipGoSpace(source, lineStart, lineEnd) - lineStart;
+    const isComment = source.charCodeAt(lineStart + firstColumn) === 0x23; /* # */
+    if (isComment) comments.push(goTrimSpace(source.slice(lineStart + 1, lineEnd)));
+    process(lineStart, lineEnd, index, firstColumn);
     const escape = directives.escape;
+    const escapeCode = escape.charCodeAt(0);
     const startLine = index + 1;
     let endLine = startLine;
-    let endColumn = rawLine.length + 1;
+    let endColumn = lineEnd - lineStart + 1;
 
+    // A comment or blank line reads as '', which neither continues nor holds an instruction.
+    if (isComment || lineStart + firstColumn === lineEnd) continue;
     logical.reset();
-    let continued = trimContinuation(first, escape);
-    if (continued === null && first === '') continue;
-    logical.append(continued ?? first, startLine, firstColumn);
+    const pieceStart = lineStart + firstColumn;
+    let cut = continuationAt(source, pieceStart, lineEnd, escapeCode);
+    logical.append(source.slice(pieceStart, cut >= 0 ? cut : lineEnd), startLine, firstColumn);
 
     let emptyContinuation = false;
-    while (continued !== null && i < lines.length) {
+    while (cut >= 0 && i < lineCount) {
       const at = i++;
-      const physical = trimNewline(lines[at]!);
-      const leading = skipGoSpace(physical);
-      const line = process(physical, at, false, leading);
+      const start = starts[at]!;
+      const end = trimmedEnd(at);
+      const leading = skipGoSpace(source, start, end) - start;
+      process(start, end, at, leading);
       endLine = at + 1;
-      endColumn = physical.length + 1;
-      // A comment line reads as ''; otherwise `line` is `physical` itself.
-      if (line === '' && physical.charCodeAt(leading) === 0x23 /* # */) continue;
-      if (line === '' || leading === line.length) {
+      endColumn = end - start + 1;
+      if (source.charCodeAt(start + leading) === 0x23 /* # */ && start + leading < end) continue;
+      if (start + leading === end) {
         emptyContinuation = true;
         continue;
       }
-      continued = trimContinuation(line, escape);
-      logical.append(continued ?? line, at + 1, 0);
+      cut = continuationAt(source, start, end, escapeCode);
+      logical.append(source.slice(start, cut >= 0 ? cut : end), at + 1, 0);
     }
 
     const range: Range = { start: { line: startLine, column: firstColumn + 1 }, end: { line: endLine, column: endColumn } };
@@ -155,26 +182,29 @@ export function parseDockerfile(source: string): ParseResult {
       }
       for (const marker of markers) {
         const bodyStart = i;
-        let content = '';
+        // The body is the source from its first line up to the terminator line (or the end).
+        let bodyEnd = source.length;
         let terminated = false;
-        while (i < lines.length) {
+        while (i < lineCount) {
           const at = i++;
-          const line = lines[at]!;
-          let candidate = trimNewline(line);
-          if (marker.chomp) candidate = candidate.replace(/^\t+/, '');
-          if (candidate === marker.name) {
+          const start = starts[at]!;
+          const end = trimmedEnd(at);
+          let from = start;
+          if (marker.chomp) while (from < end && source.charCodeAt(from) === 0x09) from++;
+          if (end - from === marker.name.length && source.startsWith(marker.name, from)) {
             terminated = true;
             endLine = at + 1;
-            endColumn = trimNewline(line).length + 1;
+            endColumn = end - start + 1;
+            bodyEnd = start;
             break;
           }
-          content += at < lines.length - 1 || source.endsWith('\n') ? line + '\n' : line;
         }
+        const content = bodyStart < lineCount ? source.slice(starts[bodyStart]!, bodyEnd) : '';
         if (!terminated) {
-          endLine = Math.max(lines.length, startLine);
+          endLine = Math.max(lineCount, startLine);
           syntaxError('unterminated heredoc', {
             start: range.start,
-            end: { line: endLine, column: (lines[endLine - 1]?.length ?? 0) + 1 },
+            end: { line: endLine, column: rawLength(endLine - 1) + 1 },
           });
         }
         heredocs.push({
@@ -194,8 +224,8 @@ export function parseDockerfile(source: string): ParseResult {
   }
 
   if (instructions.length === 0 && !errors.some((e) => e.kind === 'syntax')) {
-    const line = Math.max(lines.length, 1);
-    syntaxError('file with no instructions', pointRange(line, 1, (lines[line - 1]?.length ?? 0) + 1));
+    const line = Math.max(lineCount, 1);
+    syntaxError('file with no instructions', pointRange(line, 1, rawLength(line - 1) + 1));
   }
 
   return {
@@ -204,7 +234,7 @@ export function parseDockerfile(source: string): ParseResult {
     escapeCharacter: directives.escape,
     errors,
     warnings,
-    lineCount: lines.length,
+    lineCount,
   };
 }
 
