@@ -257,15 +257,17 @@ const dispatch = new Map<string, LineParser>(Object.entries({
 
 // Keywords as usually written (all upper or all lower case) map to their lower-case form without
 // allocating or hashing: candidates are picked by first letter, then compared.
-const BY_FIRST: [string, string][][] = [];
-for (const k of dispatch.keys()) (BY_FIRST[k.charCodeAt(0)] ??= []).push([k, k.toUpperCase()]);
+const BY_FIRST: string[][] = [];
+for (const k of dispatch.keys()) (BY_FIRST[k.charCodeAt(0)] ??= []).push(k, k.toUpperCase());
 
 /** A keyword in lower case (`RUN` → `run`). */
 export function lowerKeyword(keyword: string): string {
+  // Candidates come in pairs: lower case, then upper case.
   const candidates = BY_FIRST[keyword.charCodeAt(0) | 0x20];
   if (candidates !== undefined) {
-    for (const [lower, upper] of candidates) {
-      if (lower.length === keyword.length && (keyword === upper || keyword === lower)) return lower;
+    for (let k = 0; k < candidates.length; k += 2) {
+      const lower = candidates[k]!;
+      if (lower.length === keyword.length && (keyword === candidates[k + 1] || keyword === lower)) return lower;
     }
   }
   return keyword.toLowerCase();

@@ -94,6 +94,11 @@ export class ByteView {
   }
 }
 
+/** Characters that end a run of plain characters in a flag word: spaces, quotes, backslash. */
+function isWordSpecial(code: number): boolean {
+  return code === 0x27 || code === 0x22 || code === 0x5c || isGoSpace(code);
+}
+
 /**
  * BuildKit's `extractBuilderFlags`: leading `--name[=value]` words, with quotes and backslashes
  * processed inside them, stopping at the first word that does not start with `--` or after `--`.
@@ -158,7 +163,11 @@ export function extractBuilderFlags(line: string): { flags: FlagToken[]; rest: n
         word += s[pos];
         continue;
       }
-      word += ch;
+      // A run of ordinary characters is copied at once.
+      let end = pos + 1;
+      while (end < n && !isWordSpecial(s.charCodeAt(end))) end++;
+      word += end === pos + 1 ? ch : s.slice(pos, end);
+      pos = end - 1;
       continue;
     }
     // IN_QUOTE
@@ -175,7 +184,10 @@ export function extractBuilderFlags(line: string): { flags: FlagToken[]; rest: n
       word += s[pos];
       continue;
     }
-    word += ch;
+    let end = pos + 1;
+    while (end < n && s[end] !== quote && s.charCodeAt(end) !== 0x5c /* \\ */) end++;
+    word += end === pos + 1 ? ch : s.slice(pos, end);
+    pos = end - 1;
   }
   return { flags, rest: line.length };
 }
