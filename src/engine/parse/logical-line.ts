@@ -53,10 +53,15 @@ export class LogicalLine {
 
   /** The source position of the character at `offset` (clamped to the text). */
   positionAt(offset: number): Position {
+    return this.position(offset, 1);
+  }
+
+  /** The position of the character at `offset`, its column moved by `shift - 1`. */
+  private position(offset: number, shift: number): Position {
     const n = this.count;
-    if (n === 0) return { line: 1, column: 1 };
+    if (n === 0) return { line: 1, column: shift };
     const o = Math.max(0, Math.min(offset, this.text.length));
-    if (n === 1) return { line: this.lines[0]!, column: this.columns[0]! + (o - this.offsets[0]!) + 1 };
+    if (n === 1) return { line: this.lines[0]!, column: this.columns[0]! + (o - this.offsets[0]!) + shift };
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
@@ -64,15 +69,15 @@ export class LogicalLine {
       if (this.offsets[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: this.lines[lo]!, column: this.columns[lo]! + (o - this.offsets[lo]!) + 1 };
+    return { line: this.lines[lo]!, column: this.columns[lo]! + (o - this.offsets[lo]!) + shift };
   }
 
   /** The source range of `text.slice(start, end)`; an empty slice gives an empty range. */
   rangeOf(start: number, end: number): Range {
-    const from = this.positionAt(start);
+    const from = this.position(start, 1);
     if (end <= start) return { start: from, end: from };
-    const last = this.positionAt(end - 1);
-    return { start: from, end: { line: last.line, column: last.column + 1 } };
+    // Just after the last character: its position, one column on.
+    return { start: from, end: this.position(end - 1, 2) };
   }
 }
 

@@ -206,7 +206,7 @@ export function splitCommand(line: string): SplitCommand {
   while (restStart < end && isTokenWhitespace(line.charCodeAt(restStart))) restStart++;
   const rest = line.slice(restStart, end);
   const extracted = extractBuilderFlags(rest);
-  const flags = extracted.flags.map((f) => ({
+  const flags = extracted.flags.length === 0 ? NO_FLAGS : extracted.flags.map((f) => ({
     // Collected from bytes, each byte already stands as its own rune, as Go's WriteRune(rune(b)).
     raw: f.raw,
     start: f.start + restStart,
