@@ -211,6 +211,33 @@ function shellScriptOf(argv: string[]): number {
   return -1;
 }
 
+/**
+ * A command of a shell-form RUN. Most commands are never reported, so the range is worked out
+ * on first use rather than for every command of every RUN.
+ */
+class ScriptCmd implements Cmd {
+  readonly command: ShellCommand;
+  readonly run: RunInstruction;
+  readonly script: string;
+  private readonly scriptRange: RuleContext['scriptRange'];
+  private where: Range | null = null;
+
+  constructor(command: ShellCommand, run: RunInstruction, script: string, scriptRange: RuleContext['scriptRange']) {
+    this.command = command;
+    this.run = run;
+    this.script = script;
+    this.scriptRange = scriptRange;
+  }
+
+  get range(): Range {
+    return (this.where ??= this.scriptRange(this.run, this.command.start, this.command.end));
+  }
+
+  wordRange(word: ShellWord): Range {
+    return this.scriptRange(this.run, word.start, word.end);
+  }
+}
+
 /** The commands a RUN runs, in order, for every form of RUN. Shared by the rules: do not modify. */
 export function commandsOf(ctx: RuleContext, run: RunInstruction): readonly Cmd[] {
   // Many rules ask for the same RUN's commands: built once per lint.
@@ -227,13 +254,7 @@ function buildCommandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
   if (run.form === 'shell') {
     const script = ctx.scriptOf(run);
     if (!script) return [];
-    return script.commands.map((command) => ({
-      command,
-      run,
-      range: ctx.scriptRange(run, command.start, command.end),
-      wordRange: (w: ShellWord) => ctx.scriptRange(run, w.start, w.end),
-      script: script.text,
-    }));
+    return script.commands.map((command) => new ScriptCmd(command, run, script.text, ctx.scriptRange));
   }
   const argv = run.command;
   const ranges = run.args.map((a) => a.range);
