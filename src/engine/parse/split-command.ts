@@ -204,6 +204,13 @@ export function splitCommand(line: string): SplitCommand {
   }
   let restStart = keywordEnd;
   while (restStart < end && isTokenWhitespace(line.charCodeAt(restStart))) restStart++;
+  // Most instructions have no flags: when the arguments start with a printable ASCII character
+  // other than `--`, extractBuilderFlags would stop right there and the arguments are already
+  // trimmed at both ends, so they are cut from the line in one piece.
+  const c = line.charCodeAt(restStart);
+  if (c > 0x20 && c < 0x7f && !(c === 0x2d && line.charCodeAt(restStart + 1) === 0x2d)) {
+    return { keyword, keywordStart: start, keywordEnd, flags: NO_FLAGS, args: line.slice(restStart, end), argsStart: restStart };
+  }
   const rest = line.slice(restStart, end);
   const extracted = extractBuilderFlags(rest);
   const flags = extracted.flags.length === 0 ? NO_FLAGS : extracted.flags.map((f) => ({
