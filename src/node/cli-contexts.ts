@@ -24,7 +24,7 @@ export async function lintContext(dir: string, dockerfile: string): Promise<Lint
 }
 
 /** Small text files whose content the simulator reads. */
-const TEXT = /(^|\/)(package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/;
+const TEXT = /(^|\/)(package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|Cargo\.toml)$/;
 
 /** Names of tar archives `ADD` unpacks (plain and gzip are read; bzip2/xz stay estimated). */
 const ARCHIVE = /\.(tar|tar\.gz|tgz)$/i;
@@ -36,7 +36,7 @@ export async function simulationContext(dir: string, dockerfile: string) {
   const files: ContextFile[] = [];
   for (const f of read.files) {
     const file: ContextFile = { path: f.path, bytes: f.bytes };
-    if (TEXT.test(f.path) && f.bytes < 2_000_000 && f.path.endsWith('package.json')) {
+    if (TEXT.test(f.path) && f.bytes < 2_000_000 && /(package\.json|Cargo\.toml)$/.test(f.path)) {
       file.text = await readFile(join(read.root, f.path), 'utf8').catch(() => undefined as unknown as string);
     }
     if (ARCHIVE.test(f.path) && f.bytes <= MAX_ARCHIVE_BYTES) {

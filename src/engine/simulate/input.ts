@@ -40,6 +40,9 @@ export interface NodeProjectData {
   /** With production dependencies only (`npm ci --omit=dev`). */
   prodBytes: number;
   prodFiles: number;
+  /** With production dependencies and no optional ones (`--omit=dev --omit=optional`), when measured. */
+  prodNoOptionalBytes?: number;
+  prodNoOptionalFiles?: number;
   /** Growth of the npm cache (/root/.npm) caused by one install without a cache mount. */
   cacheBytes?: number;
   /** Size of the build output (`npm run build`), when known. */
