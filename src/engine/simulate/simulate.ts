@@ -17,6 +17,7 @@ import type { ContextFile, SimulationInput } from './input.ts';
 import { gzipEstimate } from './compression.ts';
 import type { FileTag, LayerChange, SimFile, SimLayer, SimNote, SimStage, SimulatedImage } from './types.ts';
 import { matchContext } from './context-match.ts';
+import { systemUsers } from './system-users.ts';
 
 const HANDLERS: readonly CommandHandler[] = [apt, apk, node, pip, compilers, downloads, users, files];
 
@@ -112,7 +113,8 @@ function copySources(
       }
       const single = found.length === 1 && found[0]!.path === path && !found[0]!.tree;
       for (const f of found) {
-        const rel = f.path === path ? path.slice(path.lastIndexOf('/') + 1) : f.path.slice(path === '/' ? 1 : path.length + 1);
+        // A modelled tree at the source path is the directory itself: its contents go to the destination.
+        const rel = f.path === path ? (f.tree ? '.' : path.slice(path.lastIndexOf('/') + 1)) : f.path.slice(path === '/' ? 1 : path.length + 1);
         out.push({ rel, file: { ...f, tags: [...f.tags] }, isDirSource: !single, source });
       }
       continue;
@@ -267,7 +269,7 @@ export function simulateImage(source: string, options: SimulateOptions = {}): Si
         env: new Map(Object.entries(base?.env ?? { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' })),
         user: base?.user ?? 'root',
         workdir: '/',
-        users: new Set(['root', ...(base?.user && base.user !== 'root' ? [base.user] : []), ...(image.startsWith('node:') ? ['node'] : [])]),
+        users: new Set(['root', ...systemUsers(base), ...(base?.user && base.user !== 'root' ? [base.user] : []), ...(image.startsWith('node:') ? ['node'] : [])]),
         cmd: null,
         entrypoint: null,
         healthcheck: null,

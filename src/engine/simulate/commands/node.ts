@@ -149,6 +149,16 @@ function build(state: RunState, at?: string): void {
   state.layer.add({ path: `${dir === '/' ? '' : dir}/dist`, bytes: data.buildOutputBytes ?? 1_000_000, files: 50, tags: ['build-output'], tree: true });
 }
 
+/** Directories of the workspace packages below the RUN's directory: each copied package.json with measured data. */
+function workspacePackages(state: RunState): string[] {
+  const root = state.cwd === '/' ? '' : state.cwd;
+  return state.fs
+    .withTag('context')
+    .filter((f) => f.path.startsWith(`${root}/`) && f.path.endsWith('/package.json') && f.path !== `${root}/package.json` && !f.path.includes('/node_modules/'))
+    .filter((f) => f.from !== undefined && state.input.nodeProjects?.some((p) => p.dir !== '' && `${p.dir}/package.json` === f.from))
+    .map((f) => f.path.slice(0, -'/package.json'.length));
+}
+
 /**
  * `pnpm --filter NAME deploy [--prod] DIR`: a standalone copy of one workspace package, its
  * files and its own node_modules (production only with --prod), ready to COPY into a slim stage.
@@ -241,7 +251,10 @@ export const node: CommandHandler = (command, state) => {
         return true;
       }
       if (verb === 'build' || (verb === 'run' && rest[0] === 'build')) {
-        build(state, at);
+        // `pnpm -r build` builds every workspace package that was copied in, each into its own dist.
+        const packages = hasFlag(command, 'r', 'recursive') && at === undefined ? workspacePackages(state) : [];
+        if (packages.length === 0) build(state, at);
+        for (const dir of packages) build(state, dir);
         return true;
       }
       if (verb !== undefined && !['config', 'env', 'setup', '--version'].includes(verb)) {
