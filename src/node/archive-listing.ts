@@ -6,8 +6,10 @@
 import { gunzipSync } from 'node:zlib';
 import type { ArchiveListing } from '../engine/simulate/input.ts';
 
-/** Archives bigger than this are not unpacked in memory: their contents are estimated. */
-export const MAX_ARCHIVE_BYTES = 256_000_000;
+/** Archives bigger than this are not read (they are unpacked in memory): their contents are estimated. */
+export const MAX_ARCHIVE_BYTES = 64_000_000;
+/** Nor are archives that unpack to more than this. */
+const MAX_UNPACKED_BYTES = 1_000_000_000;
 
 function octal(block: Uint8Array, start: number, length: number): number {
   const text = new TextDecoder('latin1').decode(block.subarray(start, start + length)).replace(/\0.*$/s, '').trim();
@@ -58,7 +60,7 @@ export function listTar(tar: Uint8Array): ArchiveListing | null {
 export function listArchive(bytes: Uint8Array): ArchiveListing | null {
   try {
     const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    return listTar(gzip ? gunzipSync(bytes, { maxOutputLength: MAX_ARCHIVE_BYTES * 8 }) : bytes);
+    return listTar(gzip ? gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES }) : bytes);
   } catch {
     return null;
   }
