@@ -22,6 +22,12 @@ export interface RuntimeCheck {
 
 const INTERPRETERS = ['node', 'python', 'python3', 'ruby', 'java', 'php', 'deno', 'bun'];
 
+/** A program the Dockerfile put into a directory of PATH (e.g. COPY --from=build /app/api /usr/local/bin/api). */
+function onPath(stage: SimStage, program: string): boolean {
+  const dirs = (stage.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter(Boolean);
+  return dirs.some((dir) => fileKnown(stage, cleanPath(program, dir)) === 'yes');
+}
+
 /**
  * Whether the final stage has `path`: "yes" when the Dockerfile put it there, "no" when the
  * Dockerfile wrote into its directory but not that file, "unknown" when only the base image could
@@ -80,7 +86,7 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
       if (binary?.tags.includes('binary') && stage.base && (stage.base.libc === 'none' || stage.base.libc === 'musl')) {
         problems.push({ kind: 'libc', message: `${path} was built against glibc in another stage, and ${stage.base.ref} has ${stage.base.libc === 'none' ? 'no C library' : 'musl'}: build it statically (CGO_ENABLED=0 for Go) or use a glibc base`, line, severity: 'warning' });
       }
-    } else if (base && !tools.has(base) && !INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base)) {
+    } else if (base && !tools.has(base) && !onPath(stage, base) && !INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base)) {
       if (stage.base?.family !== 'unknown' && stage.base) {
         problems.push({ kind: 'missing-runtime', message: `${base} is not a program this image is known to have`, line, severity: 'warning' });
       }

@@ -48,6 +48,8 @@ export interface SimFile {
   /** gzip bytes / tar bytes when known (random data 1.0, zeros near 0). */
   gzipRatio?: number;
   mode?: number;
+  /** Bytes after `strip`, when the model knows them (a compiled program's debug symbols). */
+  strippedBytes?: number;
 }
 
 /** A change one layer makes: a file added or replaced, or a path deleted (a whiteout). */
