@@ -9,6 +9,11 @@ export interface ContextFile {
   bytes: number;
   /** Text, for the small files whose content matters (package.json, lockfiles). */
   text?: string;
+  /**
+   * Set when the entry stands for a whole directory tree holding this many files (a measured
+   * `node_modules/<package>`, a declared `.git` pack): `bytes` is then the sum of their sizes.
+   */
+  files?: number;
 }
 
 /**

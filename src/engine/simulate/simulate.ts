@@ -122,7 +122,9 @@ function copySources(
       note({ kind: 'info', message: `COPY ${source}: no such file in the build context (the build fails, or the context was not given)`, range: instruction.range });
     }
     for (const { file, rel, isDir } of matched.files) {
-      out.push({ rel, file: { bytes: file.bytes, files: 1, tags: contextTags(file.path), from: file.path }, isDirSource: isDir, source });
+      // An entry standing for a directory tree (`files` set) is tarred as a tree: a header per file.
+      const tree = file.files !== undefined;
+      out.push({ rel, file: { bytes: file.bytes, files: file.files ?? 1, tags: contextTags(file.path), from: file.path, ...(tree ? { tree } : {}) }, isDirSource: isDir, source });
     }
   }
   return out;
