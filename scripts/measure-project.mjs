@@ -5,8 +5,8 @@
 // cache of its own, so the cache growth of one install is measured too), then, when
 // project.json asks for it, `npm run build`. node_modules is measured with the same tar-byte
 // accounting the CLI uses for a real context (src/node/node-projects.ts: a 512-byte header per
-// entry, data padded to 512 bytes), with all dependencies and without the lockfile's dev
-// packages (what `npm ci --omit=dev` installs).
+// entry, data padded to 512 bytes), with all dependencies, then after a second, real
+// `npm ci --omit=dev` (checked against the lockfile's dev flags, which the CLI relies on).
 //
 // project.json's "measure" says what to measure: { "build": true } records the size of `dist`
 // after `npm run build`; { "nodeModulesInContext": true } records the installed node_modules
@@ -107,24 +107,34 @@ async function measure(id) {
     const [project] = await measureNodeProjects(app, ['package.json']);
     if (!project) fail(`${id}: npm ci left no node_modules`);
     const cacheBytes = tarTally(cache).bytes;
+    const buildOutputBytes = settings.build ? tarTally(join(app, 'dist')).bytes : undefined;
+    const entries = settings.nodeModulesInContext ? packageEntries(join(app, 'node_modules')) : undefined;
+    // Production figures from a real `npm ci --omit=dev`, checked against the lockfile's dev flags.
+    commands.push('npm ci --omit=dev');
+    run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--cache', cache], app);
+    const prod = tarTally(join(app, 'node_modules'));
+    const prodBytes = prod.bytes + 1024;
+    if (Math.abs(prodBytes - project.prodBytes) > prodBytes * 0.01 || prod.files !== project.prodFiles) {
+      console.warn(`${id}: npm ci --omit=dev gives ${prodBytes} bytes / ${prod.files} files, the lockfile's dev flags ${project.prodBytes} / ${project.prodFiles}; keeping the install's`);
+    }
     const measured = {
       date: new Date().toISOString().slice(0, 10),
       node: process.version,
       npm: version('npm', ['--version']),
-      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in a copy of project/ (linux ${process.arch}), node_modules tar bytes as src/node/node-projects.ts counts them, prod = all minus the lockfile's dev packages, npm cache growth measured in an empty cache`,
+      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in a copy of project/ (linux ${process.arch}), node_modules tar bytes as src/node/node-projects.ts counts them, prod from a second install with --omit=dev, npm cache growth measured in an empty cache`,
       nodeProjects: [
         {
           dir: '',
           allBytes: project.allBytes,
           allFiles: project.allFiles,
-          prodBytes: project.prodBytes,
-          prodFiles: project.prodFiles,
+          prodBytes,
+          prodFiles: prod.files,
           cacheBytes,
-          ...(settings.build ? { buildOutputBytes: tarTally(join(app, 'dist')).bytes } : {}),
+          ...(buildOutputBytes !== undefined ? { buildOutputBytes } : {}),
           source: `measured ${new Date().toISOString().slice(0, 10)}: npm ci (npm ${version('npm', ['--version'])}, node ${process.version}) by scripts/measure-project.mjs ${id}`,
         },
       ],
-      ...(settings.nodeModulesInContext ? { entries: packageEntries(join(app, 'node_modules')) } : {}),
+      ...(entries ? { entries } : {}),
     };
     const next = { measure: settings, declared: config.declared ?? [], measured };
     writeFileSync(jsonPath, `${JSON.stringify(next, null, 2)}\n`);
@@ -132,7 +142,8 @@ async function measure(id) {
     console.log(
       `${id}: node_modules ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files (all), ${(p.prodBytes / 1e6).toFixed(1)} MB / ${p.prodFiles} files (prod), npm cache ${(p.cacheBytes / 1e6).toFixed(1)} MB` +
         (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : '') +
-        (measured.entries ? `, ${measured.entries.length} context entries` : ''),
+        (measured.entries ? `, ${measured.entries.length} context entries` : '') +
+        ` [${commands.join(' && ')}]`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -112,7 +112,9 @@ function copySources(
       }
       const single = found.length === 1 && found[0]!.path === path && !found[0]!.tree;
       for (const f of found) {
-        const rel = f.path === path ? path.slice(path.lastIndexOf('/') + 1) : f.path.slice(path === '/' ? 1 : path.length + 1);
+        // A modelled tree named by the source itself (`COPY --from=build /app/dist ./dist`, where
+        // /app/dist stands for the build output) is the directory: its contents land at the destination.
+        const rel = f.path === path ? (f.tree ? '' : path.slice(path.lastIndexOf('/') + 1)) : f.path.slice(path === '/' ? 1 : path.length + 1);
         out.push({ rel, file: { ...f, tags: [...f.tags] }, isDirSource: !single, source });
       }
       continue;

@@ -8,7 +8,7 @@ export function stagesObjective(check: Check, facts: GradeFacts): Evaluation {
   const stages = facts.resolved.stages;
   const n = stages.length;
   const bounds = [check.min !== undefined ? `at least ${check.min}` : null, check.max !== undefined ? `at most ${check.max}` : null].filter(Boolean).join(' and ');
-  const names = stages.map((s) => s.name ?? String(s.index)).join(', ');
+  const names = stages.map((s) => s.name ?? `unnamed #${s.index}`).join(', ');
   const counted = `${n} stage${n === 1 ? '' : 's'}${n > 0 ? ` (${names})` : ''}, ${bounds}`;
   const low = check.min !== undefined && n < check.min;
   const high = check.max !== undefined && n > check.max;
