@@ -159,10 +159,15 @@ export function simulateImage(source: string, options: SimulateOptions = {}): Si
     return null;
   };
 
+  // Stages being built: BuildKit refuses a circular dependency between stages; here the stage
+  // that closes the cycle is treated as not found rather than recursing forever.
+  const building = new Set<number>();
   const build = (stage: Stage): StageState => {
     const existing = states[stage.index];
     if (existing) return existing;
+    building.add(stage.index);
     const state = buildStage(stage);
+    building.delete(stage.index);
     states[stage.index] = state;
     return state;
   };
@@ -172,7 +177,7 @@ export function simulateImage(source: string, options: SimulateOptions = {}): Si
     let sim: SimStage;
     let fs: SimFs;
     let debs: Set<string>;
-    if (stage.baseStage !== null && stage.baseStage !== stage.index) {
+    if (stage.baseStage !== null && stage.baseStage !== stage.index && !building.has(stage.baseStage)) {
       const parent = build(resolved.stages[stage.baseStage]!);
       fs = parent.fs.clone();
       debs = new Set(parent.debs);
@@ -274,7 +279,7 @@ export function simulateImage(source: string, options: SimulateOptions = {}): Si
           let fromImage: string | null = null;
           if (fromName) {
             const idx = byName(fromName);
-            if (idx !== null && idx !== stage.index) from = build(resolved.stages[idx]!);
+            if (idx !== null && idx !== stage.index && !building.has(idx)) from = build(resolved.stages[idx]!);
             else fromImage = fromName;
           }
           const writer = new LayerWriter(fs);
