@@ -111,7 +111,9 @@ async function measure(id) {
     const entries = settings.nodeModulesInContext ? packageEntries(join(app, 'node_modules')) : undefined;
     // Production figures from a real `npm ci --omit=dev`, checked against the lockfile's dev flags.
     commands.push('npm ci --omit=dev');
-    run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--cache', cache], app);
+    const prodCache = join(work, 'npm-cache-prod');
+    run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--cache', prodCache], app);
+    const prodCacheBytes = tarTally(prodCache).bytes;
     const prod = tarTally(join(app, 'node_modules'));
     const prodBytes = prod.bytes + 1024;
     if (Math.abs(prodBytes - project.prodBytes) > prodBytes * 0.01 || prod.files !== project.prodFiles) {
@@ -121,7 +123,7 @@ async function measure(id) {
       date: new Date().toISOString().slice(0, 10),
       node: process.version,
       npm: version('npm', ['--version']),
-      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in a copy of project/ (linux ${process.arch}), node_modules tar bytes as src/node/node-projects.ts counts them, prod from a second install with --omit=dev, npm cache growth measured in an empty cache`,
+      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in a copy of project/ (linux ${process.arch}), node_modules tar bytes as src/node/node-projects.ts counts them, prod from a second install with --omit=dev, npm cache growth of each install measured in an empty cache of its own`,
       nodeProjects: [
         {
           dir: '',
@@ -130,6 +132,7 @@ async function measure(id) {
           prodBytes,
           prodFiles: prod.files,
           cacheBytes,
+          prodCacheBytes,
           ...(buildOutputBytes !== undefined ? { buildOutputBytes } : {}),
           source: `measured ${new Date().toISOString().slice(0, 10)}: npm ci (npm ${version('npm', ['--version'])}, node ${process.version}) by scripts/measure-project.mjs ${id}`,
         },
@@ -140,7 +143,7 @@ async function measure(id) {
     writeFileSync(jsonPath, `${JSON.stringify(next, null, 2)}\n`);
     const p = measured.nodeProjects[0];
     console.log(
-      `${id}: node_modules ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files (all), ${(p.prodBytes / 1e6).toFixed(1)} MB / ${p.prodFiles} files (prod), npm cache ${(p.cacheBytes / 1e6).toFixed(1)} MB` +
+      `${id}: node_modules ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files (all), ${(p.prodBytes / 1e6).toFixed(1)} MB / ${p.prodFiles} files (prod), npm cache ${(p.cacheBytes / 1e6).toFixed(1)} MB (prod ${(p.prodCacheBytes / 1e6).toFixed(1)} MB)` +
         (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : '') +
         (measured.entries ? `, ${measured.entries.length} context entries` : '') +
         ` [${commands.join(' && ')}]`,

@@ -72,6 +72,7 @@ const nodeProjectSchema = z.object({
   prodBytes: z.number().int().nonnegative(),
   prodFiles: z.number().int().nonnegative(),
   cacheBytes: z.number().int().nonnegative().optional(),
+  prodCacheBytes: z.number().int().nonnegative().optional(),
   buildOutputBytes: z.number().int().nonnegative().optional(),
   source: z.string().min(1),
 });

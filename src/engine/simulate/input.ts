@@ -31,6 +31,8 @@ export interface NodeProjectData {
   prodFiles: number;
   /** Growth of the npm cache (/root/.npm) caused by one install without a cache mount. */
   cacheBytes?: number;
+  /** The same for a production-only install (`npm ci --omit=dev` downloads fewer packages). */
+  prodCacheBytes?: number;
   /** Size of the build output (`npm run build`), when known. */
   buildOutputBytes?: number;
   /** Where the figures come from. */

@@ -71,7 +71,7 @@ function installModules(command: ShellCommand, state: RunState, cacheDir: string
   });
   if (!cached(state, cacheDir)) {
     const previous = state.fs.get(cacheDir)?.bytes ?? 0;
-    const cacheBytes = data.cacheBytes ?? Math.round((prod ? data.prodBytes : data.allBytes) * 0.4);
+    const cacheBytes = (prod ? data.prodCacheBytes : undefined) ?? data.cacheBytes ?? Math.round((prod ? data.prodBytes : data.allBytes) * 0.4);
     state.layer.add({ path: cacheDir, bytes: Math.max(previous, cacheBytes), files: Math.round(cacheBytes / 20000), tags: [cacheTag], tree: true });
   }
 }
