@@ -37,7 +37,8 @@ const NO_RUNTIME: RuntimeCheck = { command: [], form: null, user: 'root', workdi
 
 export function gradeExercise(exercise: Exercise, files: ExerciseFiles, options: GradeOptions = {}): GradeResult {
   const dockerfile = files.dockerfile;
-  const dockerignore = exercise.dockerignoreEditable || files.dockerignore !== undefined ? files.dockerignore : exercise.starter.dockerignore;
+  // A .dockerignore the learner may not edit is the starter's, whatever the page sends.
+  const dockerignore = exercise.dockerignoreEditable ? files.dockerignore : exercise.starter.dockerignore;
   const context = gradeContext(exercise.project, dockerfile, dockerignore);
 
   // Engine failures (bugs) are kept as notes on the image, never thrown at the editor.

@@ -52,6 +52,7 @@ describe('gradeExercise', () => {
   it('uses the starter .dockerignore when the learner may not edit it', () => {
     const ex = { ...exercise([objective('env', { kind: 'file', path: '/app/.env', present: false })], { dockerignore: '.env\n' }), dockerignoreEditable: false };
     expect(gradeExercise(ex, { dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\n' }).passed).toBe(true);
+    expect(gradeExercise(ex, { dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\n', dockerignore: '' }).passed).toBe(true);
   });
 
   it('never throws, whatever the Dockerfile and .dockerignore', () => {
