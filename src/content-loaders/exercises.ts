@@ -15,6 +15,7 @@ import { findRule } from '../engine/rules/registry.ts';
 import type { Exercise, ExerciseFiles, ProjectFile } from '../engine/grade/types.ts';
 import type { NodeProjectData } from '../engine/simulate/input.ts';
 import { exerciseYamlSchema, type ExerciseYaml } from './exercise-schema.ts';
+import { locateYamlPath } from './yaml-locate.ts';
 
 export class ExerciseLoadError extends Error {
   readonly file: string;
@@ -46,10 +47,18 @@ function zodMessage(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`).join('; ');
 }
 
-function readYaml(path: string, label: string): ExerciseYaml {
+/** An error in exercise.yaml at the value `path` leads to (its line when it can be found). */
+type YamlError = (path: readonly (string | number)[], message: string) => ExerciseLoadError;
+
+function readYaml(path: string, label: string): { meta: ExerciseYaml; error: YamlError } {
+  const text = readText(path, label);
+  const error: YamlError = (at, message) => {
+    const where = locateYamlPath(text, at);
+    return new ExerciseLoadError(label, message, where?.line ?? null, where?.column ?? null);
+  };
   let data: unknown;
   try {
-    data = yaml.load(readText(path, label), { filename: label });
+    data = yaml.load(text, { filename: label });
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       throw new ExerciseLoadError(label, err.reason, err.mark ? err.mark.line + 1 : null, err.mark ? err.mark.column + 1 : null);
@@ -57,8 +66,8 @@ function readYaml(path: string, label: string): ExerciseYaml {
     throw err;
   }
   const parsed = exerciseYamlSchema.safeParse(data);
-  if (!parsed.success) throw new ExerciseLoadError(label, zodMessage(parsed.error));
-  return parsed.data;
+  if (!parsed.success) throw error((parsed.error.issues[0]?.path ?? []) as (string | number)[], zodMessage(parsed.error));
+  return { meta: parsed.data, error };
 }
 
 /** Every file under `dir`, with its size, and its text when it is small and not binary. */
@@ -108,23 +117,23 @@ function readProjectJson(path: string, label: string): ProjectJson {
 }
 
 /** Checks that only make sense with the whole exercise at hand. */
-function checkConsistency(exercise: Exercise, label: string): void {
+function checkConsistency(exercise: Exercise, error: YamlError): void {
   const ids = new Set<string>();
   for (const [i, o] of exercise.objectives.entries()) {
     const where = `objectives.${i} (${o.id})`;
-    if (ids.has(o.id)) throw new ExerciseLoadError(label, `${where}: duplicate objective id`);
+    if (ids.has(o.id)) throw error(['objectives', i, 'id'], `${where}: duplicate objective id`);
     ids.add(o.id);
-    if (o.check.kind === 'rule' && !findRule(o.check.rule)) throw new ExerciseLoadError(label, `${where}: unknown rule "${o.check.rule}"`);
+    if (o.check.kind === 'rule' && !findRule(o.check.rule)) throw error(['objectives', i, 'check', 'rule'], `${where}: unknown rule "${o.check.rule}"`);
     if (o.check.kind === 'install-cache-hit') {
       const path = o.check.path;
-      if (!exercise.project.files.some((f) => f.path === path)) throw new ExerciseLoadError(label, `${where}: ${path} is not in project/`);
+      if (!exercise.project.files.some((f) => f.path === path)) throw error(['objectives', i, 'check', 'path'], `${where}: ${path} is not in project/`);
     }
   }
-  if (!exercise.objectives.some((o) => o.feedback === 'essential')) throw new ExerciseLoadError(label, 'objectives: at least one must be essential');
+  if (!exercise.objectives.some((o) => o.feedback === 'essential')) throw error(['objectives'], 'objectives: at least one must be essential');
   for (const [i, s] of exercise.scenarios.entries()) {
     const scenario = s.scenario;
     if (scenario.kind === 'file' && !exercise.project.files.some((f) => f.path === scenario.path)) {
-      throw new ExerciseLoadError(label, `scenarios.${i} (${s.id}): ${scenario.path} is not in project/`);
+      throw error(['scenarios', i, 'scenario', 'path'], `scenarios.${i} (${s.id}): ${scenario.path} is not in project/`);
     }
   }
 }
@@ -134,11 +143,11 @@ export function readExercise(dir: string, label = dir): Exercise {
   const id = dir.split(/[/\\]/).filter(Boolean).at(-1)!;
   const at = (name: string) => `${label}/${name}`;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new ExerciseLoadError(label, 'the directory name is the exercise id: lower-case letters, digits and dashes');
-  const meta = readYaml(join(dir, 'exercise.yaml'), at('exercise.yaml'));
+  const { meta, error } = readYaml(join(dir, 'exercise.yaml'), at('exercise.yaml'));
   const starter: ExerciseFiles = { dockerfile: readText(join(dir, 'Dockerfile'), at('Dockerfile')) };
   if (existsSync(join(dir, '.dockerignore'))) starter.dockerignore = readText(join(dir, '.dockerignore'), at('.dockerignore'));
   if (meta.dockerignoreEditable && starter.dockerignore === undefined) {
-    throw new ExerciseLoadError(at('exercise.yaml'), 'dockerignoreEditable: true needs a starter .dockerignore (it may hold only a comment)');
+    throw error(['dockerignoreEditable'], 'dockerignoreEditable: true needs a starter .dockerignore (it may hold only a comment)');
   }
   const solutions = meta.solutions.map((s) => {
     const files: Exercise['solutions'][number] = { name: s.name, dockerfile: readText(join(dir, 'solutions', `${s.name}.Dockerfile`), at(`solutions/${s.name}.Dockerfile`)) };
@@ -167,7 +176,7 @@ export function readExercise(dir: string, label = dir): Exercise {
     objectives: meta.objectives,
     solutions,
   };
-  checkConsistency(exercise, at('exercise.yaml'));
+  checkConsistency(exercise, error);
   return exercise;
 }
 

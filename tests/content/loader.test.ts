@@ -56,7 +56,8 @@ describe('the exercise reader refuses a malformed exercise', () => {
 
   it('unknown objective kind: names the file and the field', () => {
     const dir = broken((d) => rewrite(join(d, 'exercise.yaml'), (t) => t.replace('kind: runtime-ok', 'kind: runs-fine')));
-    expect(loadError(dir).message).toMatch(/exercise\.yaml: objectives\.3\.check\.kind: /);
+    const err = loadError(dir);
+    expect(err.message).toMatch(/^content\/exercises\/cache-order\/exercise\.yaml:46:5: objectives\.3\.check\.kind: /);
   });
 
   it('a missing field and a stray one', () => {
@@ -66,12 +67,12 @@ describe('the exercise reader refuses a malformed exercise', () => {
 
   it('a single hint, or five', () => {
     const one = broken((d) => rewrite(join(d, 'exercise.yaml'), (t) => t.replace(/    hints:\n      - The editor underlines.*\n      - Split the COPY.*\n/, '    hints:\n      - Only one\n')));
-    expect(loadError(one).message).toMatch(/objectives\.1\.hints: .*2 to 4 hints/);
+    expect(loadError(one).message).toMatch(/exercise\.yaml:33:5: objectives\.1\.hints: .*2 to 4 hints/);
   });
 
   it('an unknown rule', () => {
     const dir = broken((d) => rewrite(join(d, 'exercise.yaml'), (t) => t.replace('rule: copy-all-before-install', 'rule: copy-everything-first')));
-    expect(loadError(dir).message).toMatch(/exercise\.yaml: objectives\.1 \(no-copy-all-before-install\): unknown rule "copy-everything-first"/);
+    expect(loadError(dir).message).toMatch(/exercise\.yaml:32:5: objectives\.1 \(no-copy-all-before-install\): unknown rule "copy-everything-first"/);
   });
 
   it('an edit scenario or cache objective on a file the project does not have', () => {
