@@ -13,6 +13,11 @@ export interface ContextFile {
   gzipRatio?: number;
   /** A local tar archive's contents, as `ADD` unpacks them (the CLI reads the archive's headers). */
   archive?: ArchiveListing;
+  /**
+   * Set when the entry stands for a whole directory tree holding this many files (a measured
+   * `node_modules/<package>`, a declared `.git` pack): `bytes` is then the sum of their sizes.
+   */
+  files?: number;
 }
 
 /** What a tar archive unpacks to. */
@@ -45,6 +50,8 @@ export interface NodeProjectData {
   prodNoOptionalFiles?: number;
   /** Growth of the npm cache (/root/.npm) caused by one install without a cache mount. */
   cacheBytes?: number;
+  /** The same for a production-only install (`npm ci --omit=dev` downloads fewer packages). */
+  prodCacheBytes?: number;
   /** Size of the build output (`npm run build`), when known. */
   buildOutputBytes?: number;
   /** Where the figures come from. */

@@ -113,7 +113,8 @@ function copySources(
       }
       const single = found.length === 1 && found[0]!.path === path && !found[0]!.tree;
       for (const f of found) {
-        // A modelled tree at the source path is the directory itself: its contents go to the destination.
+        // A modelled tree named by the source itself (`COPY --from=build /app/dist ./dist`, where
+        // /app/dist stands for the build output) is the directory: its contents land at the destination.
         const rel = f.path === path ? (f.tree ? '.' : path.slice(path.lastIndexOf('/') + 1)) : f.path.slice(path === '/' ? 1 : path.length + 1);
         out.push({ rel, file: { ...f, tags: [...f.tags] }, isDirSource: !single, source });
       }
@@ -130,7 +131,9 @@ function copySources(
         continue;
       }
       const measured = file.gzipRatio !== undefined ? { gzipRatio: file.gzipRatio } : {};
-      out.push({ rel, file: { bytes: file.bytes, files: 1, tags: contextTags(file.path), from: file.path, ...measured }, isDirSource: isDir, source });
+      // An entry standing for a directory tree (`files` set) is tarred as a tree: a header per file.
+      const tree = file.files !== undefined;
+      out.push({ rel, file: { bytes: file.bytes, files: file.files ?? 1, tags: contextTags(file.path), from: file.path, ...measured, ...(tree ? { tree } : {}) }, isDirSource: isDir, source });
     }
   }
   return out;
@@ -205,10 +208,15 @@ export function simulateImage(source: string, options: SimulateOptions = {}): Si
     return null;
   };
 
+  // Stages being built: BuildKit refuses a circular dependency between stages; here the stage
+  // that closes the cycle is treated as not found rather than recursing forever.
+  const building = new Set<number>();
   const build = (stage: Stage): StageState => {
     const existing = states[stage.index];
     if (existing) return existing;
+    building.add(stage.index);
     const state = buildStage(stage);
+    building.delete(stage.index);
     states[stage.index] = state;
     return state;
   };
@@ -218,7 +226,7 @@ export function simulateImage(source: string, options: SimulateOptions = {}): Si
     let sim: SimStage;
     let fs: SimFs;
     let debs: Set<string>;
-    if (stage.baseStage !== null && stage.baseStage !== stage.index) {
+    if (stage.baseStage !== null && stage.baseStage !== stage.index && !building.has(stage.baseStage)) {
       const parent = build(resolved.stages[stage.baseStage]!);
       fs = parent.fs.clone();
       debs = new Set(parent.debs);
@@ -320,7 +328,7 @@ export function simulateImage(source: string, options: SimulateOptions = {}): Si
           let fromImage: string | null = null;
           if (fromName) {
             const idx = byName(fromName);
-            if (idx !== null && idx !== stage.index) from = build(resolved.stages[idx]!);
+            if (idx !== null && idx !== stage.index && !building.has(idx)) from = build(resolved.stages[idx]!);
             else fromImage = fromName;
           }
           const writer = new LayerWriter(fs);

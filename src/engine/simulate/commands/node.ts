@@ -125,11 +125,13 @@ function installModules(command: ShellCommand, state: RunState, cacheDir: string
   });
   if (!cached(state, cacheDir)) {
     const previous = state.fs.get(cacheDir)?.bytes ?? 0;
-    // The cache holds the tarballs of what was installed: a production install fetches only the
-    // production packages, so the measured (all-dependency) cache scales with node_modules.
+    // The cache holds the tarballs of what was installed. A measured production-only cache wins;
+    // otherwise the measured (all-dependency) cache scales with the node_modules installed.
     const installed = tar;
+    const measuredProd = prod ? data.prodCacheBytes : undefined;
     const cacheBytes =
-      data.cacheBytes !== undefined ? Math.round((data.cacheBytes * installed) / Math.max(1, data.allBytes)) : Math.round(installed * CACHE_PER_INSTALLED_BYTE);
+      measuredProd ??
+      (data.cacheBytes !== undefined ? Math.round((data.cacheBytes * installed) / Math.max(1, data.allBytes)) : Math.round(installed * CACHE_PER_INSTALLED_BYTE));
     state.layer.add({ path: cacheDir, bytes: Math.max(previous, cacheBytes), files: Math.round(cacheBytes / 20000), tags: [cacheTag], tree: true });
   }
 }
