@@ -1,21 +1,15 @@
 /**
  * Checks on untrusted input, each failing with a message that says what was wrong and what the
- * limit is. The HTTP layer turns an InputError into a 4xx JSON answer, so bad input never reaches
+ * limit is. The HTTP layer turns an HttpError into a 4xx JSON answer, so bad input never reaches
  * the store and never becomes a 500.
  */
 import { EVENT_KINDS, type EventKind, type GradedEvent, type WorkshopEvent } from './events.ts';
+import { HttpError } from './errors.ts';
 import { LIMITS } from './limits.ts';
 
-export class InputError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
 
 const fail = (message: string, status = 400): never => {
-  throw new InputError(status, message);
+  throw new HttpError(status, message);
 };
 
 // C0/C1 controls and the bidirectional overrides that can make a name display as something else.

@@ -207,6 +207,18 @@ export function storeSuite(name: string, open: () => Promise<WorkshopStore>, rea
       expect(await store.workshopById(fresh.id)).not.toBeNull();
     });
 
+    it('takes a snapshot consistent with its feed number', async () => {
+      const w = await workshop();
+      const a = await learner(w.id, 'Ada');
+      await store.recordEvents(w.id, a.id, [graded('snap-0001', 'ex-a', 1, 7)], NOW);
+      const snap = (await store.snapshot(w.id))!;
+      expect(snap.workshop.seq).toBe(2);
+      expect(snap.learners.map((l) => l.id)).toEqual([a.id]);
+      expect(snap.cells).toHaveLength(1);
+      expect(snap.eventCount).toBe(1);
+      expect(await store.snapshot(randomUUID())).toBeNull();
+    });
+
     it('opens the same database again without reapplying migrations', async () => {
       const w = await workshop();
       const again = await open();

@@ -50,10 +50,10 @@ class PostgresDatabase implements SqlDatabase {
     return this.direct.run(sql, params);
   }
 
-  async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: SqlRunner) => Promise<T>, mode: 'write' | 'snapshot' = 'write'): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(mode === 'write' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const result = await fn(runner(client));
       await client.query('COMMIT');
       return result;

@@ -14,6 +14,7 @@ import {
   type StoredEvent,
   type WorkshopPatch,
   type WorkshopRecord,
+  type WorkshopSnapshot,
   type WorkshopStore,
 } from './types.ts';
 
@@ -120,7 +121,7 @@ export class SqlStore implements WorkshopStore {
     return row ? toWorkshop(row) : null;
   }
 
-  /** Locks the workshop row and takes the next `count` feed numbers; returns the first. */
+  /** Locks the workshop's row until commit and returns its last feed number: the next are ours. */
   private async takeSeq(tx: SqlRunner, workshopId: string): Promise<{ seq: number; row: Row } | null> {
     const [row] = await tx.all(`SELECT * FROM workshops WHERE id = ? ${this.db.forUpdate}`, [workshopId]);
     return row ? { seq: num(row.seq), row } : null;
@@ -266,6 +267,17 @@ export class SqlStore implements WorkshopStore {
   async eventCount(workshopId: string): Promise<number> {
     const [row] = await this.db.all('SELECT COUNT(*) AS n FROM events WHERE workshop_id = ?', [workshopId]);
     return num(row!.n);
+  }
+
+  async snapshot(workshopId: string): Promise<WorkshopSnapshot | null> {
+    return this.db.transaction(async (tx) => {
+      const [workshop] = await tx.all('SELECT * FROM workshops WHERE id = ?', [workshopId]);
+      if (!workshop) return null;
+      const learners = await tx.all('SELECT * FROM learners WHERE workshop_id = ? ORDER BY seq', [workshopId]);
+      const cells = await tx.all(`SELECT ${CELL_COLUMNS} FROM progress WHERE workshop_id = ? ORDER BY learner_id, exercise`, [workshopId]);
+      const [count] = await tx.all('SELECT COUNT(*) AS n FROM events WHERE workshop_id = ?', [workshopId]);
+      return { workshop: toWorkshop(workshop), learners: learners.map(toLearner), cells: cells.map(toCell), eventCount: num(count!.n) };
+    }, 'snapshot');
   }
 
   async feedSince(workshopId: string, afterSeq: number, limit: number): Promise<FeedItem[]> {

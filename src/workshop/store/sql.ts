@@ -14,8 +14,11 @@ export interface SqlDatabase extends SqlRunner {
   readonly dialect: 'sqlite' | 'postgres';
   /** `FOR UPDATE` where the dialect locks rows; SQLite's write transaction already excludes writers. */
   readonly forUpdate: string;
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * 'snapshot' is read-only and sees one consistent state across all its statements.
+   */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>, mode?: 'write' | 'snapshot'): Promise<T>;
   /** A boolean as the dialect stores it (SQLite has no boolean type). */
   bool(value: boolean): SqlValue;
   isUniqueViolation(error: unknown): boolean;

@@ -48,9 +48,9 @@ class SqliteDatabase implements SqlDatabase {
     return this.serial(() => this.direct.run(sql, params));
   }
 
-  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>, mode: 'write' | 'snapshot' = 'write'): Promise<T> {
     return this.serial(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
       try {
         const result = await fn(this.direct);
         this.db.exec('COMMIT');

@@ -106,6 +106,13 @@ export interface Cell {
   dockerfile?: string | null;
 }
 
+export interface WorkshopSnapshot {
+  workshop: WorkshopRecord;
+  learners: LearnerRecord[];
+  cells: Cell[];
+  eventCount: number;
+}
+
 export type FeedItem =
   | { seq: number; type: 'joined'; learner: { id: string; name: string; joinedAt: number } }
   | { seq: number; type: 'event'; event: StoredEvent }
@@ -132,6 +139,8 @@ export interface WorkshopStore {
   /** One cell with its latest Dockerfile (the spotlight). */
   cell(workshopId: string, learnerId: string, exercise: string): Promise<Cell | null>;
   eventCount(workshopId: string): Promise<number>;
+  /** The workshop, its learners, cells and event count as of one moment (its `seq`). */
+  snapshot(workshopId: string): Promise<WorkshopSnapshot | null>;
   /** Feed items with seq > afterSeq, in order, at most `limit`. */
   feedSince(workshopId: string, afterSeq: number, limit: number): Promise<FeedItem[]>;
   /** Deletes the workshop with its learners, events and progress. */
