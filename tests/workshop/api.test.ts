@@ -158,7 +158,7 @@ describe('workshop API', () => {
     expect(spot.json).toEqual({ exercise: 'ex-a', status: 'passed', score: 1, sizeBytes: 123_000_000, dockerfile: 'FROM node:22-slim\nUSER node\n' });
   });
 
-  describe('refuses bad input with a 4xx and a message, never a 500', async () => {
+  describe('refuses bad input with a 4xx and a message, never a 500', () => {
     let w: { code: string; presenterSecret: string };
     let token: string;
     beforeAll(async () => {
@@ -167,7 +167,7 @@ describe('workshop API', () => {
       await call(run.base, 'POST', `/api/workshops/${w.code}/events`, { token, json: { events: [graded('replay-01')] } });
     });
     const ev = (events: unknown) => ({ token, json: { events } });
-    const cases: [string, () => Promise<ReturnType<typeof call>>, number, RegExp][] = [
+    const cases: [string, () => ReturnType<typeof call>, number, RegExp][] = [
       ['an oversized body', () => call(run.base, 'POST', `/api/workshops/${w.code}/events`, { token, body: `{"events":[${'1,'.repeat(600_000)}1]}` }), 413, /limit/],
       ['malformed JSON', () => call(run.base, 'POST', '/api/workshops', { body: '{"title": "x",' }), 400, /malformed JSON/],
       ['an empty body', () => call(run.base, 'POST', '/api/workshops', { body: '' }), 400, /empty/],
