@@ -21,6 +21,11 @@ interface Attached {
 }
 
 const PAGE = 1000;
+/**
+ * A safety net under the notices: a notice lost (a publish that failed after its commit, a
+ * listening connection that dropped unnoticed) delays an item by at most this long.
+ */
+const CHECK_EVERY_MS = 5000;
 
 class WorkshopHub {
   private readonly attached = new Set<Attached>();
@@ -30,6 +35,7 @@ class WorkshopHub {
   private unsubscribe: (() => void) | null = null;
   /** Attaches under way: the hub stays open for them even while no client is attached yet. */
   private pending = 0;
+  private readonly check: NodeJS.Timeout;
   private readonly store: WorkshopStore;
   private readonly workshopId: string;
   private readonly onIdle: () => void;
@@ -44,6 +50,8 @@ class WorkshopHub {
     this.ready = store.workshopById(workshopId).then((w) => {
       this.cursor = w?.seq ?? 0;
     });
+    this.check = setInterval(() => this.notice({ workshopId, seq: null }), CHECK_EVERY_MS);
+    this.check.unref();
   }
 
   get size(): number {
@@ -125,6 +133,7 @@ class WorkshopHub {
   }
 
   close(): void {
+    clearInterval(this.check);
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.onIdle();
