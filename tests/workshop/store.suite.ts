@@ -165,6 +165,29 @@ export function storeSuite(name: string, open: () => Promise<WorkshopStore>, rea
       expect(paged).toEqual([1, 2, 3, 4, 5]);
     });
 
+    it('lets a reader following the feed by cursor see every number while writers commit', async () => {
+      const w = await workshop();
+      const first = await learner(w.id, 'First');
+      let writing = true;
+      const writers = Promise.all(
+        Array.from({ length: 8 }, async (_, i) => {
+          for (let j = 0; j < 15; j++) {
+            if (j % 3 === 0) await learner(w.id, `W${i}-${j}`);
+            else await store.recordEvents(w.id, first.id, [signal(`race-${i}-${j}-xxx`, j % 2 ? 'stuck' : 'unstuck', 'ex-a')], NOW);
+          }
+        }),
+      ).finally(() => (writing = false));
+      const seen: number[] = [];
+      let cursor = 0;
+      while (writing || cursor < (await store.workshopById(w.id))!.seq) {
+        const items = await store.feedSince(w.id, cursor, 7);
+        for (const item of items) seen.push(item.seq);
+        if (items.length > 0) cursor = items[items.length - 1]!.seq;
+      }
+      await writers;
+      expect(seen).toEqual(Array.from({ length: 121 }, (_, i) => i + 1));
+    });
+
     it('updates locks, broadcast and the ended flag', async () => {
       const w = await workshop();
       const broadcast = { message: 'Break: back in 10', countdownEndsAt: NOW + 600_000, at: NOW };

@@ -281,9 +281,16 @@ export class SqlStore implements WorkshopStore {
   }
 
   async feedSince(workshopId: string, afterSeq: number, limit: number): Promise<FeedItem[]> {
-    const events = await this.db.all('SELECT * FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?', [workshopId, afterSeq, limit]);
-    const learners = await this.db.all('SELECT * FROM learners WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?', [workshopId, afterSeq, limit]);
-    const [workshop] = await this.db.all('SELECT * FROM workshops WHERE id = ? AND updated_seq > ?', [workshopId, afterSeq]);
+    // One snapshot for the three reads: feed numbers commit in order, so a snapshot holds a
+    // prefix of the feed. Separate reads could see learner 102 but not event 101, and a reader
+    // that moved its cursor to 102 would never see 101.
+    return this.db.transaction((tx) => this.feedIn(tx, workshopId, afterSeq, limit), 'snapshot');
+  }
+
+  private async feedIn(tx: SqlRunner, workshopId: string, afterSeq: number, limit: number): Promise<FeedItem[]> {
+    const events = await tx.all('SELECT * FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?', [workshopId, afterSeq, limit]);
+    const learners = await tx.all('SELECT * FROM learners WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?', [workshopId, afterSeq, limit]);
+    const [workshop] = await tx.all('SELECT * FROM workshops WHERE id = ? AND updated_seq > ?', [workshopId, afterSeq]);
     const items: FeedItem[] = [
       ...events.map((r): FeedItem => ({ seq: num(r.seq), type: 'event', event: toEvent(r) })),
       ...learners.map((r): FeedItem => {
