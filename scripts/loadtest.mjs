@@ -1,7 +1,8 @@
 // `npm run loadtest`: a workshop under load, on loopback only, bounded in time.
-// 500 simulated learners send graded events every 2-5 s from client-side queues that resend
-// on failure; 5 presenters follow the SSE stream. Mid-run the server is killed with SIGKILL and
-// restarted. At the end every generated event must be stored exactly once.
+// 500 simulated learners send graded events every 2-5 s through the learner page's own outbox
+// (src/workshop/client/event-queue.ts), which resends on failure; 5 presenters follow the SSE
+// stream. Mid-run the server is killed with SIGKILL and restarted. At the end every generated
+// event must be stored exactly once.
 //
 //   npm run loadtest -- [--store sqlite|postgres] [--duration 120] [--learners 500] [--presenters 5]
 //
@@ -12,6 +13,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { EventQueue } from '../src/workshop/client/event-queue.ts';
 import { freePort, startPgCluster } from '../tests/workshop/pg-cluster.ts';
 
 const { values: args } = parseArgs({
@@ -165,61 +167,61 @@ function presenter(code, secret) {
   };
 }
 
-// ---- learners: a queue each, resent until the server has stored it -------------------
-const stats = { generated: 0, acceptedAcks: 0, duplicateAcks: 0, failedRequests: 0, requests: 0 };
+// ---- learners: the learner page's own outbox (EventQueue), resent until stored ----------
+const stats = { generated: 0, acceptedAcks: 0, duplicateAcks: 0, failedRequests: 0, requests: 0, dropped: 0 };
 const latencies = [];
 const allKeys = new Set();
 function learner(i, code, token) {
-  const queue = [];
-  let n = 0;
-  let inFlight = false;
   let stopped = false;
   let timer = null;
-  const flush = async () => {
-    if (inFlight || queue.length === 0) return;
-    inFlight = true;
-    const batch = queue.slice(0, 100);
-    const started = performance.now();
-    for (const b of batch) sentAt.set(b.event.key, started);
-    stats.requests++;
-    try {
-      const r = await http('POST', `/api/workshops/${code}/events`, { token, json: { events: batch.map((b) => b.event) } });
-      if (r.status === 200 || r.status === 409) {
-        latencies.push(performance.now() - started);
-        for (const result of r.json.results) {
-          if (result.status === 'accepted') stats.acceptedAcks++;
-          else stats.duplicateAcks++;
-        }
-        queue.splice(0, batch.length);
-      } else {
+  let retryTimer = null;
+  const queue = new EventQueue({
+    maxBatch: 100,
+    send: async (events) => {
+      const started = performance.now();
+      for (const e of events) sentAt.set(e.key, started);
+      stats.requests++;
+      try {
+        const r = await http('POST', `/api/workshops/${code}/events`, { token, json: { events } });
+        if ((r.status === 200 || r.status === 409) && r.json?.results) {
+          latencies.push(performance.now() - started);
+          for (const result of r.json.results) {
+            if (result.status === 'accepted') stats.acceptedAcks++;
+            else stats.duplicateAcks++;
+          }
+        } else stats.failedRequests++;
+        return { status: r.status, body: r.json };
+      } catch (error) {
         stats.failedRequests++;
+        throw error;
       }
-    } catch {
-      stats.failedRequests++;
-    } finally {
-      inFlight = false;
+    },
+  });
+  const flush = async () => {
+    const outcome = await queue.flush();
+    if (outcome.kind === 'dropped') stats.dropped += outcome.events.length;
+    if (outcome.kind === 'retry' && !retryTimer) {
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void flush();
+      }, outcome.retryInMs);
     }
   };
+  let n = 0;
   const tick = () => {
     if (stopped) return;
     const exercise = EXERCISES[n % EXERCISES.length];
-    const key = `l${i}-${n++}-${Math.random().toString(36).slice(2, 10)}`;
+    n++;
     const score = Math.random() < 0.4 ? 1 : Math.round(Math.random() * 4) / 5;
-    queue.push({
-      event: {
-        key,
-        kind: 'graded',
-        payload: {
-          exercise,
-          score,
-          passed: score === 1 ? ['size', 'non-root'] : ['non-root'],
-          failed: score === 1 ? [] : ['size'],
-          rules: score === 1 ? [] : ['DL3009'],
-          sizeBytes: 80_000_000 + Math.floor(Math.random() * 900_000_000),
-          hintsUsed: Math.floor(Math.random() * 3),
-          timeSpentMs: n * 3000,
-        },
-      },
+    const key = queue.enqueue('graded', {
+      exercise,
+      score,
+      passed: score === 1 ? ['size', 'non-root'] : ['non-root'],
+      failed: score === 1 ? [] : ['size'],
+      rules: score === 1 ? [] : ['DL3009'],
+      sizeBytes: 80_000_000 + Math.floor(Math.random() * 900_000_000),
+      hintsUsed: Math.floor(Math.random() * 3),
+      timeSpentMs: n * 3000,
     });
     allKeys.add(key);
     stats.generated++;
@@ -228,15 +230,15 @@ function learner(i, code, token) {
   };
   // Spread the first events over the first interval, as a real class does.
   timer = setTimeout(tick, Math.random() * 3000);
-  // Retry loop: a failed batch is resent within a second, not only at the next event.
-  const retry = setInterval(() => void flush(), 1000);
   return {
     stop() {
       stopped = true;
       clearTimeout(timer);
     },
-    pending: () => queue.length,
-    dispose: () => clearInterval(retry),
+    pending: () => queue.pending,
+    // While draining, flush whatever is left without waiting for a backoff.
+    nudge: () => void flush(),
+    dispose: () => clearTimeout(retryTimer),
   };
 }
 
@@ -290,7 +292,10 @@ for (const l of learners) l.stop();
 
 // Drain: every queue empty, every presenter has every stored event (bounded).
 const drainUntil = performance.now() + DRAIN_MS;
-while (learners.some((l) => l.pending() > 0) && performance.now() < drainUntil) await sleep(200);
+while (learners.some((l) => l.pending() > 0) && performance.now() < drainUntil) {
+  for (const l of learners) if (l.pending() > 0) l.nudge();
+  await sleep(200);
+}
 for (const l of learners) l.dispose();
 const state = await http('GET', `/api/workshops/${code}/state`, { token: presenterSecret });
 const stored = state.json.eventCount;
@@ -343,6 +348,7 @@ const rows = [
   ['lost (sent, not stored)', lost],
   ['acks: accepted / replay answered as duplicate', `${stats.acceptedAcks} / ${stats.duplicateAcks}`],
   ['requests / failed and resent', `${stats.requests} / ${stats.failedRequests}`],
+  ['events dropped by a learner queue (refused for good)', stats.dropped],
   ['ingest latency p50 / p95 / p99', `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))} / ${ms(percentile(latencies, 99))}`],
   ['presenter delivery delay p50 / p95', `${ms(percentile(deliveryDelays, 50))} / ${ms(percentile(deliveryDelays, 95))}`],
   ['presenter items received twice', presenterDuplicates],
@@ -350,7 +356,7 @@ const rows = [
 ];
 console.log(`\n| measure | value |\n| --- | --- |`);
 for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-const ok = lost === 0 && replayKeys.length === distinct.size && unknown === 0 && stored === stats.generated;
+const ok = lost === 0 && stats.dropped === 0 && replayKeys.length === distinct.size && unknown === 0 && stored === stats.generated;
 console.log(ok ? '\nloadtest: OK, every event stored exactly once' : '\nloadtest: FAILED, counts do not match');
 await cleanup();
 process.exit(ok ? 0 : 1);
