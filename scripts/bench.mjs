@@ -207,3 +207,6 @@ table([
   ['10 MiB', t10.toFixed(1), (10 / (t10 / 1000)).toFixed(1)],
 ]);
 console.log(`10 MiB / 1 MiB time ratio: ${(t10 / t1).toFixed(2)} (linear = 10)`);
+
+const { benchEmbed } = await import('./bench-embed.mjs');
+await benchEmbed(root);
