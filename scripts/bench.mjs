@@ -210,3 +210,9 @@ console.log(`10 MiB / 1 MiB time ratio: ${(t10 / t1).toFixed(2)} (linear = 10)`)
 
 const { benchEmbed } = await import('./bench-embed.mjs');
 await benchEmbed(root);
+
+// Page budgets need a production build (`npm run build`); `--no-lighthouse` skips them.
+if (!process.argv.includes('--no-lighthouse')) {
+  const { benchLighthouse } = await import('./bench-lighthouse.mjs');
+  await benchLighthouse(root);
+}
