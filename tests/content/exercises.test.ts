@@ -12,6 +12,7 @@ describe('every exercise', () => {
     expect(exercises.map((e) => [e.id, e.lesson])).toEqual([
       ['cache-order', 'layer-order-and-cache'],
       ['dockerignore', 'dockerignore'],
+      ['minimal-base', 'minimal-base-images'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
       ['read-history', 'why-size-matters'],

@@ -195,3 +195,10 @@ describe('min-efficiency', () => {
     expect(r).toMatchObject({ passed: true, message: 'Image efficiency 100.0%, target at least 99.0%', line: null });
   });
 });
+
+describe('rule messages', () => {
+  it('keep a rule title that starts with an instruction name in capitals', () => {
+    const r = grade({ kind: 'rule', rule: 'healthcheck-tool-not-in-image', present: false }, 'FROM node:22-slim\nHEALTHCHECK CMD ["node", "h.js"]\nCMD ["node", "s.js"]\n');
+    expect(r.message).toBe('No healthcheck-tool-not-in-image finding: HEALTHCHECK must only call programs the final image has');
+  });
+});
