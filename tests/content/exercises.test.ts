@@ -15,6 +15,7 @@ describe('every exercise', () => {
       ['minimal-base', 'minimal-base-images'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
+      ['prod-deps', 'production-dependencies'],
       ['read-history', 'why-size-matters'],
     ]);
   });
