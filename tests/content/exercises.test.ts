@@ -11,6 +11,7 @@ describe('every exercise', () => {
   it('loads every exercise, each with its lesson', () => {
     expect(exercises.map((e) => [e.id, e.lesson])).toEqual([
       ['cache-order', 'layer-order-and-cache'],
+      ['clean-apt-lists', 'cleaning-caches'],
       ['dockerignore', 'dockerignore'],
       ['minimal-base', 'minimal-base-images'],
       ['multi-stage-node', 'multi-stage-builds'],
