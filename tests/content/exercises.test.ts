@@ -10,6 +10,7 @@ const exercises = readExercises(root, 'content/exercises');
 describe('every exercise', () => {
   it('loads every exercise, each with its lesson', () => {
     expect(exercises.map((e) => [e.id, e.lesson])).toEqual([
+      ['cache-mounts', 'cache-mounts'],
       ['cache-order', 'layer-order-and-cache'],
       ['clean-apt-lists', 'cleaning-caches'],
       ['dockerignore', 'dockerignore'],
