@@ -13,6 +13,7 @@ describe('every exercise', () => {
       ['cache-mounts', 'cache-mounts'],
       ['cache-order', 'layer-order-and-cache'],
       ['clean-apt-lists', 'cleaning-caches'],
+      ['combine-run', 'combining-run-steps'],
       ['dockerignore', 'dockerignore'],
       ['minimal-base', 'minimal-base-images'],
       ['multi-stage-node', 'multi-stage-builds'],
