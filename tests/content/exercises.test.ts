@@ -8,12 +8,18 @@ const root = join(import.meta.dirname, '../../content/exercises');
 const exercises = readExercises(root, 'content/exercises');
 
 describe('every exercise', () => {
-  it('loads the four exercises of the first lessons', () => {
+  it('loads every exercise, each with its lesson', () => {
     expect(exercises.map((e) => [e.id, e.lesson])).toEqual([
+      ['cache-mounts', 'cache-mounts'],
       ['cache-order', 'layer-order-and-cache'],
+      ['clean-apt-lists', 'cleaning-caches'],
+      ['combine-run', 'combining-run-steps'],
       ['dockerignore', 'dockerignore'],
+      ['minimal-base', 'minimal-base-images'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
+      ['prod-deps', 'production-dependencies'],
+      ['read-history', 'why-size-matters'],
     ]);
   });
 

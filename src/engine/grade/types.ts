@@ -27,7 +27,11 @@ export type ObjectiveCheck =
   /** The runtime check passes: CMD's file, runtime, user and health check tools are present. */
   | { kind: 'runtime-ok' }
   /** A path must (or must not) be in the final image. */
-  | { kind: 'file'; path: string; present: boolean };
+  | { kind: 'file'; path: string; present: boolean }
+  /** dive's wasted space (every path stored in more than one layer, all copies) at most this many MB. */
+  | { kind: 'max-wasted'; megabytes: number }
+  /** dive's image efficiency (smallest copy of each path / all copies, 0..1) at least `ratio`. */
+  | { kind: 'min-efficiency'; ratio: number };
 
 export interface Objective {
   /** Stable within the exercise (progress and embeds refer to it). */

@@ -149,3 +149,56 @@ describe('file', () => {
     expect(grade({ kind: 'file', path: '/app/.env', present: false }, 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN rm .env\n').passed).toBe(true);
   });
 });
+
+// A layer that adds the apt lists and a later one that deletes them: dive counts the lists as wasted.
+const LATER_CLEANUP = [
+  'FROM node:22-slim',
+  'RUN apt-get update && apt-get install -y --no-install-recommends tini',
+  'RUN rm -rf /var/lib/apt/lists/*',
+  'WORKDIR /app',
+  'COPY package.json package-lock.json ./',
+  'RUN npm ci --omit=dev && npm cache clean --force',
+  'COPY src ./src',
+  'CMD ["node", "src/server.js"]',
+  '',
+].join('\n');
+const SAME_LAYER_CLEANUP = LATER_CLEANUP.replace(
+  'tini\nRUN rm -rf /var/lib/apt/lists/*',
+  'tini && rm -rf /var/lib/apt/lists/*',
+);
+
+describe('max-wasted', () => {
+  it('fails when a later layer deletes what an earlier one added, pointing at that earlier layer', () => {
+    const r = grade({ kind: 'max-wasted', megabytes: 1 }, LATER_CLEANUP);
+    expect(r.passed).toBe(false);
+    expect(r.message).toMatch(/^Wasted space (\d+\.\d) MB \(paths stored in more than one layer\), target at most 1 MB; \d+\.\d MB of `RUN apt-get update/);
+    expect(r.line).toBe(2);
+    // The apt lists (19.9 MB measured) are the waste.
+    expect(Number(/^Wasted space (\d+\.\d)/.exec(r.message)![1])).toBeGreaterThan(19);
+  });
+  it('passes once the clean-up runs in the same layer', () => {
+    const r = grade({ kind: 'max-wasted', megabytes: 1 }, SAME_LAYER_CLEANUP);
+    expect(r).toMatchObject({ passed: true, line: null });
+    expect(r.message).toBe('Wasted space 0.0 MB (paths stored in more than one layer), target at most 1 MB');
+  });
+});
+
+describe('min-efficiency', () => {
+  it('fails below the ratio, with the score as a percentage and the layer to fix', () => {
+    const r = grade({ kind: 'min-efficiency', ratio: 0.99 }, LATER_CLEANUP);
+    expect(r.passed).toBe(false);
+    expect(r.message).toMatch(/^Image efficiency \d+\.\d%, target at least 99\.0%; the layer of `RUN apt-get update.*` \(line 2\)/);
+    expect(r.line).toBe(2);
+  });
+  it('passes at 100% when no path is stored twice', () => {
+    const r = grade({ kind: 'min-efficiency', ratio: 0.99 }, SAME_LAYER_CLEANUP);
+    expect(r).toMatchObject({ passed: true, message: 'Image efficiency 100.0%, target at least 99.0%', line: null });
+  });
+});
+
+describe('rule messages', () => {
+  it('keep a rule title that starts with an instruction name in capitals', () => {
+    const r = grade({ kind: 'rule', rule: 'healthcheck-tool-not-in-image', present: false }, 'FROM node:22-slim\nHEALTHCHECK CMD ["node", "h.js"]\nCMD ["node", "s.js"]\n');
+    expect(r.message).toBe('No healthcheck-tool-not-in-image finding: HEALTHCHECK must only call programs the final image has');
+  });
+});

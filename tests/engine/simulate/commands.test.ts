@@ -91,3 +91,19 @@ describe('apt closures that contain each other', () => {
     expect(recommends.sizeBytes - plain.sizeBytes).toBeLessThan(16_000_000);
   });
 });
+
+describe('apt with cache mounts', () => {
+  const mounted = '# syntax=docker/dockerfile:1\nFROM debian:bookworm-slim\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y --no-install-recommends git\n';
+
+  it('keeps the lists out of the layer, and knows the install has them', () => {
+    const image = simulateImage(mounted);
+    const install = image.layers.filter((l) => !l.base).at(-1)!;
+    expect(install.changes.some((c) => c.kind === 'add' && c.file.path.startsWith('/var/lib/apt'))).toBe(false);
+    expect(image.notes.map((n) => n.message).join('\n')).not.toMatch(/without apt-get update/);
+  });
+
+  it('still says so when no list was ever downloaded', () => {
+    const image = simulateImage('FROM debian:bookworm-slim\nRUN apt-get install -y --no-install-recommends git\n');
+    expect(image.notes.map((n) => n.message).join('\n')).toMatch(/without apt-get update/);
+  });
+});

@@ -4,6 +4,8 @@ import type { Evaluation, GradeFacts } from '../facts.ts';
 import { fileObjective } from './file.ts';
 import { installCacheHit } from './install-cache-hit.ts';
 import { maxSize } from './max-size.ts';
+import { maxWasted } from './max-wasted.ts';
+import { minEfficiency } from './min-efficiency.ts';
 import { nonRoot } from './non-root.ts';
 import { ruleObjective } from './rule.ts';
 import { runtimeOk } from './runtime-ok.ts';
@@ -25,5 +27,9 @@ export function evaluate(check: ObjectiveCheck, facts: GradeFacts): Evaluation {
       return runtimeOk(check, facts);
     case 'file':
       return fileObjective(check, facts);
+    case 'max-wasted':
+      return maxWasted(check, facts);
+    case 'min-efficiency':
+      return minEfficiency(check, facts);
   }
 }

@@ -20,8 +20,9 @@ const APT_PACKAGE_GZIP = 0.42;
 /** Size assumed for a package with no record: about the median of the recorded closures. */
 const UNKNOWN_PACKAGE_BYTES = 5_000_000;
 
+/** The lists are in the file system, or in a cache mount of this RUN (where `apt-get update` put them). */
 function listsPresent(state: RunState): boolean {
-  return state.fs.exists(APT_LISTS);
+  return state.fs.exists(APT_LISTS) || state.cacheMounts.some((m) => isUnder(APT_LISTS, m));
 }
 
 /** Files assumed per Debian package when estimating tar headers (the npm closure: 24,803 files / 387 packages = 64; curl's 16 packages hold about 20 each). */
