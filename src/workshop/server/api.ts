@@ -9,6 +9,7 @@ import { LIMITS } from '../limits.ts';
 import type { LiveFeeds } from '../live/hub.ts';
 import { hashSecret } from '../secrets.ts';
 import type { WorkshopService } from '../service.ts';
+import { WorkshopGoneError } from '../store/types.ts';
 import { EXPORT_COLUMNS, toCsv, workshopView } from '../views.ts';
 import { bearer, clientAddress, readJson, sendError, sendJson } from './http.ts';
 import { RateLimiter, type Limits } from './rate-limit.ts';
@@ -153,11 +154,13 @@ export function createApi(options: ApiOptions): Api {
       if (!match) throw new HttpError(404, `no API route ${req.method} ${url.pathname}`);
       if ('allowed' in match) throw new HttpError(405, `${req.method} is not allowed here; use ${match.allowed.join(', ')}`, { Allow: match.allowed.join(', ') });
       await match.handler({ req, res, url, params: match.params });
-    } catch (error) {
+    } catch (caught) {
+      let error = caught;
       if (res.headersSent) {
         res.destroy();
         return;
       }
+      if (error instanceof WorkshopGoneError) error = new HttpError(404, 'the workshop was deleted');
       if (error instanceof HttpError) {
         sendError(res, error);
         // A refused body may still be arriving; closing is cheaper than reading it.
