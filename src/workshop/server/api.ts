@@ -96,7 +96,7 @@ export function createApi(options: ApiOptions): Api {
     })
     .add('GET', '/api/workshops/:code/learner-stream', async (ctx) => {
       const { workshop } = await service.asLearner(ctx.params.code!, learnerToken(ctx));
-      await learnerStream(ctx.req, ctx.res, workshop, service, feeds);
+      await learnerStream(ctx.res, workshop, service, feeds);
     })
     .add('GET', '/api/workshops/:code/stream', async (ctx) => presenterStream(ctx.req, ctx.res, ctx.url, await presenter(ctx), service, feeds))
     .add('GET', '/api/workshops/:code/state', async (ctx) => sendJson(ctx.res, 200, await service.state(await presenter(ctx))))
