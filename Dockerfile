@@ -6,20 +6,15 @@
 # deployment if you need byte-for-byte reproducible builds.
 # layerwise-ignore-file=base-image-not-pinned
 
-# Build the site with every development dependency; none of them ships.
+# Build the site and bundle the server (with its one runtime package, pg) with every development
+# dependency; none of them ships.
 FROM node:22-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 # layerwise-ignore=secrets-in-context content/exercises/dockerignore/project/.env is teaching material with made-up values
 COPY . .
-RUN npx astro build
-
-# The server's only runtime dependency is the PostgreSQL client (pg); SQLite is node:sqlite.
-FROM node:22-slim AS deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts
+RUN npx astro build && node scripts/build-server.mjs
 
 FROM node:22-slim
 # tini as PID 1 forwards signals and reaps zombies (bookworm's package, 731 KiB installed).
@@ -28,9 +23,8 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production PORT=4321 HOST=0.0.0.0 LAYERWISE_DATA=/data
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json ./
-COPY src/workshop ./src/workshop
+# The server bundle needs no node_modules; dist/ is the site it serves.
+COPY --from=build /app/dist-server ./dist-server
 COPY --from=build /app/dist ./dist
 # The node user of the official image (uid 1000) owns only the data directory.
 RUN mkdir /data && chown 1000:1000 /data
@@ -41,4 +35,4 @@ EXPOSE 4321
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4321/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--experimental-strip-types", "--experimental-sqlite", "src/workshop/server/main.ts"]
+CMD ["node", "--experimental-sqlite", "dist-server/main.mjs"]

@@ -248,3 +248,25 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('expiry', () => {
+  it('hides a workshop once it expires and deletes it with its streams on the next sweep', async () => {
+    let now = Date.now();
+    const store = openSqliteStore(':memory:');
+    const own = await startApp({ store, bus: new MemoryBus(), ttlMs: 60_000, now: () => now });
+    try {
+      const w = (await call(own.base, 'POST', '/api/workshops', { json: { title: 'Short', exercises: ['ex-a'] } })).json;
+      expect(w.workshop.expiresAt).toBe(now + 60_000);
+      const stream = readSse(`${own.base}/api/workshops/${w.code}/stream?secret=${w.presenterSecret}`);
+      await stream.until((m) => m.length === 1);
+      now += 60_001;
+      expect((await call(own.base, 'GET', `/api/workshops/${w.code}`)).status).toBe(404);
+      await own.app.maintain();
+      await stream.until((m) => m.some((x) => x.event === 'deleted'));
+      expect(await store.workshopByCode(w.code)).toBeNull();
+    } finally {
+      await own.close();
+      await store.close();
+    }
+  });
+});

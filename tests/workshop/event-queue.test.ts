@@ -45,7 +45,7 @@ describe('EventQueue (the learner outbox)', () => {
   it('waits at least Retry-After on 429, and drops a batch the server refuses for good', async () => {
     let status = 429;
     const q = new EventQueue({
-      send: async (events) => (status === 429 ? { status, body: { error: 'too many' }, retryAfterSeconds: 7 } : { status, body: { error: 'the workshop has ended; it is read-only' } }),
+      send: async () => (status === 429 ? { status, body: { error: 'too many' }, retryAfterSeconds: 7 } : { status, body: { error: 'the workshop has ended; it is read-only' } }),
       randomBytes: (n) => new Uint8Array(n),
     });
     q.enqueue('stuck', { exercise: 'ex-a' });

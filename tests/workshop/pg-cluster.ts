@@ -69,6 +69,17 @@ export async function startPgCluster(options: StartOptions = {}): Promise<PgClus
   if (!options.durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
   run('pg_ctl', ['-D', dir, '-l', join(root, 'server.log'), '-o', settings.join(' '), '-w', '-t', '60', 'start']);
   let stopped = false;
+  // If the test process ends without stop() (a crash, Ctrl-C), do not leave a server running.
+  const onExit = () => {
+    if (stopped) return;
+    try {
+      run('pg_ctl', ['-D', dir, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // Already gone.
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
@@ -76,6 +87,7 @@ export async function startPgCluster(options: StartOptions = {}): Promise<PgClus
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', onExit);
       try {
         run('pg_ctl', ['-D', dir, '-m', 'immediate', '-w', 'stop']);
       } finally {

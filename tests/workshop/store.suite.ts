@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkshopEvent } from '../../src/workshop/events.ts';
 import { hashSecret, newJoinCode, newSecret } from '../../src/workshop/secrets.ts';
-import { CodeTakenError, type WorkshopStore } from '../../src/workshop/store/types.ts';
+import { CodeTakenError, WorkshopGoneError, type WorkshopStore } from '../../src/workshop/store/types.ts';
 import { exportRows, presenterState } from '../../src/workshop/views.ts';
 
 const NOW = 1_800_000_000_000;
@@ -222,6 +222,9 @@ export function storeSuite(name: string, open: () => Promise<WorkshopStore>, rea
       expect(await store.eventCount(w.id)).toBe(0);
       expect(await store.cells(w.id)).toEqual([]);
       expect(await store.deleteWorkshop(w.id)).toBe(false);
+      // A write racing the deletion fails as "gone", which the API answers with 404.
+      await expect(store.recordEvents(w.id, l.id, [graded('del-00002', 'ex-a', 1, 1)], NOW)).rejects.toBeInstanceOf(WorkshopGoneError);
+      await expect(learner(w.id)).rejects.toBeInstanceOf(WorkshopGoneError);
 
       const old = await workshop(['ex-a'], NOW - 1);
       const fresh = await workshop(['ex-a'], NOW + 1_000_000);

@@ -9,6 +9,7 @@ import { LIMITS } from '../limits.ts';
 import type { LiveFeeds } from '../live/hub.ts';
 import { hashSecret } from '../secrets.ts';
 import type { WorkshopService } from '../service.ts';
+import { WorkshopGoneError } from '../store/types.ts';
 import { EXPORT_COLUMNS, toCsv, workshopView } from '../views.ts';
 import { bearer, clientAddress, readJson, sendError, sendJson } from './http.ts';
 import { RateLimiter, type Limits } from './rate-limit.ts';
@@ -95,7 +96,7 @@ export function createApi(options: ApiOptions): Api {
     })
     .add('GET', '/api/workshops/:code/learner-stream', async (ctx) => {
       const { workshop } = await service.asLearner(ctx.params.code!, learnerToken(ctx));
-      await learnerStream(ctx.req, ctx.res, workshop, service, feeds);
+      await learnerStream(ctx.res, workshop, service, feeds);
     })
     .add('GET', '/api/workshops/:code/stream', async (ctx) => presenterStream(ctx.req, ctx.res, ctx.url, await presenter(ctx), service, feeds))
     .add('GET', '/api/workshops/:code/state', async (ctx) => sendJson(ctx.res, 200, await service.state(await presenter(ctx))))
@@ -153,11 +154,13 @@ export function createApi(options: ApiOptions): Api {
       if (!match) throw new HttpError(404, `no API route ${req.method} ${url.pathname}`);
       if ('allowed' in match) throw new HttpError(405, `${req.method} is not allowed here; use ${match.allowed.join(', ')}`, { Allow: match.allowed.join(', ') });
       await match.handler({ req, res, url, params: match.params });
-    } catch (error) {
+    } catch (caught) {
+      let error = caught;
       if (res.headersSent) {
         res.destroy();
         return;
       }
+      if (error instanceof WorkshopGoneError) error = new HttpError(404, 'the workshop was deleted');
       if (error instanceof HttpError) {
         sendError(res, error);
         // A refused body may still be arriving; closing is cheaper than reading it.

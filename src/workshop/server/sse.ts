@@ -46,7 +46,7 @@ export function streamItem(item: FeedItem, now: number): StreamFeedItem {
 }
 
 /** Keeps a stream alive through proxies and detaches it from its hub when the client leaves. */
-function lifecycle(req: IncomingMessage, res: ServerResponse, attached: Promise<() => void>): void {
+function lifecycle(res: ServerResponse, attached: Promise<() => void>): void {
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   const done = () => {
@@ -87,11 +87,11 @@ export async function presenterStream(req: IncomingMessage, res: ServerResponse,
       }
     },
   );
-  lifecycle(req, res, attached);
+  lifecycle(res, attached);
 }
 
 /** The learner's stream: the workshop's public state (locks, broadcast, end) as it changes. */
-export async function learnerStream(req: IncomingMessage, res: ServerResponse, w: WorkshopRecord, service: WorkshopService, feeds: LiveFeeds): Promise<void> {
+export async function learnerStream(res: ServerResponse, w: WorkshopRecord, service: WorkshopService, feeds: LiveFeeds): Promise<void> {
   const send = open(res);
   const attached = feeds.attach(
     w.id,
@@ -111,5 +111,5 @@ export async function learnerStream(req: IncomingMessage, res: ServerResponse, w
       return current.seq;
     },
   );
-  lifecycle(req, res, attached);
+  lifecycle(res, attached);
 }

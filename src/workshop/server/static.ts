@@ -38,11 +38,13 @@ export const WORKSHOP_PAGE_PREFIXES = ['/join', '/workshop'];
 /**
  * Scripts and styles only from this origin (Astro's bundles), no inline script: a display name
  * or Dockerfile that slipped through as HTML still could not run. Inline styles stay allowed
- * because Astro inlines small stylesheets.
+ * because Astro inlines small stylesheets and Monaco sets styles at run time; Monaco's workers
+ * start from blob: URLs; 'wasm-unsafe-eval' lets Shiki compile its WebAssembly regex engine
+ * (it allows WebAssembly only, not JavaScript eval).
  */
 export const WORKSHOP_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",

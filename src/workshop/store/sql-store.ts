@@ -7,6 +7,7 @@ import { applyEvent } from './progress.ts';
 import type { Row, SqlDatabase, SqlRunner } from './sql.ts';
 import {
   CodeTakenError,
+  WorkshopGoneError,
   type Cell,
   type FeedItem,
   type LearnerRecord,
@@ -154,7 +155,7 @@ export class SqlStore implements WorkshopStore {
   async addLearner(l: Omit<LearnerRecord, 'seq'>): Promise<LearnerRecord> {
     return this.db.transaction(async (tx) => {
       const locked = await this.takeSeq(tx, l.workshopId);
-      if (!locked) throw new Error(`no workshop ${l.workshopId}`);
+      if (!locked) throw new WorkshopGoneError(l.workshopId);
       const seq = locked.seq + 1;
       await tx.run('INSERT INTO learners (id, workshop_id, name, token_hash, joined_at, seq) VALUES (?, ?, ?, ?, ?, ?)', [
         l.id,
@@ -181,7 +182,7 @@ export class SqlStore implements WorkshopStore {
   async recordEvents(workshopId: string, learnerId: string, events: WorkshopEvent[], now: number): Promise<EventAck[]> {
     return this.db.transaction(async (tx) => {
       const locked = await this.takeSeq(tx, workshopId);
-      if (!locked) throw new Error(`no workshop ${workshopId}`);
+      if (!locked) throw new WorkshopGoneError(workshopId);
       let seq = locked.seq;
       const acks: EventAck[] = [];
       const cells = new Map<string, Cell | null>();

@@ -150,6 +150,13 @@ export interface WorkshopStore {
   close(): Promise<void>;
 }
 
+/** The workshop was deleted (or expired) between finding it and writing to it. */
+export class WorkshopGoneError extends Error {
+  constructor(workshopId: string) {
+    super(`workshop ${workshopId} no longer exists`);
+  }
+}
+
 export class CodeTakenError extends Error {
   constructor(code: string) {
     super(`join code ${code} is in use`);
