@@ -1,0 +1,35 @@
+/**
+ * The only script an exercise page runs at first: it loads the editor and the engine (app.ts,
+ * Monaco and the grader, a few hundred KB) when the learner reaches the editor — it scrolls into
+ * view, or they focus or click it — so that reading the page costs almost no JavaScript.
+ */
+const root = document.querySelector<HTMLElement>('[data-exercise-root]');
+
+if (root) {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    root.dataset.editor = 'loading';
+    import('./app.ts')
+      .then(({ startExercise }) => startExercise(root))
+      .catch((error: unknown) => {
+        root.dataset.editor = 'failed';
+        const notice = document.querySelector('#notices');
+        if (notice) notice.textContent = `The editor could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again; your saved work is not affected.`;
+      });
+  };
+  const editor = root.querySelector<HTMLElement>('#editor-static');
+  editor?.addEventListener('focus', start);
+  editor?.addEventListener('click', start);
+  root.querySelector('#edit-button')?.addEventListener('click', start);
+  if ('IntersectionObserver' in window && editor) {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        start();
+      }
+    });
+    observer.observe(editor);
+  } else start();
+}
