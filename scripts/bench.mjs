@@ -211,7 +211,12 @@ console.log(`10 MiB / 1 MiB time ratio: ${(t10 / t1).toFixed(2)} (linear = 10)`)
 const { benchEmbed } = await import('./bench-embed.mjs');
 await benchEmbed(root);
 
-// Page budgets need a production build (`npm run build`); `--no-lighthouse` skips them.
+// Page budgets need a production build (`npm run build`).
+{
+  const { benchPage } = await import('./bench-page.mjs');
+  await benchPage(root);
+}
+// `--no-lighthouse` skips the Lighthouse runs (about three minutes).
 if (!process.argv.includes('--no-lighthouse')) {
   const { benchLighthouse } = await import('./bench-lighthouse.mjs');
   await benchLighthouse(root);
