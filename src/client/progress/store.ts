@@ -95,12 +95,14 @@ export function readProgress(text: string | null): { data: ProgressData; readabl
 
 export class ProgressStore {
   private data: ProgressData;
+  private readonly storage: StorageLike | null;
+  private readonly notify: (notice: Notice) => void;
+  private readonly now: () => number;
 
-  constructor(
-    private readonly storage: StorageLike | null,
-    private readonly notify: (notice: Notice) => void = () => {},
-    private readonly now: () => number = Date.now,
-  ) {
+  constructor(storage: StorageLike | null, notify: (notice: Notice) => void = () => {}, now: () => number = Date.now) {
+    this.storage = storage;
+    this.notify = notify;
+    this.now = now;
     this.data = this.read();
   }
 
