@@ -124,3 +124,14 @@ export function errorsHtml(grade: GradeResult): string {
   if (grade.errors.length === 0) return '';
   return `<ul class="parse-errors">${grade.errors.map((e) => `<li>${escapeHtml((e as { file?: string }).file ?? 'Dockerfile')}:${e.line}:${e.column}: ${escapeHtml(e.message)}</li>`).join('')}</ul>`;
 }
+
+/** Lint findings as a list, each linking to its rule's page. */
+export function findingsHtml(findings: readonly GradeResult['findings'][number][]): string {
+  if (findings.length === 0) return '<p class="runtime ok">No finding.</p>';
+  return `<ul class="findings">${findings
+    .map(
+      (f) =>
+        `<li class="finding severity-${f.severity}"><span class="badge severity-${f.severity}">${f.severity}</span> <span class="finding-where">line ${f.range.start.line}:${f.range.start.column}</span> ${escapeHtml(f.message)} <a href="/rules/${escapeHtml(f.rule)}/">${escapeHtml(f.rule)}</a></li>`,
+    )
+    .join('')}</ul>`;
+}
