@@ -16,7 +16,7 @@ export interface ShellWord {
   dynamic: boolean;
 }
 
-/** How a command is joined to the one before it. */
+/** How a command is joined to the one before it; bash's `|&` (stdout and stderr) is a `|`. */
 export type Connector = 'start' | '&&' | '||' | ';' | '|' | '&' | 'newline';
 
 export interface ShellCommand {
