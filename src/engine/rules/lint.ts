@@ -4,6 +4,7 @@ import { parseShellScript, runScript } from '../script/index.ts';
 import type { ShellScript } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.ts';
+import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-options.ts';
 import { readPragmas } from './pragmas.ts';
 import type { Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
 
@@ -18,6 +19,13 @@ export interface LintInput {
   rules: readonly Rule[];
   context?: LintContext | null;
   config?: LintConfig;
+  /**
+   * `--build-arg NAME=VALUE` values. They feed the stage resolver (ARG values, so UndefinedVar,
+   * UndefinedArgInFrom and InvalidDefaultArgInFrom see them) and `BUILDKIT_DOCKERFILE_CHECK`
+   * replaces the file's `# check=` directive, as in BuildKit.
+   */
+  buildArgs?: Readonly<Record<string, string>>;
+  /** Resolver options; its `buildArgs`, when given, win over `buildArgs` above. */
   resolve?: ResolveOptions;
 }
 
@@ -27,6 +35,19 @@ export interface LintResult {
   resolved: ResolvedDockerfile;
   /** Rules that failed while checking (a bug in the rule, reported, never thrown). */
   crashed: { rule: string; message: string }[];
+  /**
+   * A `# check=` directive or `BUILDKIT_DOCKERFILE_CHECK` value that does not parse: BuildKit
+   * fails the build with this message; the checks then run with their defaults.
+   */
+  checkOptionsError: string | null;
+}
+
+/** The build-check options in force: the build arg when set (even empty), else the directive. */
+function checkOptionsOf(buildArgs: Readonly<Record<string, string>> | undefined, directive: { checks: CheckOptions | null; checkError: string | null }): { options: CheckOptions | null; error: string | null } {
+  const override = buildArgs?.[CHECK_BUILD_ARG];
+  if (override === undefined) return { options: directive.checks, error: directive.checkError };
+  const parsed = parseCheckOptions(override);
+  return parsed.ok ? { options: parsed.options, error: null } : { options: null, error: `failed to parse ${CHECK_BUILD_ARG}: ${parsed.message}` };
 }
 
 function namesOf(rule: Rule): string[] {
@@ -35,9 +56,11 @@ function namesOf(rule: Rule): string[] {
 
 export function lintDockerfile(source: string, input: LintInput): LintResult {
   const parsed = parseDockerfile(source);
-  const resolved = resolveStages(parsed, input.resolve);
+  const buildArgs = { ...input.buildArgs, ...input.resolve?.buildArgs };
+  const resolved = resolveStages(parsed, { ...input.resolve, buildArgs });
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
   const pragmas = readPragmas(lines, parsed.directives);
+  const checks = checkOptionsOf(buildArgs, pragmas);
   const config = input.config ?? {};
   const findings: Finding[] = [];
   const crashed: LintResult['crashed'] = [];
@@ -85,10 +108,10 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     if (configured === 'off') continue;
     if (names.some((n) => pragmas.global.has(n))) continue;
     const check = rule.aliases.buildkit;
-    if (check && (pragmas.skippedChecks.has('all') || pragmas.skippedChecks.has(check))) continue;
+    if (check && checks.options && (checks.options.skipAll || checks.options.skip.includes(check))) continue;
     if (rule.needsContext && !input.context) continue;
     let severity: Severity = configured ?? rule.severity;
-    if (check && pragmas.checksAreErrors && configured === undefined) severity = 'error';
+    if (check && checks.options?.error && configured === undefined) severity = 'error';
 
     const ctx: RuleContext = {
       source,
@@ -125,5 +148,5 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.rule.localeCompare(b.rule),
   );
-  return { findings, parsed, resolved, crashed };
+  return { findings, parsed, resolved, crashed, checkOptionsError: checks.error };
 }
