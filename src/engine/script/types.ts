@@ -34,6 +34,11 @@ export interface ShellCommand {
   end: number;
   /** Nesting inside `$(...)`, backticks or `( ... )`; 0 at the top level. */
   depth: number;
+  /**
+   * Set by `unwrapCommand`: the wrappers this command was found inside, outermost first
+   * (`sudo env X=1 make` gives `make` with `['sudo', 'env']`). Absent as parsed.
+   */
+  wrappedBy?: string[];
 }
 
 export interface ShellScript {

@@ -222,13 +222,50 @@ function flagsOf(args: HArg[]): HFlag[] {
   return flags;
 }
 
+/** ShellCheck's `isFlag`: a word whose first part is a literal starting with `-`. */
+function isFlagWord(word: ShellWord): boolean {
+  return word.raw.startsWith('-');
+}
+
+/**
+ * `exec`'s command word, as ShellCheck's `getBsdOpts "cla:"` finds it: `-c` and `-l` alone,
+ * `-a NAME` with a value; an unknown option means no command is found.
+ */
+function execTarget(args: readonly ShellWord[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') return i + 1 < args.length ? i + 1 : -1;
+    if (!v.startsWith('-') || v === '-') return i;
+    const letters = v.slice(1);
+    for (let k = 0; k < letters.length; k++) {
+      const l = letters[k]!;
+      if (l === 'c' || l === 'l') continue;
+      if (l !== 'a') return -1;
+      if (k === letters.length - 1) i++;
+      break;
+    }
+  }
+  return -1;
+}
+
+/**
+ * ShellCheck's `getCommandName` (not the basename): the literal first word, looked through
+ * `busybox`, `builtin`, `command` and `run` (when the next word is no flag) and `exec`. `sudo`,
+ * `env` or `nice` are not looked through, so hadolint's rules do not see `sudo apt-get install`
+ * as an apt-get command. The arguments stay all the words after the first (`extractAllArgs`).
+ */
 function toCommand(c: ShellCommand): HCommand | null {
   if (!isLiteral(c.nameWord)) return null;
   const args = c.args.map((word) => ({ text: simplifyWord(word.raw), word }));
   let name = c.nameWord.value;
-  if ((name.endsWith('busybox') || name === 'builtin') && c.args.length > 0) {
-    if (!isLiteral(c.args[0]!)) return null;
-    name = c.args[0]!.value;
+  const at = ['busybox', 'builtin', 'command', 'run'].includes(name)
+    ? c.args.length > 0 && !isFlagWord(c.args[0]!) ? 0 : -1
+    : name === 'exec'
+      ? execTarget(c.args)
+      : -1;
+  if (at >= 0) {
+    if (!isLiteral(c.args[at]!)) return null;
+    name = c.args[at]!.value;
   }
   return { name, args, flags: flagsOf(args), source: c };
 }
