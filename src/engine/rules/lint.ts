@@ -8,10 +8,16 @@ import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-o
 import { readPragmas } from './pragmas.ts';
 import type { Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
 
+/** What `.layerwise.json` may say about one rule. */
+export type RuleSetting = 'off' | 'on' | Severity;
+
 /** `.layerwise.json` (or the `layerwise` key of package.json). */
 export interface LintConfig {
-  /** Per rule (by id, hadolint code or build-check name): "off" or a new severity. */
-  rules?: Readonly<Record<string, 'off' | Severity>>;
+  /**
+   * Per rule (by id, hadolint code or build-check name): "off", "on" (the rule's own severity;
+   * turns on a rule that is off by default) or a new severity.
+   */
+  rules?: Readonly<Record<string, RuleSetting>>;
   options?: LintOptions;
 }
 
@@ -106,11 +112,12 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     const names = namesOf(rule);
     const configured = names.map((n) => config.rules?.[n]).find((v) => v !== undefined);
     if (configured === 'off') continue;
+    if (rule.defaultOff && configured === undefined) continue;
     if (names.some((n) => pragmas.global.has(n))) continue;
     const check = rule.aliases.buildkit;
     if (check && checks.options && (checks.options.skipAll || checks.options.skip.includes(check))) continue;
     if (rule.needsContext && !input.context) continue;
-    let severity: Severity = configured ?? rule.severity;
+    let severity: Severity = configured === undefined || configured === 'on' ? rule.severity : configured;
     if (check && checks.options?.error && configured === undefined) severity = 'error';
 
     const ctx: RuleContext = {
@@ -144,9 +151,21 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     }
   }
 
-  findings.sort(
+  // A finding superseded by a more specific rule's on the same line is dropped (one problem, one finding).
+  const byRule = new Map(input.rules.map((r) => [r.id, r]));
+  const supersededLines = new Map<string, Set<number>>();
+  for (const f of findings) {
+    for (const id of byRule.get(f.rule)?.supersedes ?? []) {
+      const lines = supersededLines.get(id) ?? new Set<number>();
+      lines.add(f.range.start.line);
+      supersededLines.set(id, lines);
+    }
+  }
+  const kept = supersededLines.size === 0 ? findings : findings.filter((f) => !supersededLines.get(f.rule)?.has(f.range.start.line));
+
+  kept.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.rule.localeCompare(b.rule),
   );
-  return { findings, parsed, resolved, crashed, checkOptionsError: checks.error };
+  return { findings: kept, parsed, resolved, crashed, checkOptionsError: checks.error };
 }
