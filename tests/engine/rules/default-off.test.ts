@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRules, lintDockerfile, parseLintConfig, type LintConfig } from '../../../src/engine/rules/index.ts';
+import { allRules, lintDockerfile, parseLintConfig, toSarif, type LintConfig } from '../../../src/engine/rules/index.ts';
 
 const lint = (source: string, config?: LintConfig) => lintDockerfile(source, { rules: allRules, ...(config ? { config } : {}) }).findings;
 const ids = (source: string, config?: LintConfig) => lint(source, config).map((f) => `${f.range.start.line} ${f.rule}`);
@@ -50,5 +50,16 @@ describe('one problem, one finding: final-stage-runs-as-root supersedes DL3063',
 
   it('still reports DL3063 alone when final-stage-runs-as-root is turned off', () => {
     expect(ids(ROOT, { rules: { DL3063: 'on', 'final-stage-runs-as-root': 'off' } })).toContain('1 set-user-in-final-stage');
+  });
+});
+
+describe('SARIF', () => {
+  it('describes a rule that is off by default with defaultConfiguration.enabled = false', () => {
+    const found = lintDockerfile(PRAGMA, { rules: allRules, config: { rules: { DL1001: 'on' } } }).findings;
+    const driver = toSarif('Dockerfile', found, allRules, { version: '0' }).runs[0]!.tool.driver;
+    const pragma = driver.rules.find((r) => r.id === 'no-inline-ignore-pragma')!;
+    expect(pragma.defaultConfiguration).toEqual({ level: 'note', enabled: false });
+    const other = driver.rules.find((r) => r.id !== 'no-inline-ignore-pragma')!;
+    expect(other.defaultConfiguration).not.toHaveProperty('enabled');
   });
 });
