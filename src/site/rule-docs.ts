@@ -35,7 +35,9 @@ const EXAMPLE_OPTIONS: Readonly<Record<string, LintOptions>> = {
 
 function run(rule: Rule, source: string): Finding[] {
   const options = EXAMPLE_OPTIONS[rule.id];
-  return lintDockerfile(source, { rules: [rule], config: options ? { options } : {} }).findings.filter((f) => f.rule === rule.id);
+  // Rules that are off by default are switched on for their own examples.
+  const config = { rules: { [rule.id]: rule.severity }, ...(options ? { options } : {}) };
+  return lintDockerfile(source, { rules: [rule], config }).findings.filter((f) => f.rule === rule.id);
 }
 
 export function namesOf(rule: Rule): string[] {
@@ -52,7 +54,8 @@ export function rulePage(rule: Rule): RulePage {
   ];
   for (const code of rule.aliases.hadolint ?? []) ignore.push({ label: 'hadolint’s pragma (also honoured)', code: `# hadolint ignore=${code}` });
   if (rule.aliases.buildkit) ignore.push({ label: 'BuildKit’s check directive, first line of the file (also honoured)', code: `# check=skip=${rule.aliases.buildkit}` });
-  ignore.push({ label: 'Everywhere, in .layerwise.json', code: JSON.stringify({ rules: { [rule.id]: 'off' } }, null, 2) });
+  if (rule.defaultOff) ignore.unshift({ label: 'Off by default, as in hadolint: turn it on in .layerwise.json', code: JSON.stringify({ rules: { [rule.id]: 'on' } }, null, 2) });
+  else ignore.push({ label: 'Everywhere, in .layerwise.json', code: JSON.stringify({ rules: { [rule.id]: 'off' } }, null, 2) });
   return {
     rule,
     rationaleHtml: marked.parse(rule.docs.rationale, { async: false }),

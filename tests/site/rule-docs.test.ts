@@ -30,6 +30,7 @@ describe('rule pages', () => {
     for (const rule of allRules) {
       const codes = rulePage(rule).ignore.map((w) => w.code).join('\n');
       expect(codes).toContain(`# layerwise-ignore=${rule.id}`);
+      expect(codes).toContain(rule.defaultOff ? `"${rule.id}": "on"` : `"${rule.id}": "off"`);
       for (const code of rule.aliases.hadolint ?? []) expect(codes).toContain(`# hadolint ignore=${code}`);
       if (rule.aliases.buildkit) expect(codes).toContain(`# check=skip=${rule.aliases.buildkit}`);
     }

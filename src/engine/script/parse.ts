@@ -5,7 +5,8 @@ type Token =
   | { kind: 'op'; op: string; start: number; end: number }
   | { kind: 'redirect'; op: string; start: number; end: number };
 
-const CONTROL_OPS = ['&&', '||', ';;', ';', '|', '&', '(', ')', '\n'];
+/** `|&` (bash: pipe stdout and stderr) is read as a pipe, as ShellCheck does (a T_Pipe "|&"). */
+const CONTROL_OPS = ['&&', '||', ';;', '|&', ';', '|', '&', '(', ')', '\n'];
 /** Reserved words that may stand before a command without being the command. */
 const PREFIX_WORDS = new Set(['if', 'then', 'elif', 'else', 'do', 'while', 'until', '!', '{', 'time']);
 /** Reserved words that close a compound command. */
@@ -69,7 +70,9 @@ function tokenize(text: string): Token[] {
       while (i < n && text[i] !== '\n') i++;
       continue;
     }
-    const op = CONTROL_OPS.find((o) => text.startsWith(o, i));
+    // bash's `&>file` and `&>>file` redirect stdout and stderr; they are not `&` (background).
+    const both = /^&>>?/.exec(text.slice(i, i + 3));
+    const op = both ? undefined : CONTROL_OPS.find((o) => text.startsWith(o, i));
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
@@ -234,7 +237,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
         flush(connector);
         continue;
       }
-      flush(token.op === '\n' ? 'newline' : (token.op as Connector));
+      flush(token.op === '\n' ? 'newline' : token.op === '|&' ? '|' : (token.op as Connector));
       continue;
     }
     const word = shift(token.word);
