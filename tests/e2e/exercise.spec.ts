@@ -93,6 +93,42 @@ test.describe('exercise page', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
   });
 
+  test('Monaco takes over without moving the layout', async ({ page }) => {
+    await page.goto(URL);
+    const before = await page.locator('.editor-frame').boundingBox();
+    await editorReady(page);
+    const after = await page.locator('.editor-frame').boundingBox();
+    expect(after).toEqual(before);
+  });
+
+  test('corrupted saved progress gives a notice, and the page still works', async ({ page }) => {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('layerwise:progress', '{"version": 2, "exercises": {');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await page.goto(URL);
+    await editorReady(page);
+    await expect(page.locator('#notices')).toContainText('could not be read');
+    await replaceText(page, solution);
+    await expect(page.locator('#completion')).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('layerwise:progress:unreadable'))).toBe('{"version": 2, "exercises": {');
+  });
+
+  test('an edit in another tab is offered, not applied silently', async ({ page, context }) => {
+    await page.goto(URL);
+    await editorReady(page);
+    const other = await context.newPage();
+    await other.goto(URL);
+    await editorReady(other);
+    await replaceText(other, 'FROM node:22-slim\nCMD ["node", "other-tab.js"]\n');
+    await expect(page.locator('#notices')).toContainText('You changed this exercise in another tab.', { timeout: 10_000 });
+    await expect(page.locator('.monaco-editor .view-lines')).not.toContainText('other-tab.js');
+    await page.getByRole('button', { name: 'Load the other tab’s version' }).click();
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('other-tab.js');
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`has no axe violations (${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
