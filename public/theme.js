@@ -8,7 +8,11 @@
   var root = document.documentElement;
   var media = window.matchMedia('(prefers-color-scheme: dark)');
 
+  // An embed follows its ?theme= (light or dark) and never stores it: the host decides.
+  var embedTheme = /^\/embed\//.test(location.pathname) ? new URLSearchParams(location.search).get('theme') : null;
+
   function stored() {
+    if (embedTheme === 'light' || embedTheme === 'dark') return embedTheme;
     try {
       var value = localStorage.getItem(KEY);
       return value === 'light' || value === 'dark' ? value : null;

@@ -33,7 +33,25 @@ function currentTheme(): string {
   return document.documentElement.dataset.theme === 'dark' ? DARK_THEME : LIGHT_THEME;
 }
 
-export async function startExercise(root: HTMLElement): Promise<void> {
+/** What a host of the exercise (the embed's bridge) can hook into. */
+export interface ExerciseHooks {
+  /** After every grading run. */
+  onGraded?: (grade: GradeResult, stats: { hintsUsed: number; timeSpentMs: number }) => void;
+  /** After every edit of the Dockerfile. */
+  onChange?: (dockerfile: string) => void;
+  readOnly?: boolean;
+}
+
+/** Commands on a running exercise. */
+export interface ExerciseController {
+  setDockerfile(dockerfile: string): void;
+  /** Back to the starter, without asking (the host asked). */
+  reset(): void;
+  check(): void;
+}
+
+export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}): Promise<ExerciseController> {
+  const startedAt = performance.now();
   const exercise = JSON.parse($('#exercise-data').textContent ?? '{}') as Exercise;
   const starterBytes = Number(root.dataset.starterBytes);
   const maxSize = exercise.objectives.find((o) => o.check.kind === 'max-size');
@@ -74,6 +92,7 @@ export async function startExercise(root: HTMLElement): Promise<void> {
     tabSize: 2,
     lineNumbersMinChars: 3,
     fixedOverflowWidgets: true,
+    readOnly: hooks.readOnly ?? false,
   });
   staticView.hidden = true;
   host.hidden = false;
@@ -120,6 +139,8 @@ export async function startExercise(root: HTMLElement): Promise<void> {
     monaco.editor.setModelMarkers(model, 'layerwise', markers);
     if (grade.passed) complete(grade);
     performance.mark('layerwise:graded');
+    const hintsUsed = Object.values(store.get(exercise.id)?.hints ?? {}).reduce((n, k) => n + k, 0);
+    hooks.onGraded?.(grade, { hintsUsed, timeSpentMs: Math.round(performance.now() - startedAt) });
   };
 
   const grade = () => render(gradeExercise(exercise, files()));
@@ -139,6 +160,7 @@ export async function startExercise(root: HTMLElement): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const onEdit = () => {
+    hooks.onChange?.(model.getValue());
     clearTimeout(timer);
     timer = setTimeout(grade, GRADE_DELAY_MS);
     clearTimeout(saveTimer);
@@ -233,12 +255,15 @@ export async function startExercise(root: HTMLElement): Promise<void> {
     hints.focus();
   });
 
-  $('#reset-button').addEventListener('click', () => {
-    if (!window.confirm('Replace your Dockerfile with the starter? Your changes will be lost.')) return;
+  const reset = () => {
     model.setValue(exercise.starter.dockerfile);
     if (dockerignoreInput) dockerignoreInput.value = exercise.starter.dockerignore ?? '';
     store.resetFiles(exercise.id, exercise.starter);
     grade();
+  };
+  $('#reset-button').addEventListener('click', () => {
+    if (!window.confirm('Replace your Dockerfile with the starter? Your changes will be lost.')) return;
+    reset();
     editor.focus();
   });
 
@@ -276,4 +301,12 @@ export async function startExercise(root: HTMLElement): Promise<void> {
       notice.remove();
     });
   });
+
+  return {
+    setDockerfile(dockerfile: string) {
+      model.setValue(dockerfile);
+    },
+    reset,
+    check,
+  };
 }

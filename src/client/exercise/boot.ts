@@ -5,14 +5,18 @@
  */
 const root = document.querySelector<HTMLElement>('[data-exercise-root]');
 
+// The "Embed this exercise" snippet names this site's origin.
+for (const code of document.querySelectorAll<HTMLElement>('[data-snippet]')) code.textContent = (code.dataset.snippet ?? '').replaceAll('ORIGIN', location.origin);
+
 if (root) {
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
     root.dataset.editor = 'loading';
-    import('./app.ts')
-      .then(({ startExercise }) => startExercise(root))
+    // Inside the embed, the bridge to the host page starts the exercise.
+    const run = root.dataset.embed === 'true' ? import('../../embed/widget.ts').then(({ startWidget }) => startWidget(root)) : import('./app.ts').then(({ startExercise }) => startExercise(root));
+    run
       .catch((error: unknown) => {
         root.dataset.editor = 'failed';
         const notice = document.querySelector('#notices');
@@ -32,4 +36,6 @@ if (root) {
     });
     observer.observe(editor);
   } else start();
+  // An embed exists to be edited: start at once.
+  if (root.dataset.embed === 'true') start();
 }
