@@ -70,6 +70,13 @@ test('the docs page embeds a working exercise through the loader', async ({ page
   await expect(page.locator('#embed-log')).toContainText(/ready|graded/, { timeout: 20_000 });
 });
 
+test('a plain div is upgraded too, and only when it comes near the viewport', async ({ page }) => {
+  await openHost(page);
+  await expect(page.locator('#upgraded iframe')).toHaveCount(0);
+  await page.locator('#upgraded').scrollIntoViewIfNeeded();
+  await expect(page.locator('#upgraded iframe')).toHaveAttribute('src', /\/embed\/cache-order\/\?channel=[0-9a-f]+&theme=dark/);
+});
+
 test('without scripts the embed element shows its link', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

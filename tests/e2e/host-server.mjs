@@ -16,6 +16,8 @@ const hostPage = `<!doctype html>
   <a href="${layerwise}/exercises/non-root/">Open the exercise on Layerwise</a>
 </layerwise-exercise>
 <iframe id="third" title="third party" src="${thirdOrigin}/third.html" style="width:10px;height:10px"></iframe>
+<div style="height:3000px">Scroll on for a second exercise.</div>
+<div id="upgraded" data-layerwise-exercise="cache-order" data-theme="dark" data-origins="${hostOrigin}"><a href="${layerwise}/exercises/cache-order/">Open the second exercise</a></div>
 </main>
 <script>
   window.received = [];
