@@ -2,36 +2,11 @@
 // the median of three runs per page. Prints performance, accessibility, best practices, SEO,
 // total transfer bytes and JavaScript bytes per page, beside the targets of the site issue and
 // the TutorialKit starter's figures measured the same way (../shared/README.md).
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { CHROMIUM_FLAGS, chromiumPath, startPreview } from './lib/preview.mjs';
 
 const TARGETS = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 95 };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
 
 /** The first built page under `dir` of dist (e.g. the first lesson), or null. */
 function firstPage(dist, dir) {
@@ -44,12 +19,6 @@ function firstPage(dist, dir) {
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
 }
 
 export async function benchLighthouse(root, { runs = 3 } = {}) {
@@ -68,14 +37,9 @@ export async function benchLighthouse(root, { runs = 3 } = {}) {
   ];
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const port = await freePort();
-  const preview = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { cwd: root, stdio: 'ignore' });
-  const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const preview = await startPreview(root);
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless', ...CHROMIUM_FLAGS] });
   try {
-    await waitFor(`http://127.0.0.1:${port}/`, 30_000);
     const rows = [['page', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'total KB', 'JS KB']];
     for (const [name, path] of pages) {
       if (!path) {
@@ -84,7 +48,7 @@ export async function benchLighthouse(root, { runs = 3 } = {}) {
       }
       const results = [];
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(`http://127.0.0.1:${port}${path}`, {
+        const result = await lighthouse(`${preview.origin}${path}`, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
@@ -111,6 +75,6 @@ export async function benchLighthouse(root, { runs = 3 } = {}) {
     console.log(`  targets: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS['best-practices']}, SEO >= ${TARGETS.seo}`);
   } finally {
     await chrome.kill();
-    preview.kill();
+    preview.stop();
   }
 }

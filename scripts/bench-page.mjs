@@ -2,22 +2,10 @@
 // (every script the HTML references, with their static imports; gzip -9), target <= 60 KB; and
 // the time from navigation to the first grading result in Chromium on localhost (the page sets
 // the performance mark `layerwise:graded` when results render), median of five loads.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { CHROMIUM_FLAGS, chromiumPath, startPreview } from './lib/preview.mjs';
 
 /** Scripts the page runs before any dynamic import: src scripts, inline modules, their static imports. */
 export function initialScripts(dist, htmlPath) {
@@ -53,21 +41,10 @@ export async function benchPage(root) {
   console.log(`  JS before the editor loads (/exercises/${id}/): ${scripts.size} scripts, ${(gzip / 1024).toFixed(1)} KB gzip (target <= 60 KB: ${gzip <= 60 * 1024 ? 'met' : 'NOT met'})`);
 
   const { chromium } = await import('@playwright/test');
-  const port = await freePort();
-  const preview = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { cwd: root, stdio: 'ignore' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const preview = await startPreview(root);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   try {
-    const url = `http://127.0.0.1:${port}/exercises/${id}/`;
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(url)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    const url = `${preview.origin}/exercises/${id}/`;
     const times = [];
     for (let i = 0; i < 6; i++) {
       const context = await browser.newContext();
@@ -82,6 +59,6 @@ export async function benchPage(root) {
     console.log(`  page load to first grading result (Monaco + engine, localhost): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, ${times.length} loads`);
   } finally {
     await browser.close();
-    preview.kill();
+    preview.stop();
   }
 }

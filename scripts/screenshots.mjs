@@ -1,11 +1,11 @@
 // `npm run screenshots`: the exercise page (and the rules and home pages) at desktop 1440x900 and
 // mobile 390x844, light and dark, from the production build, into screenshots/ (not committed).
 // Look at them after changing the UI.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath, startPreview } from './lib/preview.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'screenshots');
@@ -19,25 +19,14 @@ if (!existsSync(join(root, 'dist/index.html'))) {
   process.exit(1);
 }
 mkdirSync(out, { recursive: true });
-const port = 4400 + Math.floor(Math.random() * 500);
-const preview = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { cwd: root, stdio: 'ignore' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const preview = await startPreview(root);
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
   for (const path of pages) {
     for (const [name, width, height] of sizes) {
       for (const colorScheme of ['light', 'dark']) {
         const page = await browser.newPage({ viewport: { width, height }, colorScheme });
-        await page.goto(`http://127.0.0.1:${port}${path}`);
+        await page.goto(`${preview.origin}${path}`);
         // Exercise pages: wait for Monaco to take over, as a learner would see the page.
         if (await page.locator('[data-exercise-root]').count()) await page.waitForSelector('[data-editor="monaco"]', { timeout: 20_000 });
         await page.waitForTimeout(300);
@@ -50,5 +39,5 @@ try {
   }
 } finally {
   await browser.close();
-  preview.kill();
+  preview.stop();
 }

@@ -1,23 +1,9 @@
 // Layerwise's own Dockerfile is held to the course's standard: lint-clean with its real build
 // context, and a final stage the runtime check accepts.
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: (p) => readFile(p),
-    readStdin: async () => new Uint8Array(),
-    cwd: process.cwd(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 describe("the project's own Dockerfile", () => {
   it('has no lint finding with its build context', async () => {

@@ -10,6 +10,7 @@ import type { Finding } from '../../engine/rules/types.ts';
 import { ProgressStore, type Notice } from '../progress/store.ts';
 import { diffHtml, lineDiff } from './diff.ts';
 import { cacheHtml, checklistHtml, errorsHtml, escapeHtml, formatBytes, imageHtml, runtimeHtml } from './render.ts';
+import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME, type Monaco } from '../editor/monaco.ts';
 import { INSTRUCTION_HELP } from './instruction-help.ts';
 
@@ -120,21 +121,12 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
     $('#errors').innerHTML = errorsHtml(grade);
     findingsByMarker = new Map();
     const markers = grade.findings.map((f) => {
-      const marker = {
-        startLineNumber: f.range.start.line,
-        startColumn: f.range.start.column,
-        endLineNumber: f.range.end.line,
-        endColumn: f.range.end.column,
-        message: f.message,
-        severity: f.severity === 'error' ? monaco.MarkerSeverity.Error : f.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
-        source: 'layerwise',
-        code: { value: f.rule, target: monaco.Uri.parse(`${location.origin}/rules/${f.rule}/`) },
-      };
+      const marker = findingMarker(monaco, f);
       findingsByMarker.set(markerKey(marker), f);
       return marker;
     });
     for (const e of grade.errors.filter((e) => ((e as { file?: string }).file ?? 'Dockerfile') === 'Dockerfile')) {
-      markers.push({ startLineNumber: e.line, startColumn: e.column, endLineNumber: e.line, endColumn: e.column + 1, message: e.message, severity: monaco.MarkerSeverity.Error, source: 'docker build', code: undefined as never });
+      markers.push({ startLineNumber: e.line, startColumn: e.column, endLineNumber: e.line, endColumn: e.column + 1, message: e.message, severity: monaco.MarkerSeverity.Error, source: 'docker build' });
     }
     monaco.editor.setModelMarkers(model, 'layerwise', markers);
     if (grade.passed) complete(grade);

@@ -5,6 +5,7 @@
  */
 import { gradeExercise } from '../../engine/grade/index.ts';
 import type { CacheScenario, Exercise, VirtualProject } from '../../engine/grade/types.ts';
+import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME } from '../editor/monaco.ts';
 import { cacheHtml, errorsHtml, findingsHtml, imageHtml, runtimeHtml } from '../exercise/render.ts';
 import { decodeState, encodeState } from './share.ts';
@@ -99,16 +100,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     monaco.editor.setModelMarkers(
       model,
       'layerwise',
-      result.findings.map((f) => ({
-        startLineNumber: f.range.start.line,
-        startColumn: f.range.start.column,
-        endLineNumber: f.range.end.line,
-        endColumn: f.range.end.column,
-        message: f.message,
-        severity: f.severity === 'error' ? monaco.MarkerSeverity.Error : f.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
-        source: 'layerwise',
-        code: { value: f.rule, target: monaco.Uri.parse(`${location.origin}/rules/${f.rule}/`) },
-      })),
+      result.findings.map((f) => findingMarker(monaco, f)),
     );
     root.dataset.graded = String(generation);
   };

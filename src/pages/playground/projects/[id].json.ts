@@ -3,13 +3,10 @@
  * node_modules) and its edit scenarios, as JSON fetched when the learner picks one.
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { exercisePaths } from '../../../site/exercises.ts';
 import type { Exercise } from '../../../engine/grade/types.ts';
 
-export async function getStaticPaths() {
-  const exercises = await getCollection('exercises');
-  return exercises.map((entry: { id: string; data: unknown }) => ({ params: { id: entry.id }, props: { exercise: entry.data as Exercise } }));
-}
+export const getStaticPaths = exercisePaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { exercise } = props as { exercise: Exercise };
