@@ -212,7 +212,19 @@ function shellScriptOf(argv: string[]): number {
 }
 
 /** The commands a RUN runs, in order, for every form of RUN. */
+const commandLists = new WeakMap<RunInstruction, Cmd[]>();
+
+/** The commands of a RUN, computed once per parsed instruction however many rules ask. */
 export function commandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
+  let list = commandLists.get(run);
+  if (!list) {
+    list = computeCommands(ctx, run);
+    commandLists.set(run, list);
+  }
+  return list;
+}
+
+function computeCommands(ctx: RuleContext, run: RunInstruction): Cmd[] {
   if (run.form === 'shell') {
     const script = ctx.scriptOf(run);
     if (!script) return [];

@@ -244,10 +244,12 @@ export function passes(ctx: RuleContext, withOnbuild = true): { instruction: Ins
 
 /** Every RUN (ONBUILD triggers included), with its commands. */
 export function eachRun(ctx: RuleContext, visit: (view: RunView) => void, withOnbuild = true): void {
-  for (const pass of passes(ctx, withOnbuild)) {
-    for (const { instruction, onbuild } of pass) {
-      if (instruction.keyword === 'RUN') visit(viewOf(ctx, instruction, onbuild));
-    }
+  // The same order as `passes`, without building its lists: every package rule walks the RUNs.
+  const list = ctx.parsed.instructions;
+  for (const instruction of list) if (instruction.keyword === 'RUN') visit(viewOf(ctx, instruction, null));
+  if (!withOnbuild) return;
+  for (const instruction of list) {
+    if (instruction.keyword === 'ONBUILD' && instruction.trigger?.keyword === 'RUN') visit(viewOf(ctx, instruction.trigger, instruction));
   }
 }
 
