@@ -145,7 +145,7 @@ export async function executePlan(plan: RunPlan, runtime: Runtime, options: Exec
       if (listenOn !== null && plan.probe.portSource === 'env') env.PORT = String(listenOn);
       append(startStep, `$ ${command.argv.join(' ')}\n`);
       await runtime.fs.mkdir(fs.path(command.run.cwd));
-      app = await runtime.spawn(command.run.program, command.run.args.map((a) => containerArg(a, fs)), {
+      app = await runtime.spawn(command.run.program, command.run.args.map((a) => containerArg(a, fs, runtime)), {
         cwd: fs.path(command.run.cwd),
         env,
         onOutput: (chunk) => append(startStep, chunk),
@@ -213,9 +213,9 @@ function describeBase(stage: PlannedStage): string {
   return stage.base.ref;
 }
 
-/** An absolute container path in a command's arguments points into the stage's directory. */
-function containerArg(arg: string, fs: StageFs): string {
-  return arg.startsWith('/') && !arg.startsWith('//') ? fs.path(arg) : arg;
+/** An absolute container path in a command's arguments points into the stage's directory, as processes see it. */
+function containerArg(arg: string, fs: StageFs, runtime: Runtime): string {
+  return arg.startsWith('/') && !arg.startsWith('//') ? `${runtime.processRoot}${fs.path(arg)}` : arg;
 }
 
 async function executeAction(
@@ -278,7 +278,7 @@ async function executeAction(
         out(`$ ${command.text}\n`);
         await runtime.fs.mkdir(fs.path(command.cwd));
         const child = await runtime
-          .spawn(command.program, command.args.map((a) => containerArg(a, fs)), { cwd: fs.path(command.cwd), env: command.env, onOutput: out })
+          .spawn(command.program, command.args.map((a) => containerArg(a, fs, runtime)), { cwd: fs.path(command.cwd), env: command.env, onOutput: out })
           .catch((error: Error) => {
             throw new Failure('build-failed', `${command.text}: ${error.message}`);
           });

@@ -179,14 +179,13 @@ export class NodeRuntime implements Runtime {
       return;
     }
     const gone = await Promise.race([exit.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
-    if (!gone) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-      await Promise.race([exit, new Promise((r) => setTimeout(r, 2000))]);
+    // Whatever is left of the group (a grandchild that ignored SIGTERM, or the child itself) goes now.
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The group is empty.
     }
+    if (!gone) await Promise.race([exit, new Promise((r) => setTimeout(r, 2000))]);
   }
 
   allocatePort(): Promise<number> {

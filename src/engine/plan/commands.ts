@@ -81,7 +81,8 @@ export function planRunCommands(run: RunInstruction, workdir: string, scope: Rea
     const local = new Map(scope);
     for (const a of command.assignments) {
       const eq = a.value.indexOf('=');
-      local.set(a.value.slice(0, eq), expand({ ...a, raw: a.raw.slice(a.raw.indexOf('=') + 1) }, scope));
+      const raw = a.raw.slice(a.raw.indexOf('=') + 1);
+      local.set(a.value.slice(0, eq), expand({ ...a, raw, value: a.value.slice(eq + 1) }, scope));
     }
     out.push(planCommand(command, cwd, local, text, true));
   }
