@@ -13,6 +13,11 @@ export interface Classified {
 }
 
 const PACKAGE = /Cannot find (?:package|module) '([^']+)'/;
+/**
+ * Prisma's client without its generated code: its own message (CommonJS), or Node's when an ES
+ * module imports `PrismaClient` from the ungenerated stub.
+ */
+const PRISMA_NOT_GENERATED = /@prisma\/client did not initialize yet|Named export 'PrismaClient' not found/;
 const ENOENT = /ENOENT: no such file or directory, \w+ '([^']+)'/;
 
 /** A bare specifier names a package (`express`, `@prisma/client`); a path names a file. */
@@ -22,6 +27,9 @@ function isPath(specifier: string): boolean {
 
 /** Why the final command stopped before listening, from its exit code and output. */
 export function classifyExit(code: number | null, output: string): Classified {
+  if (PRISMA_NOT_GENERATED.test(output)) {
+    return { kind: 'missing-generated-client', subject: '@prisma/client', message: '@prisma/client has no generated client: run prisma generate in the final stage, or copy node_modules/.prisma from the stage that ran it' };
+  }
   const module = PACKAGE.exec(output);
   if (module) {
     const subject = module[1]!;

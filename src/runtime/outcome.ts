@@ -13,6 +13,8 @@ export type FailureKind =
   | 'build-failed'
   /** The app could not load a package (`Cannot find module 'express'`). */
   | 'cannot-find-module'
+  /** `@prisma/client` is installed but the client for the schema was never generated into it. */
+  | 'missing-generated-client'
   /** The app exited (or never started) with an error of its own. */
   | 'crash'
   /** The app exited with status 0 before listening. */

@@ -26,6 +26,36 @@ export interface RuntimeDevImport {
   file: string;
 }
 
+/** The packages the code of the project at `dir` imports (tests and tool configs left out). */
+export function packagesImported(context: readonly ContextFile[], dir: string): Map<string, string> {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const found = new Map<string, string>();
+  for (const file of context) {
+    if (file.text === undefined || !file.path.startsWith(prefix) || !SOURCE.test(file.path)) continue;
+    const rel = file.path.slice(prefix.length);
+    if (rel.includes('node_modules/') || NOT_RUN.test(rel)) continue;
+    for (const match of file.text.matchAll(SPECIFIERS)) {
+      if (match[1]) continue;
+      const name = packageOf(match[2] ?? match[3] ?? '');
+      if (name && !found.has(name)) found.set(name, file.path);
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the project's code needs a Prisma client generated into node_modules/.prisma: it
+ * imports `@prisma/client` and a schema uses the `prisma-client-js` generator (the newer
+ * `prisma-client` generator writes into the sources instead).
+ */
+export function needsGeneratedPrismaClient(context: readonly ContextFile[], dir: string): string | null {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const importer = packagesImported(context, dir).get('@prisma/client');
+  if (!importer) return null;
+  const schema = context.find((f) => f.path.startsWith(prefix) && f.path.endsWith('.prisma') && /provider\s*=\s*"prisma-client-js"/.test(f.text ?? ''));
+  return schema ? importer : null;
+}
+
 /** The dev-only packages that the code of the project at `dir` ("" for the root) imports. */
 export function devDependenciesImported(context: readonly ContextFile[], dir: string): RuntimeDevImport[] {
   const prefix = dir === '' ? '' : `${dir}/`;
@@ -40,16 +70,5 @@ export function devDependenciesImported(context: readonly ContextFile[], dir: st
   const prod = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
   const devOnly = new Set(Object.keys(pkg.devDependencies ?? {}).filter((name) => !prod.has(name) && !name.startsWith('@types/')));
   if (devOnly.size === 0) return [];
-  const found: RuntimeDevImport[] = [];
-  for (const file of context) {
-    if (file.text === undefined || !file.path.startsWith(prefix) || !SOURCE.test(file.path)) continue;
-    const rel = file.path.slice(prefix.length);
-    if (rel.includes('node_modules/') || NOT_RUN.test(rel)) continue;
-    for (const match of file.text.matchAll(SPECIFIERS)) {
-      if (match[1]) continue;
-      const name = packageOf(match[2] ?? match[3] ?? '');
-      if (name && devOnly.has(name) && !found.some((f) => f.name === name)) found.push({ name, file: file.path });
-    }
-  }
-  return found;
+  return [...packagesImported(context, dir)].filter(([name]) => devOnly.has(name)).map(([name, file]) => ({ name, file }));
 }

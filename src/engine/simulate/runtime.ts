@@ -2,7 +2,7 @@ import { cleanPath } from './fs.ts';
 import type { SimStage, SimulatedImage } from './types.ts';
 
 export interface RuntimeProblem {
-  /** `missing-file`, `missing-runtime`, `missing-shell`, `missing-dependencies`, `unknown-user`, `healthcheck-tool`, `libc`, `build-fails`. */
+  /** `missing-file`, `missing-runtime`, `missing-shell`, `missing-dependencies`, `unknown-user`, `healthcheck-tool`, `libc`, `build-fails`, `missing-generated-client`. */
   kind: string;
   message: string;
   /** The Dockerfile line the problem comes from. */
@@ -123,6 +123,11 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
         const modules = stage.files.get(cleanPath('node_modules', stage.workdir));
         if (pkg && !modules) {
           problems.push({ kind: 'missing-dependencies', message: `${stage.workdir} has a package.json but no node_modules: the production dependencies were not installed or copied into the final stage`, line, severity: 'error' });
+        }
+        // A fresh install brings @prisma/client without the client generated for the schema.
+        const generated = cleanPath('node_modules/.prisma', stage.workdir);
+        if (modules?.prismaClientFor && ![...stage.files.keys()].some((p) => p === generated || p.startsWith(`${generated}/`))) {
+          problems.push({ kind: 'missing-generated-client', message: `${modules.prismaClientFor} imports @prisma/client, but node_modules/.prisma was not generated in (or copied into) the final stage: run prisma generate there, or COPY --from the stage that did`, line, severity: 'error' });
         }
         for (const missing of modules?.missingImports ?? []) {
           problems.push({ kind: 'missing-dependencies', message: `${missing.file} imports ${missing.name}, which package.json lists under devDependencies: the production install left it out (Cannot find module '${missing.name}')`, line, severity: 'error' });

@@ -52,6 +52,8 @@ export interface SimFile {
   strippedBytes?: number;
   /** node_modules of a production install: dev-only packages the project's code imports (left out). */
   missingImports?: { name: string; file: string }[];
+  /** node_modules of a project whose code imports `@prisma/client` (prisma-client-js): the importing file. */
+  prismaClientFor?: string;
 }
 
 /** A change one layer makes: a file added or replaced, or a path deleted (a whiteout). */

@@ -3,7 +3,7 @@ import { expandPath } from './files.ts';
 import type { ShellCommand } from '../../script/types.ts';
 import type { NodeProjectData } from '../input.ts';
 import { isUnder } from '../fs.ts';
-import { devDependenciesImported } from '../imports.ts';
+import { devDependenciesImported, needsGeneratedPrismaClient } from '../imports.ts';
 import type { CommandHandler, RunState } from './types.ts';
 
 /**
@@ -123,8 +123,10 @@ function installModules(command: ShellCommand, state: RunState, cacheDir: string
   // A production install leaves out the dev dependencies; the project's code may still import one.
   const contextDir = pkg?.from?.replace(/\/?package\.json$/, '');
   const missingImports = prod && contextDir !== undefined ? devDependenciesImported(state.input.context ?? [], contextDir) : [];
+  const prismaClientFor = contextDir !== undefined ? needsGeneratedPrismaClient(state.input.context ?? [], contextDir) : null;
   state.layer.add({
     ...(missingImports.length ? { missingImports } : {}),
+    ...(prismaClientFor ? { prismaClientFor } : {}),
     path: modulesPath(dir),
     bytes: tar,
     files,
