@@ -131,7 +131,7 @@ export async function executePlan(plan: RunPlan, runtime: Runtime, options: Exec
     }
 
     const command = plan.command;
-    await run(startStep, async () => {
+    const listenOn = await run(startStep, async (): Promise<number> => {
       if (!command) throw new Failure('cannot-start', 'the final stage has no CMD or ENTRYPOINT: the container has nothing to run');
       if (!command.run) throw new Failure('cannot-start', command.unsupported ?? 'the command cannot be started');
       const final = plan.stages.find((s) => s.index === plan.target)!;
@@ -163,17 +163,18 @@ export async function executePlan(plan: RunPlan, runtime: Runtime, options: Exec
       if (!first.ok) throw new Failure('no-port', `the app kept running but nothing listened on port ${declared} within ${Math.round(timeout / 1000)} s`);
       outcome.started = true;
       outcome.port.listened = listenOn;
-      await run(probeStep, async () => {
-        const result = await runtime.probe(listenOn, plan.probe.path, options.probeTimeoutMs ?? 5000);
-        const probe: ProbeRecord = result.ok
-          ? { url: result.url, status: result.status, body: result.body.slice(0, BODY_EXCERPT) }
-          : { url: result.url, status: null, body: result.error };
-        outcome.probe = probe;
-        append(probeStep, `${probe.status ?? 'no answer'} ${probe.body}\n`);
-        if (probe.status === null || probe.status >= 400) {
-          throw new Failure('probe-failed', `GET ${plan.probe.path} ${probe.status === null ? `failed: ${probe.body}` : `answered ${probe.status}`}`);
-        }
-      });
+      return listenOn;
+    });
+    await run(probeStep, async () => {
+      const result = await runtime.probe(listenOn, plan.probe.path, options.probeTimeoutMs ?? 5000);
+      const probe: ProbeRecord = result.ok
+        ? { url: result.url, status: result.status, body: result.body.slice(0, BODY_EXCERPT) }
+        : { url: result.url, status: null, body: result.error };
+      outcome.probe = probe;
+      append(probeStep, `${probe.status ?? 'no answer'} ${probe.body}\n`);
+      if (probe.status === null || probe.status >= 400) {
+        throw new Failure('probe-failed', `GET ${plan.probe.path} ${probe.status === null ? `failed: ${probe.body}` : `answered ${probe.status}`}`);
+      }
     });
     outcome.message = `built, started and GET ${plan.probe.path} answered ${outcome.probe?.status}`;
   } catch (error) {
