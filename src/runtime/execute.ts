@@ -249,7 +249,7 @@ async function executeAction(
     case 'copy-stage': {
       const from = stages.get(action.fromStage);
       if (!from) throw new Failure('build-failed', `stage ${action.fromStage} was not built`);
-      const missing = await from.copyTo(fs, action.sources, action.dest, action.destMode);
+      const missing = await from.copyTo(fs, action.sources, action.dest, action.destMode, action.exclude);
       if (missing.length > 0) {
         throw new Failure('missing-file', `failed to compute cache key: "${missing[0]}": not found (stage ${action.fromStage} has no such path)`, missing[0]!);
       }

@@ -4,6 +4,7 @@
  * BuildKit's and coreutils' semantics.
  */
 import { filepathMatch } from '../engine/context/go-filepath-match.ts';
+import { newPatternMatcher } from '../engine/context/patternmatcher.ts';
 import type { DestMode } from '../engine/plan/types.ts';
 import type { RuntimeFs } from './types.ts';
 
@@ -63,7 +64,8 @@ export class StageFs {
    * `COPY --from=<this stage> source dest` into `to`: a directory's contents, not the directory;
    * a file into or as the destination. Returns the sources that did not exist.
    */
-  async copyTo(to: StageFs, sources: readonly string[], dest: string, mode: DestMode): Promise<string[]> {
+  async copyTo(to: StageFs, sources: readonly string[], dest: string, mode: DestMode, exclude: readonly string[] = []): Promise<string[]> {
+    const excluded = exclude.length ? newPatternMatcher(exclude).matcher : null;
     const missing: string[] = [];
     for (const source of sources) {
       const matches = /[*?[]/.test(source) ? await this.glob(source) : [source];
@@ -75,8 +77,11 @@ export class StageFs {
         }
         if (kind === 'dir') {
           await to.fs.mkdir(to.path(dest));
-          for (const name of (await this.fs.list(this.path(match))) ?? []) {
-            await to.fs.copy(this.path(`${match}/${name}`), to.path(`${dest}/${name}`));
+          if (excluded) await this.copyFiltered(to, match, dest, '', (rel) => excluded.matchesOrParentMatches(rel).matched);
+          else {
+            for (const name of (await this.fs.list(this.path(match))) ?? []) {
+              await to.fs.copy(this.path(`${match}/${name}`), to.path(`${dest}/${name}`));
+            }
           }
         } else {
           const name = match.slice(match.lastIndexOf('/') + 1);
@@ -85,5 +90,17 @@ export class StageFs {
       }
     }
     return missing;
+  }
+
+  /** A directory's contents without the paths `--exclude` names (relative to the source directory). */
+  private async copyFiltered(to: StageFs, from: string, dest: string, rel: string, skip: (rel: string) => boolean): Promise<void> {
+    for (const name of (await this.fs.list(this.path(rel ? `${from}/${rel}` : from))) ?? []) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (skip(path)) continue;
+      if ((await this.fs.stat(this.path(`${from}/${path}`))) === 'dir') {
+        await to.fs.mkdir(to.path(`${dest}/${path}`));
+        await this.copyFiltered(to, from, dest, path, skip);
+      } else await to.fs.copy(this.path(`${from}/${path}`), to.path(`${dest}/${path}`));
+    }
   }
 }

@@ -42,6 +42,16 @@ describe('executePlan on the Node runtime', () => {
     expect(events.at(-1)).toEqual({ type: 'done', outcome });
   });
 
+  it('copies between stages with --exclude, into an existing directory, and from wildcards', async () => {
+    const app = "require('node:http').createServer((q, s) => s.end(require('node:fs').readdirSync('.').sort().join(','))).listen(Number(process.env.PORT))";
+    const outcome = await run(
+      'FROM node:22 AS build\nWORKDIR /out\nRUN mkdir -p maps && touch a.js a.js.map b.js maps/x.map && echo x > note.txt\n' +
+        'FROM node:22\nENV PORT=1\nWORKDIR /app\nCOPY --from=build --exclude=*.map --exclude=maps /out ./\nCOPY --from=build /out/note.txt /app\nCOPY --from=build /out/b.* /copies/\nCOPY app.cjs ./\nCMD ["node", "app.cjs"]\n',
+      { 'app.cjs': app },
+    );
+    expect(outcome).toMatchObject({ failure: null, probe: { body: 'a.js,app.cjs,b.js,note.txt' } });
+  });
+
   it('stops at a COPY --from source the build stage does not have', async () => {
     const outcome = await run('FROM node:22 AS build\nWORKDIR /app\nFROM node:22\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/x.js"]\n', {});
     expect(outcome).toMatchObject({ failure: 'missing-file', subject: '/app/dist', started: false });
