@@ -122,7 +122,15 @@ function copySources(
     }
     const matched = matchContext(source, input.context ?? []);
     if (matched.files.length === 0) {
-      note({ kind: 'info', message: `COPY ${source}: no such file in the build context (the build fails, or the context was not given)`, range: instruction.range });
+      // With a context given, a literal source that is not in it (or that .dockerignore excluded) stops BuildKit.
+      const fails = (input.context?.length ?? 0) > 0 && !/[*?[]/.test(source);
+      note({
+        kind: fails ? 'build-error' : 'info',
+        message: fails
+          ? `COPY ${source}: not in the build context (or excluded by .dockerignore): the build fails with "not found"`
+          : `COPY ${source}: no such file in the build context (the build fails, or the context was not given)`,
+        range: instruction.range,
+      });
     }
     for (const { file, rel, isDir } of matched.files) {
       const unpacked = instruction.keyword === 'ADD' ? unpackArchive(file, note, instruction) : null;

@@ -3,6 +3,7 @@ import { expandPath } from './files.ts';
 import type { ShellCommand } from '../../script/types.ts';
 import type { NodeProjectData } from '../input.ts';
 import { isUnder } from '../fs.ts';
+import { devDependenciesImported, needsGeneratedPrismaClient } from '../imports.ts';
 import type { CommandHandler, RunState } from './types.ts';
 
 /**
@@ -114,7 +115,18 @@ function installModules(command: ShellCommand, state: RunState, cacheDir: string
   const kind = installKind(command, state);
   const prod = kind !== 'all';
   const { tar, files } = modulesSize(data, kind, state);
+  const pkg = state.fs.get(`${dir === '/' ? '' : dir}/package.json`);
+  const lockfiles = ['package-lock.json', 'npm-shrinkwrap.json'].map((name) => state.fs.get(`${dir === '/' ? '' : dir}/${name}`));
+  if (programName(command) === 'npm' && argsWithoutFlags(command)[0]?.value === 'ci' && pkg && !lockfiles.some(Boolean)) {
+    state.note('build-error', `npm ci in ${dir}: there is no package-lock.json (or npm-shrinkwrap.json) beside package.json, and npm ci refuses to install without one`);
+  }
+  // A production install leaves out the dev dependencies; the project's code may still import one.
+  const contextDir = pkg?.from?.replace(/\/?package\.json$/, '');
+  const missingImports = prod && contextDir !== undefined ? devDependenciesImported(state.input.context ?? [], contextDir) : [];
+  const prismaClientFor = contextDir !== undefined ? needsGeneratedPrismaClient(state.input.context ?? [], contextDir) : null;
   state.layer.add({
+    ...(missingImports.length ? { missingImports } : {}),
+    ...(prismaClientFor ? { prismaClientFor } : {}),
     path: modulesPath(dir),
     bytes: tar,
     files,
