@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4329;
+// E2E_PORT lets several checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4329);
 const baseURL = `http://127.0.0.1:${PORT}/`;
 
 /**
@@ -40,10 +41,24 @@ export default defineConfig({
   // keeps Astro 7's preview in the foreground, where Playwright can manage it: without it the
   // command refuses to start while another preview server of this project runs, and detaches
   // itself into the background when it detects it is run by a coding agent.
-  webServer: {
-    command: `npx astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock`,
+      url: baseURL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // Two more origins for the embed tests: a host page and a third party (tests/e2e/host-server.mjs).
+      command: `node tests/e2e/host-server.mjs`,
+      env: { LAYERWISE_PORT: String(PORT), HOST_PORT: String(PORT + 1), THIRD_PORT: String(PORT + 2) },
+      url: `http://127.0.0.1:${PORT + 1}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+    },
+  ],
 });
+
+/** Origins of the embed tests' host page and third party. */
+export const HOST_ORIGIN = `http://127.0.0.1:${PORT + 1}`;
+export const THIRD_ORIGIN = `http://127.0.0.1:${PORT + 2}`;

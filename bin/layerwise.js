@@ -6,9 +6,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(2);
 }
 try {
-  await import('../dist/cli/layerwise.js');
+  await import('../dist-cli/layerwise.js');
 } catch (err) {
-  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli/layerwise.js')) {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist-cli/layerwise.js')) {
     process.stderr.write('layerwise is not built yet: run `npm install` (or `npm run build:cli`) first.\n');
     process.exit(2);
   }

@@ -19,8 +19,9 @@ async function bundle(entry, name) {
 }
 
 const MiB = 1024 * 1024;
-// `npm run bench -- parse lint` runs only those sections (parse, lint, simulate, linear).
-const only = process.argv.slice(2);
+// `npm run bench -- parse lint` runs only those sections (parse, lint, simulate, linear, embed,
+// pages, lighthouse); `--no-lighthouse` skips the slowest one.
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const want = (section) => only.length === 0 || only.includes(section);
 // For the big single files: a full collection before each pass, so that a pass does not pay
 // for the previous pass's 10 MiB of garbage.
@@ -185,6 +186,42 @@ if (want('simulate')) {
   console.log(`target: p95 < 2 ms`);
 }
 
+// 3b. Grading an exercise, as the exercise page does on each (debounced) keystroke: parse, lint
+// with every rule and the learner's context, simulate, cache reports per scenario, runtime
+// check, objectives. Each pass grades a slightly different text (a typed character), so nothing
+// is reused but what the page reuses too (the .dockerignore selection).
+{
+  const { gradeExercise } = await bundle('src/engine/grade/index.ts', 'grade');
+  const loaderOut = join(outDir, 'exercise-loader.mjs');
+  await build({ entryPoints: [join(root, 'src/content-loaders/exercises.ts')], outfile: loaderOut, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'error' });
+  const { readExercises } = await import(pathToFileURL(loaderOut).href);
+  const exercises = readExercises(join(root, 'content/exercises'));
+  const rows = [['exercise (starter + solutions)', 'context files', 'p50 ms', 'p95 ms']];
+  const all = [];
+  for (const exercise of exercises) {
+    const variants = [exercise.starter, ...exercise.solutions];
+    for (let i = 0; i < 50; i++) gradeExercise(exercise, variants[i % variants.length]);
+    const samples = [];
+    for (let i = 0; i < 600; i++) {
+      const files = variants[i % variants.length];
+      const typed = { ...files, dockerfile: `${files.dockerfile}# ${i}\n` };
+      const t0 = now();
+      gradeExercise(exercise, typed);
+      samples.push(now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    all.push(...samples);
+    const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
+    rows.push([exercise.id, exercise.project.files.length, pct(50).toFixed(2), pct(95).toFixed(2)]);
+  }
+  all.sort((a, b) => a - b);
+  const pct = (p) => all[Math.min(all.length - 1, Math.floor((p / 100) * all.length))];
+  rows.push(['all', '', pct(50).toFixed(2), pct(95).toFixed(2)]);
+  console.log(`\nGrade an exercise: gradeExercise on each exercise's starter and solutions, ${all.length} runs`);
+  table(rows);
+  console.log('target: < 5 ms for a typical exercise');
+}
+
 // 4. Linear time: a 1 MB and a 10 MB Dockerfile, made of realistic multi-line instructions.
 if (want('linear')) {
 function synthetic(targetBytes) {
@@ -218,4 +255,20 @@ table([
   ['10 MiB', t10.toFixed(1), (10 / (t10 / 1000)).toFixed(1)],
 ]);
 console.log(`10 MiB / 1 MiB time ratio: ${(t10 / t1).toFixed(2)} (linear = 10)`);
+}
+
+if (want('embed')) {
+  const { benchEmbed } = await import('./bench-embed.mjs');
+  await benchEmbed(root);
+}
+
+// Page budgets need a production build (`npm run build`).
+if (want('pages')) {
+  const { benchPage } = await import('./bench-page.mjs');
+  await benchPage(root);
+}
+// `--no-lighthouse` skips the Lighthouse runs (about three minutes).
+if (want('lighthouse') && !process.argv.includes('--no-lighthouse')) {
+  const { benchLighthouse } = await import('./bench-lighthouse.mjs');
+  await benchLighthouse(root);
 }

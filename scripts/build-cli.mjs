@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/cli/layerwise.ts'],
-  outfile: 'dist/cli/layerwise.js',
+  outfile: 'dist-cli/layerwise.js',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -8,6 +8,12 @@
 //   node scripts/calibrate.mjs --compare        also simulate each case with src/engine/simulate and print
 //                                               real vs simulated per layer (combine with --recorded to skip building)
 //   node scripts/calibrate.mjs --keep           keep the prepared build directories (printed)
+//   node scripts/calibrate.mjs --measure-node   first install each npm case's lockfile on this machine and
+//                                               record its node_modules (node-projects.json, see measureNode)
+//
+// `npm run calibrate -- --recorded --compare` needs neither buildah nor the network; the same
+// comparison is the committed test tests/engine/simulate/calibration.test.ts (target: every total
+// within 10%). A case whose mechanism cannot be modelled carries an `excluded.md` saying why.
 //
 // A case is a directory `tests/fixtures/calibration/<name>/` with a `Dockerfile` (its first line:
 // `# README: what it calibrates`), the small context files it needs, and optionally a `context.json`
@@ -25,30 +31,25 @@
 // When buildah (or the real-build tool, or its local Debian bases) is missing, the script says so,
 // prints the recorded figures and exits 0: the recorded JSON is the committed source of truth.
 import { spawnSync } from 'node:child_process';
-import { createCipheriv, createHash } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  casesDir,
+  caseExclusion,
+  caseNodeProjects,
+  compareWithSimulator,
+  listCases,
+  NODE_PROJECTS_FILE,
+  prepare,
+  readRecord,
+  recordPath,
+  root,
+  summaryRows,
+  walk,
+} from './calibration/cases.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const casesDir = join(root, 'tests/fixtures/calibration');
-const recordPath = join(casesDir, 'real-builds.json');
 const realBuild = process.env.REAL_BUILD ?? resolve(root, '../shared/tools/real-build/real-build');
 const realBuildHome = process.env.REAL_BUILD_HOME ?? '/var/tmp/real-build';
 const TOOL_LABEL = '../shared/tools/real-build';
@@ -61,103 +62,10 @@ const option = (name) => {
 };
 const only = option('--only')?.split(',').filter(Boolean) ?? null;
 
-// ---------------------------------------------------------------------------------------------
-// Cases and their context
-
-function listCases() {
-  return readdirSync(casesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(casesDir, d.name, 'Dockerfile')))
-    .map((d) => d.name)
-    .sort();
-}
-
-/** Deterministic bytes for a generated file. */
-function writeGenerated(file, bytes, content, seed) {
-  mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, 'w');
-  const CHUNK = 1 << 20;
-  try {
-    if (content === 'random') {
-      const key = createHash('sha256').update(`layerwise-calibration:${seed}`).digest().subarray(0, 16);
-      const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16));
-      const zeros = Buffer.alloc(CHUNK);
-      for (let left = bytes; left > 0; left -= CHUNK) writeSync(fd, cipher.update(zeros.subarray(0, Math.min(CHUNK, left))));
-    } else if (content === 'zeros') {
-      const zeros = Buffer.alloc(CHUNK);
-      for (let left = bytes; left > 0; left -= CHUNK) writeSync(fd, zeros, 0, Math.min(CHUNK, left));
-    } else if (content === 'text') {
-      const words = ['layer', 'image', 'cache', 'build', 'stage', 'copy', 'small', 'fast', 'safe', 'debian', 'node', 'file'];
-      let text = '';
-      for (let line = 1; text.length < bytes; line++) {
-        const w = (k) => words[(line * 7 + k * 3 + seed.length) % words.length];
-        text += `${String(line).padStart(5, '0')} ${seed}: the ${w(1)} ${w(2)} keeps the ${w(3)} ${w(4)} (${line * 37 % 1000}).\n`;
-      }
-      writeSync(fd, Buffer.from(text.slice(0, bytes)));
-    } else {
-      throw new Error(`unknown content "${content}" for ${seed}`);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  chmodSync(file, 0o644);
-}
-
-function walk(dir, base = dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(full, base));
-    else if (entry.isFile()) out.push(relative(base, full).split('\\').join('/'));
-  }
-  return out;
-}
-
-/** A reproducible .tar.gz of `dir`: sorted, mtime 0, owned by root. */
-function makeArchive(dir, file) {
-  const tar = spawnSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-C', dir, '-cf', '-', '.'], {
-    maxBuffer: 1 << 30,
-  });
-  if (tar.status !== 0) throw new Error(`tar failed for ${dir}: ${tar.stderr}`);
-  writeFileSync(file, gzipSync(tar.stdout, { level: 9 }));
-  chmodSync(file, 0o644);
-}
-
-/** Copy the case into a fresh directory and generate its big files; returns the directory. */
-function prepare(name) {
-  const src = join(casesDir, name);
-  const dir = mkdtempSync(join(tmpdir(), `calibrate-${name}-`));
-  cpSync(src, dir, { recursive: true });
-  const specFile = join(dir, 'context.json');
-  if (existsSync(specFile)) {
-    const spec = JSON.parse(readFileSync(specFile, 'utf8'));
-    rmSync(specFile);
-    for (const g of spec.generate ?? []) {
-      const count = g.count ?? 1;
-      for (let i = 1; i <= count; i++) {
-        const path = g.path.replaceAll('{i}', String(i).padStart(String(count).length, '0'));
-        writeGenerated(join(dir, path), g.bytes, g.content ?? 'random', path);
-      }
-    }
-    for (const a of spec.archives ?? []) {
-      makeArchive(join(dir, a.dir), join(dir, a.path));
-      if (a.remove) rmSync(join(dir, a.dir), { recursive: true });
-    }
-  }
-  return dir;
-}
-
-const TEXT_FILE = /(^|\/)(package(-lock)?\.json|[^/]*\.(js|mjs|cjs|ts|c|txt|json|sh|html|md))$/;
-
-/** The build context as the simulator sees it (the Dockerfile itself is sent separately). */
-function contextOf(dir) {
-  return walk(dir)
-    .filter((p) => p !== 'Dockerfile')
-    .map((path) => {
-      const bytes = statSync(join(dir, path)).size;
-      const file = { path, bytes };
-      if (bytes <= 200_000 && TEXT_FILE.test(path)) file.text = readFileSync(join(dir, path), 'utf8');
-      return file;
-    });
+/** Files and bytes of a prepared case directory (the Dockerfile is sent separately). */
+function contextStats(dir) {
+  const files = walk(dir).filter((p) => p !== 'Dockerfile');
+  return { files: files.length, bytes: files.reduce((n, p) => n + statSync(join(dir, p)).size, 0) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +212,7 @@ function measureCase(name, bases, meta) {
   const dir = prepare(name);
   const trust = npmTrust(dockerfile);
   try {
-    const context = contextOf(dir);
+    const context = contextStats(dir);
     const { result, seconds } = realBuildOf(dir, trust?.env);
     const base = bases[stage.baseImage] ?? null;
     const baseCount = base?.layers.length ?? 0;
@@ -320,7 +228,7 @@ function measureCase(name, bases, meta) {
       dockerfile,
       baseImage: stage.baseImage,
       stages: stage.stages,
-      context: { files: context.length, bytes: context.reduce((n, f) => n + f.bytes, 0), generated: spec ? 'context.json' : undefined },
+      context: { files: context.files, bytes: context.bytes, generated: spec ? 'context.json' : undefined },
       date: meta.date,
       buildah: meta.buildah,
       source: `measured with ${TOOL_LABEL} on ${meta.date}`,
@@ -391,96 +299,45 @@ function printSummary(record) {
   ], { left: [0, 1] });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Real vs simulated
-
-/**
- * Compare one recorded real build with the simulator.
- *
- * @param real      a case from real-builds.json (`layers[]` with `base`, `line`, `tarBytes`, `gzipBytes`)
- * @param simulate  `(source, options) => SimulatedImage`, i.e. `simulateImage` from src/engine/simulate
- * @param context   the build context as `ContextFile[]` (path, bytes, text for small text files)
- * @returns rows `{ label, realTar, simTar, realGzip, simGzip }` (null where one side has no layer),
- *          a row per real layer, a row per simulated layer no real layer matches, and the totals.
- *
- * Matching: the base image's layers are compared as one row (the simulator uses the official
- * image's figures, the real build a local debootstrap copy, see real-build's README: compare the
- * "added" row for what a Dockerfile adds). Every other real layer carries the 1-based line of its
- * instruction, which is matched to the simulated layer with the same `line`. buildah records
- * WORKDIR/ENV/USER as empty layers; a simulated non-empty layer with no real counterpart (BuildKit's
- * WORKDIR layer) gets its own row.
- *
- * For the simulator's author to finish: per-file comparison (`largest`, whiteouts vs `delete`
- * changes), tolerances per mechanic, and turning the rows into a vitest test over real-builds.json.
- */
-export function compareWithSimulator(real, simulate, context) {
-  const image = simulate(real.dockerfile, { context });
-  const simLayers = image.layers;
-  const simBase = simLayers.filter((l) => l.base);
-  const simOwn = simLayers.filter((l) => !l.base && !l.empty);
-  const realBase = real.layers.filter((l) => l.base);
-  const rows = [
-    {
-      label: `(base ${real.baseImage})`,
-      realTar: realBase.reduce((n, l) => n + l.tarBytes, 0),
-      realGzip: realBase.reduce((n, l) => n + l.gzipBytes, 0),
-      simTar: simBase.reduce((n, l) => n + l.sizeBytes, 0),
-      simGzip: simBase.reduce((n, l) => n + l.compressedBytes, 0),
-    },
-  ];
-  const used = new Set();
-  for (const l of real.layers.filter((l) => !l.base)) {
-    const sim = l.line === null ? undefined : simLayers.find((s) => !s.base && s.line === l.line && !used.has(s));
-    if (sim) used.add(sim);
-    rows.push({
-      label: l.instruction ?? l.createdBy,
-      realTar: l.tarBytes,
-      realGzip: l.gzipBytes,
-      simTar: sim ? sim.sizeBytes : null,
-      simGzip: sim ? sim.compressedBytes : null,
-    });
-  }
-  for (const s of simOwn.filter((s) => !used.has(s))) {
-    rows.push({ label: `(simulator only) ${s.createdBy}`, realTar: null, realGzip: null, simTar: s.sizeBytes, simGzip: s.compressedBytes });
-  }
-  const sum = (key, pick) => pick.reduce((n, r) => n + (r[key] ?? 0), 0);
-  const own = rows.slice(1);
-  rows.push({ label: 'added by the Dockerfile', realTar: sum('realTar', own), realGzip: sum('realGzip', own), simTar: sum('simTar', own), simGzip: sum('simGzip', own) });
-  rows.push({ label: 'total', realTar: real.totalTarBytes, realGzip: real.totalGzipBytes, simTar: image.totals.sizeBytes, simGzip: image.totals.compressedBytes });
-  return rows;
-}
-
 const pct = (sim, real) => (sim === null || real === null ? '' : real === 0 ? (sim === 0 ? '0%' : 'n/a') : `${sim >= real ? '+' : ''}${(((sim - real) / real) * 100).toFixed(1)}%`);
 
+/**
+ * The simulator and the CLI's context reader, bundled with esbuild (this script runs on plain
+ * Node): the comparison reads each prepared case exactly as `layerwise simulate --context` does.
+ */
 async function loadSimulator() {
-  const entry = join(root, 'src/engine/simulate/index.ts');
-  if (!existsSync(entry)) {
-    console.log('\n--compare: src/engine/simulate/index.ts does not exist yet: real figures only.');
-    return null;
-  }
   const { build } = await import('esbuild');
   const outDir = join(root, 'node_modules/.cache/layerwise-calibrate');
   mkdirSync(outDir, { recursive: true });
+  const entry = join(outDir, 'entry.ts');
+  writeFileSync(
+    entry,
+    [
+      `export { simulateImage } from ${JSON.stringify(join(root, 'src/engine/simulate/index.ts'))};`,
+      `export { simulationContext } from ${JSON.stringify(join(root, 'src/node/cli-contexts.ts'))};`,
+      `export { measureNodeProjects } from ${JSON.stringify(join(root, 'src/node/node-projects.ts'))};`,
+    ].join('\n'),
+  );
   const outfile = join(outDir, 'simulate.mjs');
-  await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
-  const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-  if (typeof mod.simulateImage !== 'function') {
-    console.log('\n--compare: src/engine/simulate/index.ts does not export simulateImage: real figures only.');
-    return null;
-  }
-  return mod.simulateImage;
+  await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'error' });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+/** What the simulator gets for a prepared case: the context as the CLI reads it, plus the measured Node projects. */
+async function simulationInput(sim, name, dir) {
+  const { files, nodeProjects } = await sim.simulationContext(dir, join(dir, 'Dockerfile'));
+  return { context: files, nodeProjects: [...nodeProjects, ...caseNodeProjects(name)] };
 }
 
 async function compareAll(record) {
-  const simulate = await loadSimulator();
-  if (!simulate) return;
+  const sim = await loadSimulator();
   console.log('\nReal (buildah) vs simulated, MB = 10^6 bytes; % = (simulated - real) / real');
-  const summary = [['case', 'real added tar', 'sim', 'diff', 'real added gzip', 'sim', 'diff']];
+  const summary = [['case', 'real total tar', 'sim', 'diff', 'real added tar', 'sim', 'diff', 'real added gzip', 'sim', 'diff', 'note']];
   for (const c of record.cases) {
     const dir = existsSync(join(casesDir, c.name)) ? prepare(c.name) : null;
     let rows;
     try {
-      rows = compareWithSimulator(c, simulate, dir ? contextOf(dir) : []);
+      rows = compareWithSimulator(c, sim.simulateImage, dir ? await simulationInput(sim, c.name, dir) : {});
     } catch (error) {
       console.log(`\n${c.name}: the simulator threw: ${error.message}`);
       continue;
@@ -493,11 +350,56 @@ async function compareAll(record) {
       ['layer', 'real tar', 'sim tar', 'diff', 'real gzip', 'sim gzip', 'diff'],
       ...rows.map((r) => [short(r.label, 60), f(r.realTar), f(r.simTar), pct(r.simTar, r.realTar), f(r.realGzip), f(r.simGzip), pct(r.simGzip, r.realGzip)]),
     ]);
-    const added = rows.find((r) => r.label === 'added by the Dockerfile');
-    summary.push([c.name, MB(added.realTar), MB(added.simTar), pct(added.simTar, added.realTar), MB(added.realGzip), MB(added.simGzip), pct(added.simGzip, added.realGzip)]);
+    const { added, total } = summaryRows(rows);
+    const excluded = caseExclusion(c.name);
+    summary.push([
+      c.name,
+      MB(total.realTar),
+      MB(total.simTar),
+      pct(total.simTar, total.realTar),
+      MB(added.realTar),
+      MB(added.simTar),
+      pct(added.simTar, added.realTar),
+      MB(added.realGzip),
+      MB(added.simGzip),
+      pct(added.simGzip, added.realGzip),
+      excluded ? 'excluded (see its excluded.md)' : '',
+    ]);
   }
-  console.log('\nWhat each Dockerfile adds on top of its base, real vs simulated');
+  console.log('\nReal vs simulated: the whole image, and what each Dockerfile adds on top of its base');
   table(summary);
+}
+
+/**
+ * `--measure-node`: for each case with a package-lock.json, install it on this machine
+ * (`npm ci --ignore-scripts` into a scratch directory, no build involved) and measure the
+ * node_modules with src/node/node-projects.ts, exactly as `layerwise simulate --context` does
+ * for a project with node_modules installed; writes the case's node-projects.json.
+ */
+async function measureNode(names) {
+  const sim = await loadSimulator();
+  const npmVersion = spawnSync('npm', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  for (const name of names) {
+    const lock = join(casesDir, name, 'package-lock.json');
+    if (!existsSync(lock)) continue;
+    const dir = mkdtempSync(join(tmpdir(), `calibrate-node-${name}-`));
+    try {
+      for (const f of ['package.json', 'package-lock.json']) cpSync(join(casesDir, name, f), join(dir, f));
+      const r = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', join(dir, '.npm-cache')], { cwd: dir, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`npm ci failed for ${name}:\n${r.stderr}`);
+      rmSync(join(dir, '.npm-cache'), { recursive: true, force: true });
+      const projects = await sim.measureNodeProjects(dir, ['package.json']);
+      const date = new Date().toISOString().slice(0, 10);
+      const out = {
+        source: `measured on ${date}: npm ci --ignore-scripts of this case's package-lock.json (npm ${npmVersion}, Node ${process.versions.node}), node_modules measured with src/node/node-projects.ts as layerwise simulate --context does; written by npm run calibrate -- --measure-node`,
+        projects: projects.map((p) => ({ ...p, source: `${p.source}; npm ci of tests/fixtures/calibration/${name}/package-lock.json on ${date}` })),
+      };
+      writeFileSync(join(casesDir, name, NODE_PROJECTS_FILE), `${JSON.stringify(out, null, 1)}\n`);
+      console.log(`  ${name}: node_modules ${MB(projects[0].allBytes)} MB all, ${MB(projects[0].prodBytes)} MB production`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,10 +424,6 @@ function serialize(record) {
   return `${text.replace(/"\\u0000layer(\d+)"/g, (_, i) => layers[Number(i)])}\n`;
 }
 
-function readRecord() {
-  return existsSync(recordPath) ? JSON.parse(readFileSync(recordPath, 'utf8')) : null;
-}
-
 function printRecorded(record) {
   if (!record) {
     console.log('No recorded figures yet (tests/fixtures/calibration/real-builds.json is missing).');
@@ -537,6 +435,10 @@ function printRecorded(record) {
 
 async function main() {
   const t0 = performance.now();
+  if (flag('--measure-node')) {
+    console.log('Measuring the node_modules of the npm cases (npm ci on this machine) ...');
+    await measureNode(listCases().filter((n) => !only || only.includes(n)));
+  }
   let record = readRecord();
   const version = flag('--recorded') ? null : buildahVersion();
 

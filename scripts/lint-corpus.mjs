@@ -21,13 +21,15 @@ const outfile = join(outDir, 'rules.mjs');
 await build({ entryPoints: [join(root, 'src/engine/rules/index.ts')], outfile, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
 const { allRules, lintDockerfile } = await import(pathToFileURL(outfile).href);
 
+const offByDefault = Object.fromEntries(allRules.filter((r) => r.defaultOff).map((r) => [r.id, 'on']));
 const files = readdirSync(corpus).filter((f) => f.endsWith('.Dockerfile')).sort();
 const perRule = new Map(allRules.map((r) => [r.id, []]));
 let crashes = 0;
 for (const name of files) {
   const source = readFileSync(join(corpus, name), 'utf8');
   const lines = source.split(/\r?\n/);
-  const result = lintDockerfile(source, { rules: allRules });
+  // Rules that are off by default are turned on, so that their findings can be read too.
+  const result = lintDockerfile(source, { rules: allRules, config: { rules: offByDefault } });
   for (const c of result.crashed) {
     crashes++;
     console.log(`CRASH ${c.rule} on ${name}: ${c.message}`);
@@ -36,13 +38,14 @@ for (const name of files) {
 }
 
 const rows = [...perRule.entries()].sort((a, b) => b[1].length - a[1].length);
-console.log(`\n${files.length} Dockerfiles, ${allRules.length} rules, ${rows.reduce((n, [, v]) => n + v.length, 0)} findings, ${crashes} crashes\n`);
+const total = (on) => rows.filter(([id]) => !!allRules.find((r) => r.id === id).defaultOff !== on).reduce((n, [, v]) => n + v.length, 0);
+console.log(`\n${files.length} Dockerfiles, ${allRules.length} rules, ${total(true)} findings (+ ${total(false)} from rules off by default), ${crashes} crashes\n`);
 console.log('findings  files  severity  rule (aliases)');
 for (const [id, found] of rows) {
   const rule = allRules.find((r) => r.id === id);
   const aliases = [...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])].join(', ');
   const nfiles = new Set(found.map((x) => x.name)).size;
-  console.log(`${String(found.length).padStart(8)}  ${String(nfiles).padStart(5)}  ${rule.severity.padEnd(8)}  ${id}${aliases ? ` (${aliases})` : ''}`);
+  console.log(`${String(found.length).padStart(8)}  ${String(nfiles).padStart(5)}  ${rule.severity.padEnd(8)}  ${id}${aliases ? ` (${aliases})` : ''}${rule.defaultOff ? ' [off by default]' : ''}`);
 }
 
 const show = (x) => console.log(`${x.name}:${x.f.range.start.line}:${x.f.range.start.column} ${x.f.severity} ${x.f.rule} ${x.f.message}\n    ${x.text.slice(0, 160)}`);

@@ -77,7 +77,16 @@ export async function measureNodeProjects(root: string, packageJsonPaths: readon
     const dev = (await devPackages(abs)) ?? [];
     let devBytes = 0;
     let devFiles = 0;
-    for (const path of dev) {
+    // A dev package nested in another (node_modules/vitest/node_modules/x) is already counted
+    // with its parent's tree: count the outermost ones only.
+    const devSet = new Set(dev);
+    const outermost = dev.filter((path) => {
+      for (let i = path.lastIndexOf('/node_modules/'); i > 0; i = path.lastIndexOf('/node_modules/', i - 1)) {
+        if (devSet.has(path.slice(0, i))) return false;
+      }
+      return true;
+    });
+    for (const path of outermost) {
       const t = await tarTally(join(abs, path));
       devBytes += t.bytes + 512;
       devFiles += t.files;

@@ -1,11 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { formatBytes } from '../../src/cli/commands/context.ts';
+import { runCli } from '../support/cli.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'layerwise-cli-context-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -19,20 +17,7 @@ function fixture(name: string, files: Record<string, string>): string {
   return root;
 }
 
-/** Runs `layerwise ARGV...` in-process from `cwd`. */
-async function run(argv: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: (p) => readFile(p),
-    readStdin: async () => new Uint8Array(),
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd = process.cwd()) => runCli(argv, { cwd });
 
 const app = fixture('app', {
   Dockerfile: 'FROM node:22\n',

@@ -1,26 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { shared } from '../support/shared.ts';
+import { runCli } from '../support/cli.ts';
 
-/** Runs the CLI in-process, as `layerwise ARGV...` with `stdin` as standard input. */
-async function run(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: (p) => readFile(p),
-    readStdin: async () => new TextEncoder().encode(stdin),
-    cwd: process.cwd(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], stdin = '') => runCli(argv, { stdin });
 
 const dir = mkdtempSync(join(tmpdir(), 'layerwise-cli-'));
 const file = (name: string, text: string) => {

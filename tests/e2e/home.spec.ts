@@ -1,41 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, watchForProblems } from './support.ts';
 
 const PROMISE =
   'Learn to ship Docker images that are small, fast to rebuild and safe — by editing real Dockerfiles and watching every layer change.';
-
-/**
- * Collects console errors, uncaught exceptions, failed requests and HTTP error responses.
- * `expected404` names a path whose 404 (and the console message Chromium logs for it) is expected.
- */
-function watchForProblems(page: Page, expected404?: string) {
-  const problems: string[] = [];
-  const isExpected404 = (url: string) => expected404 !== undefined && new URL(url).pathname === expected404;
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (isExpected404(message.location().url) && message.text().includes('404')) return;
-    problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
-  );
-  page.on('response', (response) => {
-    const status = response.status();
-    if (status >= 400 && !(status === 404 && isExpected404(response.url()))) {
-      problems.push(`HTTP ${status}: ${response.url()}`);
-    }
-  });
-  return problems;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
-  expect(summary, summary.join('\n')).toEqual([]);
-}
 
 test.describe('home page', () => {
   test('renders the title, promise and code examples without errors', async ({ page }) => {

@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import {
   allRules,
   applyEdits,
+  CHECK_BUILD_ARG,
   findingJson,
   formatGithub,
   formatText,
   lintDockerfile,
   meetsThreshold,
+  parseCheckOptions,
   parseLintConfig,
   SEVERITIES,
   toSarif,
@@ -34,6 +36,10 @@ Options:
   --failure-threshold error|warning|info|style
                                 exit 1 when a finding is at least this severe
                                 (default: info)
+  --build-arg NAME=VALUE        a build argument, as docker build takes it (repeat
+                                for several): ARG values for the checks about
+                                variables; BUILDKIT_DOCKERFILE_CHECK=skip=...;error=true
+                                replaces the file's # check= directive
   --config FILE                 settings file (default: the nearest .layerwise.json
                                 or "layerwise" key of package.json, from the
                                 Dockerfile's directory up)
@@ -82,6 +88,7 @@ export function makeLintCommand(loadContext: ContextLoader) {
       allowPositionals: true,
       options: {
         context: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
         format: { type: 'string', default: 'text' },
         'failure-threshold': { type: 'string' },
         config: { type: 'string' },
@@ -99,6 +106,17 @@ export function makeLintCommand(loadContext: ContextLoader) {
     const thresholdFlag = values['failure-threshold'];
     if (thresholdFlag !== undefined && !SEVERITIES.includes(thresholdFlag as Severity)) {
       throw new UsageError(`unknown --failure-threshold ${JSON.stringify(thresholdFlag)} (expected ${SEVERITIES.join(', ')})`);
+    }
+    const buildArgs: Record<string, string> = {};
+    for (const arg of values['build-arg'] ?? []) {
+      const eq = arg.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--build-arg needs NAME=VALUE, got ${JSON.stringify(arg)}`);
+      buildArgs[arg.slice(0, eq)] = arg.slice(eq + 1);
+    }
+    const checkArg = buildArgs[CHECK_BUILD_ARG];
+    if (checkArg !== undefined) {
+      const parsed = parseCheckOptions(checkArg);
+      if (!parsed.ok) throw new UsageError(`failed to parse ${CHECK_BUILD_ARG}: ${parsed.message}`);
     }
     const file = positionals[0]!;
     const path = resolve(io.cwd, file);
@@ -122,7 +140,7 @@ export function makeLintCommand(loadContext: ContextLoader) {
     const context = values.context !== undefined ? await loadContext(resolve(io.cwd, values.context), path) : null;
 
     let source = decodeUtf8(await io.readFile(path));
-    const lint = () => lintDockerfile(source, { rules: allRules, context, config });
+    const lint = () => lintDockerfile(source, { rules: allRules, context, config, buildArgs });
     let result = lint();
 
     if (values.fix) {
@@ -169,6 +187,8 @@ export function makeLintCommand(loadContext: ContextLoader) {
         io.stdout(formatText(file, findings));
     }
     for (const e of parseErrors) io.stderr(`${file}:${e.range.start.line}:${e.range.start.column}: ${e.message}\n`);
+    // BuildKit fails the build on a `# check=` directive it cannot read; here the checks still run.
+    if (result.checkOptionsError) io.stderr(`${file}: ${result.checkOptionsError}\n`);
     for (const c of result.crashed) io.stderr(`layerwise lint: rule ${c.rule} failed: ${c.message} (please report this)\n`);
     const failing = parseErrors.length > 0 || findings.some((f) => meetsThreshold(f.severity, threshold));
     return failing ? EXIT_INPUT : EXIT_OK;

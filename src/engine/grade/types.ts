@@ -3,7 +3,7 @@
  * validates exercises against a zod schema that mirrors these types (src/content.config.ts);
  * the engine only ever sees the validated data, so it stays free of Astro and the DOM.
  */
-import type { Finding } from '../rules/types.ts';
+import type { Finding, Rule } from '../rules/types.ts';
 import type { CacheReport, EditScenario } from '../simulate/cache.ts';
 import type { ContextFile, NodeProjectData } from '../simulate/input.ts';
 import type { RuntimeCheck } from '../simulate/runtime.ts';
@@ -27,7 +27,11 @@ export type ObjectiveCheck =
   /** The runtime check passes: CMD's file, runtime, user and health check tools are present. */
   | { kind: 'runtime-ok' }
   /** A path must (or must not) be in the final image. */
-  | { kind: 'file'; path: string; present: boolean };
+  | { kind: 'file'; path: string; present: boolean }
+  /** dive's wasted space (every path stored in more than one layer, all copies) at most this many MB. */
+  | { kind: 'max-wasted'; megabytes: number }
+  /** dive's image efficiency (smallest copy of each path / all copies, 0..1) at least `ratio`. */
+  | { kind: 'min-efficiency'; ratio: number };
 
 export interface Objective {
   /** Stable within the exercise (progress and embeds refer to it). */
@@ -47,9 +51,19 @@ export interface ExerciseFiles {
   dockerignore?: string;
 }
 
+/** One entry of an exercise's build context. */
+export interface ProjectFile extends ContextFile {
+  /**
+   * Set for an entry whose size is declared rather than read from a file in the repository (a
+   * 40 MB `.git` pack, a `coverage/` report): why it is there and where the figure comes from.
+   */
+  declared?: string;
+}
+
 /** The build context of an exercise: files with sizes, small ones with text, measured Node facts. */
 export interface VirtualProject {
-  files: ContextFile[];
+  /** Every entry of the learner's working directory except the Dockerfile and .dockerignore. */
+  files: ProjectFile[];
   nodeProjects: NodeProjectData[];
 }
 
@@ -72,7 +86,7 @@ export interface Exercise {
   project: VirtualProject;
   scenarios: CacheScenario[];
   objectives: Objective[];
-  solutions: (ExerciseFiles & { title?: string })[];
+  solutions: (ExerciseFiles & { title?: string; /** File name under solutions/, e.g. "slim". */ name?: string })[];
 }
 
 export interface ObjectiveResult {
@@ -94,8 +108,15 @@ export interface GradeResult {
   objectives: ObjectiveResult[];
   findings: Finding[];
   /** Parse errors, with line and column; grading still runs on what parsed. */
-  errors: { line: number; column: number; message: string }[];
+  errors: { line: number; column: number; message: string; /** Absent means the Dockerfile. */ file?: 'Dockerfile' | '.dockerignore' }[];
   image: SimulatedImage;
   cache: { scenario: CacheScenario; report: CacheReport }[];
   runtime: RuntimeCheck;
+  /** What the build would send after .dockerignore. */
+  context: { files: number; bytes: number; excluded: string[] };
+}
+
+export interface GradeOptions {
+  /** Rules to lint with; every rule by default. */
+  rules?: readonly Rule[];
 }

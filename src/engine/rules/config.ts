@@ -1,4 +1,4 @@
-import type { LintConfig } from './lint.ts';
+import type { LintConfig, RuleSetting } from './lint.ts';
 import { SEVERITIES, type LabelKind, type Rule, type Severity } from './types.ts';
 
 export interface ConfigError {
@@ -70,19 +70,19 @@ export function parseLintConfig(text: string, rules: readonly Rule[], key?: stri
   const names = new Set(rules.flatMap((r) => [r.id, ...(r.aliases.hadolint ?? []), ...(r.aliases.buildkit ? [r.aliases.buildkit] : [])]));
   if (obj.rules !== undefined) {
     if (obj.rules === null || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) {
-      fail(keyPosition(text, 'rules'), '"rules" must be an object of rule id to "off" or a severity');
+      fail(keyPosition(text, 'rules'), '"rules" must be an object of rule id to "off", "on" or a severity');
     } else {
-      const out: Record<string, 'off' | Severity> = {};
+      const out: Record<string, RuleSetting> = {};
       for (const [name, value] of Object.entries(obj.rules as Record<string, unknown>)) {
         if (!names.has(name)) {
           fail(keyPosition(text, name), `unknown rule "${name}"`);
           continue;
         }
-        if (value !== 'off' && !SEVERITIES.includes(value as Severity)) {
-          fail(keyPosition(text, name), `rule "${name}" must be "off", ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
+        if (value !== 'off' && value !== 'on' && !SEVERITIES.includes(value as Severity)) {
+          fail(keyPosition(text, name), `rule "${name}" must be "off", "on", ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
           continue;
         }
-        out[name] = value as 'off' | Severity;
+        out[name] = value as RuleSetting;
       }
       result.config.rules = out;
     }

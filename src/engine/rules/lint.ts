@@ -4,13 +4,20 @@ import { parseShellScript, runScript, type RunScript } from '../script/index.ts'
 import type { ShellScript } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.ts';
+import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-options.ts';
 import { readPragmas } from './pragmas.ts';
 import type { Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
 
+/** What `.layerwise.json` may say about one rule. */
+export type RuleSetting = 'off' | 'on' | Severity;
+
 /** `.layerwise.json` (or the `layerwise` key of package.json). */
 export interface LintConfig {
-  /** Per rule (by id, hadolint code or build-check name): "off" or a new severity. */
-  rules?: Readonly<Record<string, 'off' | Severity>>;
+  /**
+   * Per rule (by id, hadolint code or build-check name): "off", "on" (the rule's own severity;
+   * turns on a rule that is off by default) or a new severity.
+   */
+  rules?: Readonly<Record<string, RuleSetting>>;
   options?: LintOptions;
 }
 
@@ -18,6 +25,13 @@ export interface LintInput {
   rules: readonly Rule[];
   context?: LintContext | null;
   config?: LintConfig;
+  /**
+   * `--build-arg NAME=VALUE` values. They feed the stage resolver (ARG values, so UndefinedVar,
+   * UndefinedArgInFrom and InvalidDefaultArgInFrom see them) and `BUILDKIT_DOCKERFILE_CHECK`
+   * replaces the file's `# check=` directive, as in BuildKit.
+   */
+  buildArgs?: Readonly<Record<string, string>>;
+  /** Resolver options; its `buildArgs`, when given, win over `buildArgs` above. */
   resolve?: ResolveOptions;
 }
 
@@ -27,6 +41,19 @@ export interface LintResult {
   resolved: ResolvedDockerfile;
   /** Rules that failed while checking (a bug in the rule, reported, never thrown). */
   crashed: { rule: string; message: string }[];
+  /**
+   * A `# check=` directive or `BUILDKIT_DOCKERFILE_CHECK` value that does not parse: BuildKit
+   * fails the build with this message; the checks then run with their defaults.
+   */
+  checkOptionsError: string | null;
+}
+
+/** The build-check options in force: the build arg when set (even empty), else the directive. */
+function checkOptionsOf(buildArgs: Readonly<Record<string, string>> | undefined, directive: { checks: CheckOptions | null; checkError: string | null }): { options: CheckOptions | null; error: string | null } {
+  const override = buildArgs?.[CHECK_BUILD_ARG];
+  if (override === undefined) return { options: directive.checks, error: directive.checkError };
+  const parsed = parseCheckOptions(override);
+  return parsed.ok ? { options: parsed.options, error: null } : { options: null, error: `failed to parse ${CHECK_BUILD_ARG}: ${parsed.message}` };
 }
 
 // A rule's names never change; computing them once per rule (not per file) keeps the loop cheap.
@@ -50,9 +77,11 @@ interface ScriptEntry {
 
 export function lintDockerfile(source: string, input: LintInput): LintResult {
   const parsed = parseDockerfile(source);
-  const resolved = resolveStages(parsed, input.resolve);
+  const buildArgs = { ...input.buildArgs, ...input.resolve?.buildArgs };
+  const resolved = resolveStages(parsed, { ...input.resolve, buildArgs });
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
   const pragmas = readPragmas(lines, parsed.directives);
+  const checks = checkOptionsOf(buildArgs, pragmas);
   const config = input.config ?? {};
   const findings: Finding[] = [];
   const crashed: LintResult['crashed'] = [];
@@ -123,12 +152,13 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     const names = namesOf(rule);
     const configured = names.map((n) => config.rules?.[n]).find((v) => v !== undefined);
     if (configured === 'off') continue;
+    if (rule.defaultOff && configured === undefined) continue;
     if (names.some((n) => pragmas.global.has(n))) continue;
     const check = rule.aliases.buildkit;
-    if (check && (pragmas.skippedChecks.has('all') || pragmas.skippedChecks.has(check))) continue;
+    if (check && checks.options && (checks.options.skipAll || checks.options.skip.includes(check))) continue;
     if (rule.needsContext && !input.context) continue;
-    let severity: Severity = configured ?? rule.severity;
-    if (check && pragmas.checksAreErrors && configured === undefined) severity = 'error';
+    let severity: Severity = configured === undefined || configured === 'on' ? rule.severity : configured;
+    if (check && checks.options?.error && configured === undefined) severity = 'error';
 
     const ctx: RuleContext = {
       source,
@@ -162,11 +192,23 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     }
   }
 
-  findings.sort(
+  // A finding superseded by a more specific rule's on the same line is dropped (one problem, one finding).
+  const byRule = new Map(input.rules.map((r) => [r.id, r]));
+  const supersededLines = new Map<string, Set<number>>();
+  for (const f of findings) {
+    for (const id of byRule.get(f.rule)?.supersedes ?? []) {
+      const lines = supersededLines.get(id) ?? new Set<number>();
+      lines.add(f.range.start.line);
+      supersededLines.set(id, lines);
+    }
+  }
+  const kept = supersededLines.size === 0 ? findings : findings.filter((f) => !supersededLines.get(f.rule)?.has(f.range.start.line));
+
+  kept.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.rule.localeCompare(b.rule),
   );
-  return { findings, parsed, resolved, crashed };
+  return { findings: kept, parsed, resolved, crashed, checkOptionsError: checks.error };
 }
 
 /** Offsets where each line of `text` starts: 0, then just after every `\n`. */

@@ -8,16 +8,19 @@
  *   (`skip=all` silences every build check; `error=true` makes them fail the build).
  */
 import type { Directive } from '../parse/types.ts';
+import { parseCheckOptions, type CheckOptions } from './check-options.ts';
 
 export interface Pragmas {
   /** Codes or ids ignored on a given line (the pragma's line + 1). */
   byLine: Map<number, Set<string>>;
   /** Codes or ids ignored everywhere. */
   global: Set<string>;
-  /** Build-check names skipped by `# check=skip=`; contains "all" for `skip=all`. */
-  skippedChecks: Set<string>;
-  /** `# check=error=true`: build-check findings are errors. */
-  checksAreErrors: boolean;
+  /**
+   * The `# check=` directive's options, or null when there is none or it does not parse (BuildKit
+   * then fails the build with `checkError`; the checks run unconfigured here).
+   */
+  checks: CheckOptions | null;
+  checkError: string | null;
 }
 
 const HADOLINT = /^#\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$/;
@@ -31,7 +34,7 @@ function codes(list: string): string[] {
 }
 
 export function readPragmas(lines: readonly string[], directives: readonly Directive[]): Pragmas {
-  const pragmas: Pragmas = { byLine: new Map(), global: new Set(), skippedChecks: new Set(), checksAreErrors: false };
+  const pragmas: Pragmas = { byLine: new Map(), global: new Set(), checks: null, checkError: null };
   lines.forEach((line, i) => {
     const text = line.trim();
     if (!text.startsWith('#')) return;
@@ -49,16 +52,12 @@ export function readPragmas(lines: readonly string[], directives: readonly Direc
     for (const c of list) set.add(c);
     pragmas.byLine.set(target, set);
   });
-  for (const directive of directives) {
-    if (directive.name !== 'check') continue;
-    for (const part of directive.value.split(';')) {
-      const eq = part.indexOf('=');
-      if (eq < 0) continue;
-      const key = part.slice(0, eq).trim().toLowerCase();
-      const value = part.slice(eq + 1).trim();
-      if (key === 'skip') for (const name of codes(value)) pragmas.skippedChecks.add(name.toLowerCase() === 'all' ? 'all' : name);
-      else if (key === 'error') pragmas.checksAreErrors = value.toLowerCase() === 'true';
-    }
+  // BuildKit reads the first `check` directive only (parser.ParseDirective).
+  const directive = directives.find((d) => d.name === 'check');
+  if (directive) {
+    const parsed = parseCheckOptions(directive.value);
+    if (parsed.ok) pragmas.checks = parsed.options;
+    else pragmas.checkError = `failed to parse check options: ${parsed.message}`;
   }
   return pragmas;
 }

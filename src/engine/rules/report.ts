@@ -80,7 +80,8 @@ export function toSarif(
               fullDescription: { text: firstParagraph(r.docs.rationale) },
               help: { text: r.docs.rationale, markdown: r.docs.rationale },
               ...(tool.rulesUri ? { helpUri: tool.rulesUri(r.id) } : {}),
-              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              // SARIF's `enabled: false` says the rule is off unless configured (hadolint's "ignore").
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity], ...(r.defaultOff ? { enabled: false } : {}) },
               properties: {
                 tags: [r.category, ...(r.aliases.hadolint ?? []), ...(r.aliases.buildkit ? [r.aliases.buildkit] : [])],
               },

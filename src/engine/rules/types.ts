@@ -97,6 +97,16 @@ export interface Rule {
   docs: RuleDocs;
   /** Whether the rule needs the build context to say anything. */
   needsContext?: boolean;
+  /**
+   * Off unless the configuration gives the rule a severity (`"DL3063": "style"`): hadolint's
+   * rules with severity *ignore* by default (DL1001, DL3063).
+   */
+  defaultOff?: boolean;
+  /**
+   * Ids of rules that report the same problem at the same place in less detail. When this rule
+   * and one of them both report on the same line, only this rule's finding is kept.
+   */
+  supersedes?: readonly string[];
   check: (ctx: RuleContext) => void;
 }
 

@@ -5,7 +5,8 @@ type Token =
   | { kind: 'op'; op: string; start: number; end: number }
   | { kind: 'redirect'; op: string; start: number; end: number };
 
-const CONTROL_OPS = ['&&', '||', ';;', ';', '|', '&', '(', ')', '\n'];
+/** `|&` (bash: pipe stdout and stderr) is read as a pipe, as ShellCheck does (a T_Pipe "|&"). */
+const CONTROL_OPS = ['&&', '||', ';;', '|&', ';', '|', '&', '(', ')', '\n'];
 /** Reserved words that may stand before a command without being the command. */
 const PREFIX_WORDS = new Set(['if', 'then', 'elif', 'else', 'do', 'while', 'until', '!', '{', 'time']);
 /** Reserved words that close a compound command. */
@@ -78,7 +79,9 @@ function tokenize(text: string): Token[] {
       while (i < n && text[i] !== '\n') i++;
       continue;
     }
-    const op = OP_FIRST.has(c) ? CONTROL_OPS.find((o) => text.startsWith(o, i)) : undefined;
+    // bash's `&>file` and `&>>file` redirect stdout and stderr; they are not `&` (background).
+    const both = c === '&' && text.charCodeAt(i + 1) === 62;
+    const op = !both && OP_FIRST.has(c) ? CONTROL_OPS.find((o) => text.startsWith(o, i)) : undefined;
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
@@ -251,7 +254,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
         flush(connector);
         continue;
       }
-      flush(token.op === '\n' ? 'newline' : (token.op as Connector));
+      flush(token.op === '\n' ? 'newline' : token.op === '|&' ? '|' : (token.op as Connector));
       continue;
     }
     const word = shift(token.word);

@@ -1,4 +1,5 @@
 import type { ShellCommand, ShellScript, ShellWord } from './types.ts';
+import { unwrapCommand } from './unwrap.ts';
 
 /**
  * Flag queries in hadolint's manner: `--name[=value]` is one long flag; `-abc` is the short
@@ -84,11 +85,15 @@ export function firstArgWithoutFlags(command: ShellCommand, valueFlags: readonly
   return undefined;
 }
 
-/** The commands named `name` (`sudo name` is not unwrapped), optionally with a given first argument. */
+/**
+ * The commands named `name`, looking through wrappers (`sudo`, `env A=1`, `nice`, ... see
+ * unwrapCommand, which the returned commands have been through), optionally with a given first
+ * argument.
+ */
 export function commandsNamed(script: ShellScript, name: string | readonly string[], subcommand?: string | readonly string[]): ShellCommand[] {
   const names = typeof name === 'string' ? [name] : name;
   const subs = subcommand === undefined ? null : typeof subcommand === 'string' ? [subcommand] : subcommand;
-  return script.commands.filter((c) => {
+  return script.commands.map(unwrapCommand).filter((c) => {
     if (!names.includes(programName(c))) return false;
     if (!subs) return true;
     const first = firstArgWithoutFlags(c);

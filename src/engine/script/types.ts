@@ -16,7 +16,7 @@ export interface ShellWord {
   dynamic: boolean;
 }
 
-/** How a command is joined to the one before it. */
+/** How a command is joined to the one before it; bash's `|&` (stdout and stderr) is a `|`. */
 export type Connector = 'start' | '&&' | '||' | ';' | '|' | '&' | 'newline';
 
 export interface ShellCommand {
@@ -34,6 +34,11 @@ export interface ShellCommand {
   end: number;
   /** Nesting inside `$(...)`, backticks or `( ... )`; 0 at the top level. */
   depth: number;
+  /**
+   * Set by `unwrapCommand`: the wrappers this command was found inside, outermost first
+   * (`sudo env X=1 make` gives `make` with `['sudo', 'env']`). Absent as parsed.
+   */
+  wrappedBy?: string[];
 }
 
 export interface ShellScript {

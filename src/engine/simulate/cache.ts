@@ -59,7 +59,11 @@ function describe(instruction: Instruction): string {
 function copyReads(instruction: Instruction, path: string, context: readonly ContextFile[]): boolean {
   if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return false;
   if (instruction.from) return false;
-  const file: ContextFile = context.find((f) => f.path === path) ?? { path, bytes: 0 };
+  const found = context.find((f) => f.path === path);
+  // With a context given, a path it does not hold (excluded by .dockerignore) never reaches the
+  // builder, so editing it changes no COPY. Without one, assume the file is there.
+  if (!found && context.length > 0) return false;
+  const file: ContextFile = found ?? { path, bytes: 0 };
   return instruction.sources.some((s) => matchContext(s.value, [file]).files.length > 0);
 }
 

@@ -23,10 +23,21 @@ const RATIO: Partial<Record<FileTag, number>> = {
   download: 0.9,
 };
 
-/** Text files compress well; archives and images do not. */
+/** Source code and other text: gzip -6 keeps about 0.3 of it. */
+export const TEXT_GZIP_RATIO = 0.3;
+/** Zeros: gzip's longest matches repeat, about 1/1000 (10 MB of zeros → 10 KB). */
+export const ZEROS_GZIP_RATIO = 0.001;
+/** Random or already-compressed bytes: gzip cannot shrink them and adds its block headers. */
+export const RANDOM_GZIP_RATIO = 1.0;
+
+/**
+ * A context file's ratio by its name when nothing measured it: text formats compress well,
+ * archives and media do not, anything else (binaries, data) is a middle estimate. The CLI
+ * measures the real ratio of every file from a sample of its bytes (ContextFile.gzipRatio).
+ */
 function contextRatio(path: string): number {
   if (/\.(png|jpe?g|gif|webp|avif|gz|tgz|zip|bz2|xz|zst|woff2?|mp4|mp3|pdf|jar)$/i.test(path)) return 0.98;
-  if (/\.(m?[jt]sx?|json|html?|css|md|txt|ya?ml|xml|svg|lock|toml|py|rb|go|rs|java|c|h|sh)$/i.test(path)) return 0.3;
+  if (/\.(m?[jt]sx?|json|html?|css|md|txt|ya?ml|xml|svg|lock|toml|py|rb|go|rs|java|c|h|sh)$/i.test(path)) return TEXT_GZIP_RATIO;
   return 0.5;
 }
 

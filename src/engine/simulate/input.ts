@@ -9,6 +9,27 @@ export interface ContextFile {
   bytes: number;
   /** Text, for the small files whose content matters (package.json, lockfiles). */
   text?: string;
+  /** gzip -6 bytes / bytes, measured on a sample of the file (the CLI); estimated from the name otherwise. */
+  gzipRatio?: number;
+  /** A local tar archive's contents, as `ADD` unpacks them (the CLI reads the archive's headers). */
+  archive?: ArchiveListing;
+  /**
+   * Set when the entry stands for a whole directory tree holding this many files (a measured
+   * `node_modules/<package>`, a declared `.git` pack): `bytes` is then the sum of their sizes.
+   */
+  files?: number;
+}
+
+/** What a tar archive unpacks to. */
+export interface ArchiveListing {
+  /** Tar bytes of its entries: a 512-byte header each, data padded to 512 (what the layer holds). */
+  tarBytes: number;
+  /** Regular files. */
+  files: number;
+  /** File data bytes. */
+  dataBytes: number;
+  /** The one top-level directory every entry sits in, when there is one (`app` for app/...). */
+  root: string | null;
 }
 
 /**
@@ -24,8 +45,13 @@ export interface NodeProjectData {
   /** With production dependencies only (`npm ci --omit=dev`). */
   prodBytes: number;
   prodFiles: number;
+  /** With production dependencies and no optional ones (`--omit=dev --omit=optional`), when measured. */
+  prodNoOptionalBytes?: number;
+  prodNoOptionalFiles?: number;
   /** Growth of the npm cache (/root/.npm) caused by one install without a cache mount. */
   cacheBytes?: number;
+  /** The same for a production-only install (`npm ci --omit=dev` downloads fewer packages). */
+  prodCacheBytes?: number;
   /** Size of the build output (`npm run build`), when known. */
   buildOutputBytes?: number;
   /** Where the figures come from. */

@@ -2,7 +2,7 @@ import { cleanPath } from './fs.ts';
 import type { SimStage, SimulatedImage } from './types.ts';
 
 export interface RuntimeProblem {
-  /** `missing-file`, `missing-runtime`, `missing-shell`, `missing-dependencies`, `unknown-user`, `healthcheck-tool`, `libc`. */
+  /** `missing-file`, `missing-runtime`, `missing-shell`, `missing-dependencies`, `unknown-user`, `healthcheck-tool`, `libc`, `build-fails`, `missing-generated-client`. */
   kind: string;
   message: string;
   /** The Dockerfile line the problem comes from. */
@@ -22,6 +22,12 @@ export interface RuntimeCheck {
 
 const INTERPRETERS = ['node', 'python', 'python3', 'ruby', 'java', 'php', 'deno', 'bun'];
 
+/** A program the Dockerfile put into a directory of PATH (e.g. COPY --from=build /app/api /usr/local/bin/api). */
+function onPath(stage: SimStage, program: string): boolean {
+  const dirs = (stage.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter(Boolean);
+  return dirs.some((dir) => fileKnown(stage, cleanPath(program, dir)) === 'yes');
+}
+
 /**
  * Whether the final stage has `path`: "yes" when the Dockerfile put it there, "no" when the
  * Dockerfile wrote into its directory but not that file, "unknown" when only the base image could
@@ -36,6 +42,17 @@ function fileKnown(stage: SimStage, path: string): 'yes' | 'no' | 'unknown' {
     return dir !== '' && path.startsWith(`${dir}/`);
   });
   return written ? 'no' : 'unknown';
+}
+
+/** A file the Dockerfile put in the stage whose path ends with `relative` (`dist/server.js`), if any. */
+function findBySuffix(stage: SimStage, relative: string): string | null {
+  const suffix = `/${cleanPath(relative).slice(1)}`;
+  for (const f of stage.files.values()) {
+    if (f.path.endsWith(suffix)) return f.path;
+    const dir = suffix.slice(0, suffix.lastIndexOf('/'));
+    if (f.tree && dir !== '' && f.path.endsWith(dir)) return `${f.path}${suffix.slice(dir.length)}`;
+  }
+  return null;
 }
 
 /** Does the final stage still have what its CMD needs? */
@@ -80,7 +97,7 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
       if (binary?.tags.includes('binary') && stage.base && (stage.base.libc === 'none' || stage.base.libc === 'musl')) {
         problems.push({ kind: 'libc', message: `${path} was built against glibc in another stage, and ${stage.base.ref} has ${stage.base.libc === 'none' ? 'no C library' : 'musl'}: build it statically (CGO_ENABLED=0 for Go) or use a glibc base`, line, severity: 'warning' });
       }
-    } else if (base && !tools.has(base) && !INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base)) {
+    } else if (base && !tools.has(base) && !onPath(stage, base) && !INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base)) {
       if (stage.base?.family !== 'unknown' && stage.base) {
         problems.push({ kind: 'missing-runtime', message: `${base} is not a program this image is known to have`, line, severity: 'warning' });
       }
@@ -92,8 +109,13 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
       const script = rest.find((a) => !a.startsWith('-'));
       if (script && /\.(c|m)?js$|\.py$|\.rb$|\.ts$/.test(script)) {
         const path = cleanPath(script, stage.workdir);
-        if (fileKnown(stage, path) === 'no') {
+        const known = fileKnown(stage, path);
+        // A relative script found under another directory: the WORKDIR the CMD runs in is not where the app was put.
+        const elsewhere = known === 'unknown' && !script.startsWith('/') ? findBySuffix(stage, script) : null;
+        if (known === 'no') {
           problems.push({ kind: 'missing-file', message: `${path}, the script CMD runs, is not in the final stage`, line, severity: 'error' });
+        } else if (elsewhere) {
+          problems.push({ kind: 'missing-file', message: `${path}, the script CMD runs, is not in the final stage: it is at ${elsewhere}, but the CMD runs in WORKDIR ${stage.workdir}`, line, severity: 'error' });
         }
       }
       if (base === 'node') {
@@ -102,6 +124,14 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
         if (pkg && !modules) {
           problems.push({ kind: 'missing-dependencies', message: `${stage.workdir} has a package.json but no node_modules: the production dependencies were not installed or copied into the final stage`, line, severity: 'error' });
         }
+        // A fresh install brings @prisma/client without the client generated for the schema.
+        const generated = cleanPath('node_modules/.prisma', stage.workdir);
+        if (modules?.prismaClientFor && ![...stage.files.keys()].some((p) => p === generated || p.startsWith(`${generated}/`))) {
+          problems.push({ kind: 'missing-generated-client', message: `${modules.prismaClientFor} imports @prisma/client, but node_modules/.prisma was not generated in (or copied into) the final stage: run prisma generate there, or COPY --from the stage that did`, line, severity: 'error' });
+        }
+        for (const missing of modules?.missingImports ?? []) {
+          problems.push({ kind: 'missing-dependencies', message: `${missing.file} imports ${missing.name}, which package.json lists under devDependencies: the production install left it out (Cannot find module '${missing.name}')`, line, severity: 'error' });
+        }
         if (modules?.tags.includes('dev-dependencies')) {
           problems.push({ kind: 'missing-dependencies', message: 'node_modules in the final stage includes dev dependencies the app does not need at run time (install with --omit=dev)', line, severity: 'warning' });
         }
@@ -109,6 +139,10 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
     }
   }
 
+  // What stops the build itself: there is no image to run.
+  for (const note of image.notes) {
+    if (note.kind === 'build-error') problems.push({ kind: 'build-fails', message: note.message, line: note.range?.start.line ?? null, severity: 'error' });
+  }
   const user = stage.user;
   const name = user.split(':')[0]!;
   if (name && !/^\d+$/.test(name) && !stage.users.has(name) && name !== 'root') {

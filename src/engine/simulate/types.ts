@@ -48,6 +48,12 @@ export interface SimFile {
   /** gzip bytes / tar bytes when known (random data 1.0, zeros near 0). */
   gzipRatio?: number;
   mode?: number;
+  /** Bytes after `strip`, when the model knows them (a compiled program's debug symbols). */
+  strippedBytes?: number;
+  /** node_modules of a production install: dev-only packages the project's code imports (left out). */
+  missingImports?: { name: string; file: string }[];
+  /** node_modules of a project whose code imports `@prisma/client` (prisma-client-js): the importing file. */
+  prismaClientFor?: string;
 }
 
 /** A change one layer makes: a file added or replaced, or a path deleted (a whiteout). */
@@ -80,7 +86,8 @@ export interface SimLayer {
   notes: SimNote[];
 }
 
-export type NoteKind = 'unknown-command' | 'unknown-image' | 'estimate' | 'info' | 'unknown-package';
+/** `build-error`: the real build stops here (a COPY source not in the context, `npm ci` without a lockfile). */
+export type NoteKind = 'unknown-command' | 'unknown-image' | 'estimate' | 'info' | 'unknown-package' | 'build-error';
 
 export interface SimNote {
   kind: NoteKind;

@@ -28,17 +28,40 @@ export function formatPlatform(p: Platform): string {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }
 
-/** The ARGs BuildKit predefines for every build (usable in FROM, and in a stage once declared). */
-export function platformArgs(target: Platform, build: Platform): Map<string, string> {
+/**
+ * The ARGs BuildKit sets for every build, usable in FROM and, once declared with `ARG NAME`, in a
+ * stage: BuildKit's `defaultArgs` (frontend/dockerfile/dockerfile2llb), eleven names. The
+ * OSVERSION pair is empty except on Windows; TARGETSTAGE is the `--target` stage, else the last
+ * stage's name ("" when it has none).
+ */
+export const PREDEFINED_ARGS = [
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDOSVERSION',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETOSVERSION',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE',
+] as const;
+
+/** The predefined ARGs' values (see PREDEFINED_ARGS). */
+export function platformArgs(target: Platform, build: Platform, targetStage = ''): Map<string, string> {
   return new Map([
     ['BUILDPLATFORM', formatPlatform(build)],
     ['BUILDOS', build.os],
+    ['BUILDOSVERSION', build.osVersion ?? ''],
     ['BUILDARCH', build.architecture],
     ['BUILDVARIANT', build.variant ?? ''],
     ['TARGETPLATFORM', formatPlatform(target)],
     ['TARGETOS', target.os],
+    ['TARGETOSVERSION', target.osVersion ?? ''],
     ['TARGETARCH', target.architecture],
     ['TARGETVARIANT', target.variant ?? ''],
+    ['TARGETSTAGE', targetStage],
   ]);
 }
 
@@ -93,7 +116,10 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
   const target = options.targetPlatform ?? DEFAULT_PLATFORM;
   const build = options.buildPlatform ?? target;
   const buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
-  const predefined = platformArgs(target, build);
+  const lastFrom = parsed.instructions.findLast((i): i is FromInstruction => i.keyword === 'FROM');
+  const predefined = platformArgs(target, build, (options.target ?? lastFrom?.stageName ?? '').toLowerCase());
+  // A --build-arg of a predefined name replaces its value, declared or not (BuildKit's defaultArgs).
+  for (const [name, value] of buildArgs) if (predefined.has(name)) predefined.set(name, value);
   const x: Expander = { escape: parsed.escapeCharacter, errors: [] };
 
   // Global scope: everything before the first FROM.

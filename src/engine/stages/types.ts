@@ -5,6 +5,8 @@ export interface Platform {
   os: string;
   architecture: string;
   variant?: string;
+  /** Windows only, e.g. `10.0.17763.5830` (BUILDOSVERSION / TARGETOSVERSION); empty elsewhere. */
+  osVersion?: string;
 }
 
 export interface ResolveOptions {
@@ -14,6 +16,8 @@ export interface ResolveOptions {
   targetPlatform?: Platform;
   /** The platform of the builder (BUILDPLATFORM); the target platform by default. */
   buildPlatform?: Platform;
+  /** `--target STAGE` (TARGETSTAGE); the last stage by default. */
+  target?: string;
   /**
    * The ENV a base image's config brings (e.g. `node:22` sets NODE_VERSION and PATH), when known.
    * Without it only the PATH BuildKit sets for images that have none is assumed.
@@ -93,7 +97,7 @@ export interface ResolveError {
 }
 
 export interface ResolvedDockerfile {
-  /** ARGs declared before the first FROM, plus the predefined platform ARGs, after build args. */
+  /** ARGs declared before the first FROM, plus BuildKit's predefined ARGs, after build args. */
   globalArgs: ReadonlyMap<string, string>;
   /** The names of ARGs declared before the first FROM (the only ones FROM may use). */
   globalArgNames: ReadonlySet<string>;

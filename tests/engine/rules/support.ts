@@ -5,8 +5,10 @@ import { expect } from 'vitest';
 import { parseDockerfile } from '../../../src/engine/parse/index.ts';
 import { applyEdits, lintDockerfile, type Finding, type LintContext, type LintInput, type Rule } from '../../../src/engine/rules/index.ts';
 
+/** Runs one rule; a rule that is off by default is turned on ("on") unless `extra.config` says otherwise. */
 export function findings(rule: Rule, source: string, extra: Partial<LintInput> = {}): Finding[] {
-  const result = lintDockerfile(source, { rules: [rule], ...extra });
+  const config = extra.config ?? (rule.defaultOff ? { rules: { [rule.id]: 'on' as const } } : undefined);
+  const result = lintDockerfile(source, { rules: [rule], ...extra, ...(config ? { config } : {}) });
   expect(result.crashed).toEqual([]);
   return result.findings;
 }

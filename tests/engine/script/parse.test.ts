@@ -107,4 +107,29 @@ describe('redirections', () => {
     expect(c.args.map((a) => a.value)).toEqual(['-c', '1000', '/dev/zero']);
     expect(c.redirects.map((r) => [r.op, r.target?.value])).toEqual([['>', '/opt/blob'], ['2>&', '1']]);
   });
+
+  it('reads bash |& as a pipe (stdout and stderr), not as a background &', () => {
+    const script = parseShellScript('make 2>&1 |& tee build.log && echo ok');
+    expect(script.commands.map((c) => [c.name, c.connector])).toEqual([
+      ['make', 'start'],
+      ['tee', '|'],
+      ['echo', '&&'],
+    ]);
+  });
+
+  it('reads bash &> and &>> as redirections of stdout and stderr, not as &', () => {
+    const script = parseShellScript('apt-get update &>/dev/null && apt-get install -y x &>> log; ls');
+    expect(script.commands.map((c) => [c.name, c.connector])).toEqual([
+      ['apt-get', 'start'],
+      ['apt-get', '&&'],
+      ['ls', ';'],
+    ]);
+    expect(script.commands[0]!.redirects.map((r) => [r.op, r.target?.value])).toEqual([['&>', '/dev/null']]);
+    expect(script.commands[1]!.redirects.map((r) => [r.op, r.target?.value])).toEqual([['&>>', 'log']]);
+    expect(script.commands[1]!.args.map((a) => a.value)).toEqual(['install', '-y', 'x']);
+  });
+
+  it('still reads a lone & as running in the background', () => {
+    expect(parseShellScript('sleep 1 & wait').commands.map((c) => c.connector)).toEqual(['start', '&']);
+  });
 });

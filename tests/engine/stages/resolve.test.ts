@@ -33,6 +33,34 @@ describe('global ARGs and FROM', () => {
     expect(resolved.stages[1]!.base.value).toBe('alpine:arm64');
   });
 
+  it("predefines all eleven of BuildKit's automatic ARGs, TARGETSTAGE and the OSVERSION pair included", () => {
+    const resolved = resolve('FROM alpine AS base\nFROM base AS Final\n', {
+      targetPlatform: { os: 'windows', architecture: 'amd64', osVersion: '10.0.17763.5830' },
+      buildPlatform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
+    });
+    expect(Object.fromEntries(resolved.globalArgs)).toEqual({
+      BUILDPLATFORM: 'linux/arm64/v8',
+      BUILDOS: 'linux',
+      BUILDOSVERSION: '',
+      BUILDARCH: 'arm64',
+      BUILDVARIANT: 'v8',
+      TARGETPLATFORM: 'windows/amd64',
+      TARGETOS: 'windows',
+      TARGETOSVERSION: '10.0.17763.5830',
+      TARGETARCH: 'amd64',
+      TARGETVARIANT: '',
+      // The last stage's name, lower-cased as BuildKit stores stage names.
+      TARGETSTAGE: 'final',
+    });
+  });
+
+  it('sets TARGETSTAGE from --target, and lets a build arg override a predefined ARG', () => {
+    const source = 'FROM alpine AS build\nFROM scratch AS out\nFROM img:$TARGETSTAGE-$TARGETARCH\n';
+    expect(resolve(source).stages[2]!.base.value).toBe('img:-amd64');
+    expect(resolve(source, { target: 'out' }).stages[2]!.base.value).toBe('img:out-amd64');
+    expect(resolve(source, { buildArgs: { TARGETARCH: 'riscv64' } }).stages[2]!.base.value).toBe('img:-riscv64');
+  });
+
   it('finds the stage a FROM builds on, case-insensitively', () => {
     const resolved = resolve('FROM alpine AS Base\nENV A=1\nFROM base\nRUN x\n');
     expect(resolved.stages[1]!.baseStage).toBe(0);

@@ -1,5 +1,6 @@
 import type { BaseImageInfo } from '../types.ts';
-import { RECORDED_BASE_IMAGES, type RecordedBaseImage } from './recorded-base-images.ts';
+import { findBaseImageTools } from '../../data/base-image-tools.ts';
+import { RECORDED_BASE_IMAGES, type RecordedBaseImage } from '../../data/recorded-base-images.ts';
 
 /**
  * Uncompressed/compressed ratios measured on images with both figures recorded, used to estimate
@@ -101,10 +102,36 @@ function languageTraits(ref: string, traits: Traits, version: string | null): Tr
     t.env.CARGO_HOME = '/usr/local/cargo';
     t.env.RUSTUP_HOME = '/usr/local/rustup';
   } else if (name === 'nginx') {
+    // curl (kept by nginx:latest and nginx:alpine) comes from the cited table: withRecordedFacts.
     t.tools.push('nginx');
-    // The record of nginx:alpine notes its last layer adds curl with the extra modules.
-    if (ref === 'nginx:alpine') t.tools.push('curl');
   }
+  return t;
+}
+
+/**
+ * What the image's own Dockerfile says it ships, from the cited table the rules read
+ * (data/base-image-tools.ts): curl, wget and a shell present or not, the default user, the ENV
+ * that tells where tools keep caches. A fact the table establishes wins over the variant's
+ * general traits (nginx's Debian image keeps the curl it installs; distroless :debug tags have a
+ * BusyBox shell); "not established" (null) leaves the variant's traits as they are.
+ */
+function withRecordedFacts(ref: string, traits: Traits): Traits {
+  const colon = ref.lastIndexOf(':');
+  const facts = findBaseImageTools(ref.slice(0, colon), ref.slice(colon + 1));
+  if (!facts) return traits;
+  const t = { ...traits, tools: [...traits.tools], env: { ...traits.env, ...facts.env } };
+  const set = (tool: string, present: boolean | null) => {
+    if (present === true && !t.tools.includes(tool)) t.tools.push(tool);
+    if (present === false) t.tools = t.tools.filter((x) => x !== tool);
+  };
+  set('curl', facts.curl);
+  set('wget', facts.wget);
+  if (facts.shell !== null) {
+    t.shell = facts.shell;
+    set('sh', facts.shell);
+  }
+  if (facts.user === 'root') t.user = 'root';
+  else if (facts.user === 'non-root') t.user = facts.nonRootUser ?? 'nonroot';
   return t;
 }
 
@@ -148,8 +175,7 @@ export function normalizeImageRef(ref: string): string {
 
 function toInfo(row: RecordedBaseImage, ref: string, estimate?: string): BaseImageInfo {
   const variant = variantOf(row.ref, row.distro);
-  const traits = languageTraits(row.ref, variantTraits(variant), row.version);
-  if (row.ref.endsWith(':nonroot') || ref.endsWith(':nonroot') || ref.includes(':nonroot')) traits.user = 'nonroot';
+  const traits = withRecordedFacts(ref, languageTraits(row.ref, variantTraits(variant), row.version));
   const ratio = variant === 'alpine' ? RATIO.alpine : variant === 'full' ? RATIO.full : RATIO.slim;
   let notes = estimate;
   let size = row.uncompressedBytes;

@@ -1,6 +1,7 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../script/query.ts';
 import type { ShellCommand } from '../../script/types.ts';
 import { cleanPath, isUnder } from '../fs.ts';
+import { RANDOM_GZIP_RATIO, TEXT_GZIP_RATIO, ZEROS_GZIP_RATIO } from '../compression.ts';
 import type { FileTag } from '../types.ts';
 import type { CommandHandler, RunState } from './types.ts';
 
@@ -46,9 +47,45 @@ function remove(command: ShellCommand, state: RunState): void {
 }
 
 /** A file written by the command: `> file`, `head -c N`, `dd`, `touch`, `mkdir`. */
-function write(state: RunState, path: string, bytes: number, tags: FileTag[] = ['generated']): void {
+function write(state: RunState, path: string, bytes: number, tags: FileTag[] = ['generated'], gzipRatio?: number): void {
   if (state.cacheMounts.some((m) => isUnder(path, m))) return;
-  state.layer.add({ path, bytes, files: 1, tags });
+  state.layer.add({ path, bytes, files: 1, tags, ...(gzipRatio !== undefined ? { gzipRatio } : {}) });
+}
+
+/**
+ * How well bytes read from a device compress: zeros to almost nothing (gzip's longest match
+ * repeats, about 1/1000), the kernel's random generator not at all (gzip adds its block headers).
+ */
+function deviceGzipRatio(device: string | undefined): number | undefined {
+  if (device === '/dev/zero') return ZEROS_GZIP_RATIO;
+  if (device === '/dev/urandom' || device === '/dev/random') return RANDOM_GZIP_RATIO;
+  return undefined;
+}
+
+/**
+ * Bytes `seq [FIRST [INCREMENT]] LAST` prints: every integer and a newline. Null when the
+ * arguments are not plain integers (a format, a fractional step): then the size is not modelled.
+ */
+export function seqOutputBytes(args: readonly string[]): number | null {
+  if (args.length === 0 || args.length > 3 || !args.every((a) => /^-?\d+$/.test(a))) return null;
+  const [first, step, last] = args.length === 1 ? [1, 1, Number(args[0])] : args.length === 2 ? [Number(args[0]), 1, Number(args[1])] : args.map(Number) as [number, number, number];
+  if (step <= 0 || last < first) return step <= 0 ? null : 0;
+  if (step !== 1 || first < 0) {
+    // Rare in Dockerfiles: count term by term, bounded.
+    const n = Math.floor((last - first) / step) + 1;
+    if (n > 10_000_000) return null;
+    let bytes = 0;
+    for (let v = first; v <= last; v += step) bytes += String(v).length + 1;
+    return bytes;
+  }
+  // Consecutive non-negative integers: count each run of numbers with the same digit count.
+  let bytes = 0;
+  for (let digits = 1, lo = 0, hi = 9; lo <= last; digits++, lo = hi + 1, hi = hi * 10 + 9) {
+    const from = Math.max(first, lo);
+    const to = Math.min(last, hi);
+    if (to >= from) bytes += (to - from + 1) * (digits + 1);
+  }
+  return bytes;
 }
 
 function sizeArg(value: string | null): number | null {
@@ -93,7 +130,7 @@ export const files: CommandHandler = (command, state) => {
   for (const r of command.redirects) {
     if ((r.op === '>' || r.op === '>>' || r.op.endsWith('>') ) && r.target && !/^\d$/.test(r.target.value) && r.target.value !== '/dev/null') {
       const path = expandPath(r.target.value, state);
-      if (program === 'head' || program === 'dd') continue;
+      if (program === 'head' || program === 'dd' || program === 'seq') continue;
       const previous = state.fs.get(path)?.bytes ?? 0;
       write(state, path, r.op === '>>' ? previous + 100 : 100);
     }
@@ -118,7 +155,8 @@ export const files: CommandHandler = (command, state) => {
       const bytes = sizeArg(flagValue(command, 'c', 'bytes'));
       const out = command.redirects.find((r) => r.op === '>' && r.target);
       if (out && out.target) {
-        write(state, expandPath(out.target.value, state), bytes ?? 0, ['generated']);
+        const input = argsWithoutFlags(command, ['c', 'bytes', 'n', 'lines'])[0]?.value;
+        write(state, expandPath(out.target.value, state), bytes ?? 0, ['generated'], deviceGzipRatio(input));
         if (bytes === null) state.note('estimate', 'head without -c: output size not modelled');
       }
       return true;
@@ -130,9 +168,23 @@ export const files: CommandHandler = (command, state) => {
       const count = Number(opt('count') ?? 'NaN');
       if (of) {
         const bytes = Number.isFinite(count) ? bs * count : 0;
-        write(state, expandPath(of, state), bytes);
+        write(state, expandPath(of, state), bytes, ['generated'], deviceGzipRatio(opt('if') ?? undefined));
         if (!Number.isFinite(count)) state.note('estimate', 'dd without count=: output size not modelled');
       }
+      return true;
+    }
+    case 'seq': {
+      const out = command.redirects.find((r) => (r.op === '>' || r.op === '>>') && r.target && r.target.value !== '/dev/null');
+      if (!out?.target) return true;
+      const bytes = seqOutputBytes(argsWithoutFlags(command).map((w) => w.value));
+      const path = expandPath(out.target.value, state);
+      if (bytes === null) {
+        state.note('estimate', 'seq with a format or fractional step: output size not modelled');
+        return true;
+      }
+      const previous = out.op === '>>' ? (state.fs.get(path)?.bytes ?? 0) : 0;
+      // Decimal numbers, one per line: text that compresses like source code.
+      write(state, path, previous + bytes, ['generated'], TEXT_GZIP_RATIO);
       return true;
     }
     case 'chown':

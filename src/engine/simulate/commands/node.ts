@@ -1,7 +1,9 @@
-import { argsWithoutFlags, hasFlag, programName } from '../../script/query.ts';
+import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../script/query.ts';
+import { expandPath } from './files.ts';
 import type { ShellCommand } from '../../script/types.ts';
 import type { NodeProjectData } from '../input.ts';
 import { isUnder } from '../fs.ts';
+import { devDependenciesImported, needsGeneratedPrismaClient } from '../imports.ts';
 import type { CommandHandler, RunState } from './types.ts';
 
 /**
@@ -21,8 +23,9 @@ const FALLBACK: NodeProjectData = {
   source: 'no measured data for this project: figures of a small Fastify service (reference data, npm-sizes.json)',
 };
 
-function project(state: RunState): { data: NodeProjectData; dir: string } {
-  const dir = state.cwd;
+/** The Node project at `at` (the RUN's directory by default) and its measured data. */
+function project(state: RunState, at: string = state.cwd): { data: NodeProjectData; dir: string } {
+  const dir = at;
   const pkg = state.fs.get(`${dir === '/' ? '' : dir}/package.json`);
   const contextDir = pkg?.from !== undefined ? pkg.from.replace(/\/?package\.json$/, '') : null;
   const data = contextDir !== null ? state.input.nodeProjects?.find((p) => p.dir === contextDir) : undefined;
@@ -35,10 +38,43 @@ function project(state: RunState): { data: NodeProjectData; dir: string } {
 }
 
 /**
+ * The directory of the workspace package `pnpm --filter NAME` selects: the copied package.json
+ * whose context file names it. Null without a filter; the RUN's directory when no package matches.
+ */
+function filteredDir(command: ShellCommand, state: RunState): string | null {
+  const name = flagValue(command, 'filter', 'F');
+  if (name === null) return null;
+  for (const file of state.input.context ?? []) {
+    if (!file.path.endsWith('package.json') || file.text === undefined) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(file.text);
+    } catch {
+      continue;
+    }
+    if ((parsed as { name?: unknown } | null)?.name !== name) continue;
+    const rel = file.path.replace(/\/?package\.json$/, '');
+    // Where the package landed: the copied package.json that came from this context file.
+    const copied = state.fs.withTag('context').find((f) => f.from === file.path);
+    if (copied) return copied.path.replace(/\/package\.json$/, '') || '/';
+    return rel === '' ? state.cwd : `${state.cwd === '/' ? '' : state.cwd}/${rel}`;
+  }
+  state.note('info', `pnpm --filter ${name}: no package.json in the context names it; the whole workspace is assumed`);
+  return null;
+}
+
+/**
  * gzip -6 / tar of real node_modules in the reference data (npm-sizes.json): 0.27 (Express +
  * Prisma), 0.21 (Vite + React), 0.18 (Fastify); 0.22 is their mean.
  */
 const NODE_MODULES_GZIP = 0.22;
+
+/**
+ * npm cache growth per node_modules tar byte when a project has no cache figure: 0.26, from
+ * 119.7/420.9 MB, 33.0/125.2 MB and 7.0/28.3 MB measured in the reference data (npm-sizes.json),
+ * the ratio src/node/node-projects.ts uses too.
+ */
+const CACHE_PER_INSTALLED_BYTE = 0.26;
 
 function modulesPath(dir: string): string {
   return `${dir === '/' ? '' : dir}/node_modules`;
@@ -48,19 +84,49 @@ function cached(state: RunState, path: string): boolean {
   return state.cacheMounts.some((m) => isUnder(path, m));
 }
 
+type InstallKind = 'all' | 'prod' | 'prod-no-optional';
+
 function production(command: ShellCommand, state: RunState): boolean {
-  const omit = command.args.some((a) => /^--omit=dev$/.test(a.value)) || command.args.some((a, i) => a.value === '--omit' && command.args[i + 1]?.value === 'dev');
-  const prodFlag = hasFlag(command, 'production', 'prod', 'P');
-  const env = state.vars.get('NODE_ENV') === 'production' || command.assignments.some((a) => a.value === 'NODE_ENV=production');
-  return omit || prodFlag || env;
+  return installKind(command, state) !== 'all';
 }
 
-function installModules(command: ShellCommand, state: RunState, cacheDir: string, cacheTag: 'npm-cache' | 'pnpm-store' | 'yarn-cache'): void {
-  const { data, dir } = project(state);
-  const prod = production(command, state);
-  const tar = prod ? data.prodBytes : data.allBytes;
-  const files = prod ? data.prodFiles : data.allFiles;
+/** Which dependencies an install keeps: dev ones left out by --omit=dev, --prod, NODE_ENV=production; optional ones by --omit=optional too. */
+function installKind(command: ShellCommand, state: RunState): InstallKind {
+  const omitted = (what: string) =>
+    command.args.some((a) => a.value === `--omit=${what}`) || command.args.some((a, i) => a.value === '--omit' && command.args[i + 1]?.value === what);
+  const prodFlag = hasFlag(command, 'production', 'prod', 'P');
+  const env = state.vars.get('NODE_ENV') === 'production' || command.assignments.some((a) => a.value === 'NODE_ENV=production');
+  if (!(omitted('dev') || prodFlag || env)) return 'all';
+  return omitted('optional') || hasFlag(command, 'no-optional') ? 'prod-no-optional' : 'prod';
+}
+
+/** Tar bytes and files of node_modules for an install kind. */
+function modulesSize(data: NodeProjectData, kind: InstallKind, state: RunState): { tar: number; files: number } {
+  if (kind === 'all') return { tar: data.allBytes, files: data.allFiles };
+  if (kind === 'prod-no-optional') {
+    if (data.prodNoOptionalBytes !== undefined) return { tar: data.prodNoOptionalBytes, files: data.prodNoOptionalFiles ?? data.prodFiles };
+    state.note('estimate', 'npm --omit=optional: no measured size without optional dependencies; the production size is used');
+  }
+  return { tar: data.prodBytes, files: data.prodFiles };
+}
+
+function installModules(command: ShellCommand, state: RunState, cacheDir: string, cacheTag: 'npm-cache' | 'pnpm-store' | 'yarn-cache', at?: string): void {
+  const { data, dir } = project(state, at);
+  const kind = installKind(command, state);
+  const prod = kind !== 'all';
+  const { tar, files } = modulesSize(data, kind, state);
+  const pkg = state.fs.get(`${dir === '/' ? '' : dir}/package.json`);
+  const lockfiles = ['package-lock.json', 'npm-shrinkwrap.json'].map((name) => state.fs.get(`${dir === '/' ? '' : dir}/${name}`));
+  if (programName(command) === 'npm' && argsWithoutFlags(command)[0]?.value === 'ci' && pkg && !lockfiles.some(Boolean)) {
+    state.note('build-error', `npm ci in ${dir}: there is no package-lock.json (or npm-shrinkwrap.json) beside package.json, and npm ci refuses to install without one`);
+  }
+  // A production install leaves out the dev dependencies; the project's code may still import one.
+  const contextDir = pkg?.from?.replace(/\/?package\.json$/, '');
+  const missingImports = prod && contextDir !== undefined ? devDependenciesImported(state.input.context ?? [], contextDir) : [];
+  const prismaClientFor = contextDir !== undefined ? needsGeneratedPrismaClient(state.input.context ?? [], contextDir) : null;
   state.layer.add({
+    ...(missingImports.length ? { missingImports } : {}),
+    ...(prismaClientFor ? { prismaClientFor } : {}),
     path: modulesPath(dir),
     bytes: tar,
     files,
@@ -71,7 +137,13 @@ function installModules(command: ShellCommand, state: RunState, cacheDir: string
   });
   if (!cached(state, cacheDir)) {
     const previous = state.fs.get(cacheDir)?.bytes ?? 0;
-    const cacheBytes = data.cacheBytes ?? Math.round((prod ? data.prodBytes : data.allBytes) * 0.4);
+    // The cache holds the tarballs of what was installed. A measured production-only cache wins;
+    // otherwise the measured (all-dependency) cache scales with the node_modules installed.
+    const installed = tar;
+    const measuredProd = prod ? data.prodCacheBytes : undefined;
+    const cacheBytes =
+      measuredProd ??
+      (data.cacheBytes !== undefined ? Math.round((data.cacheBytes * installed) / Math.max(1, data.allBytes)) : Math.round(installed * CACHE_PER_INSTALLED_BYTE));
     state.layer.add({ path: cacheDir, bytes: Math.max(previous, cacheBytes), files: Math.round(cacheBytes / 20000), tags: [cacheTag], tree: true });
   }
 }
@@ -86,9 +158,48 @@ function prune(state: RunState): void {
   if (after) after.tarBytes = data.prodBytes;
 }
 
-function build(state: RunState): void {
-  const { data, dir } = project(state);
+function build(state: RunState, at?: string): void {
+  const { data, dir } = project(state, at);
   state.layer.add({ path: `${dir === '/' ? '' : dir}/dist`, bytes: data.buildOutputBytes ?? 1_000_000, files: 50, tags: ['build-output'], tree: true });
+}
+
+/** Directories of the workspace packages below the RUN's directory: each copied package.json with measured data. */
+function workspacePackages(state: RunState): string[] {
+  const root = state.cwd === '/' ? '' : state.cwd;
+  return state.fs
+    .withTag('context')
+    .filter((f) => f.path.startsWith(`${root}/`) && f.path.endsWith('/package.json') && f.path !== `${root}/package.json` && !f.path.includes('/node_modules/'))
+    .filter((f) => f.from !== undefined && state.input.nodeProjects?.some((p) => p.dir !== '' && `${p.dir}/package.json` === f.from))
+    .map((f) => f.path.slice(0, -'/package.json'.length));
+}
+
+/**
+ * `pnpm --filter NAME deploy [--prod] DIR`: a standalone copy of one workspace package, its
+ * files and its own node_modules (production only with --prod), ready to COPY into a slim stage.
+ */
+function deploy(command: ShellCommand, state: RunState, target: string | undefined): void {
+  const source = filteredDir(command, state);
+  if (!target || source === null) {
+    state.note('info', 'pnpm deploy needs --filter and a target directory');
+    return;
+  }
+  const out = expandPath(target, state);
+  const { data } = project(state, source);
+  const kind = installKind(command, state);
+  for (const f of state.fs.under(source)) {
+    if (/(^|\/)node_modules(\/|$)/.test(f.path.slice(source.length))) continue;
+    state.layer.add({ ...f, tags: [...f.tags], path: `${out}${f.path.slice(source.length)}` });
+  }
+  const { tar, files } = modulesSize(data, kind, state);
+  state.layer.add({
+    path: `${out}/node_modules`,
+    bytes: tar,
+    files,
+    tarBytes: tar,
+    gzipRatio: NODE_MODULES_GZIP,
+    tags: kind === 'all' ? ['node-modules', 'dev-dependencies'] : ['node-modules'],
+    tree: true,
+  });
 }
 
 const GLOBAL_TOOL_BYTES: Record<string, number> = {};
@@ -134,21 +245,34 @@ export const node: CommandHandler = (command, state) => {
       return true;
     }
     case 'pnpm': {
+      // --filter/-F/-C/--dir take a value: it is not the verb.
+      const [verb, ...rest] = argsWithoutFlags(command, ['filter', 'F', 'C', 'dir']).map((w) => w.value);
+      const at = filteredDir(command, state) ?? undefined;
       if (verb === 'install' || verb === 'i' || verb === 'add' || verb === 'fetch') {
-        installModules(command, state, '/root/.local/share/pnpm/store', 'pnpm-store');
+        installModules(command, state, '/root/.local/share/pnpm/store', 'pnpm-store', at);
+        return true;
+      }
+      if (verb === 'deploy') {
+        deploy(command, state, rest[0]);
         return true;
       }
       if (verb === 'prune') {
         if (production(command, state)) prune(state);
         return true;
       }
-      if (verb === 'store' && args[1] === 'prune') {
+      if (verb === 'store' && rest[0] === 'prune') {
         state.layer.remove('/root/.local/share/pnpm/store');
         return true;
       }
-      if (verb === 'build' || (verb === 'run' && args[1] === 'build')) {
-        build(state);
+      if (verb === 'build' || (verb === 'run' && rest[0] === 'build')) {
+        // `pnpm -r build` builds every workspace package that was copied in, each into its own dist.
+        const packages = hasFlag(command, 'r', 'recursive') && at === undefined ? workspacePackages(state) : [];
+        if (packages.length === 0) build(state, at);
+        for (const dir of packages) build(state, dir);
         return true;
+      }
+      if (verb !== undefined && !['config', 'env', 'setup', '--version'].includes(verb)) {
+        state.note('unknown-command', `pnpm ${verb}: what it writes is not modelled`);
       }
       return true;
     }

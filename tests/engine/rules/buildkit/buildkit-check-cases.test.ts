@@ -152,22 +152,15 @@ function contextOf(dockerignore: string | undefined): LintContext {
   };
 }
 
-/** `BUILDKIT_DOCKERFILE_CHECK` replaces the file's own `# check=` directive (lines kept). */
-function withCheckOverride(source: string, check: string): string {
-  const lines = source.split('\n');
-  const at = lines.findIndex((l) => /^#\s*check\s*=/i.test(l));
-  if (at < 0) throw new Error('case has no check directive to override');
-  lines[at] = `#check=${check}`;
-  return lines.join('\n');
-}
-
 function run(p: Prepared) {
-  const source = p.checkOverride !== undefined ? withCheckOverride(p.dockerfile, p.checkOverride) : p.dockerfile;
+  const source = p.dockerfile;
   const rules = p.rules ?? buildkitRules;
   const result = lintDockerfile(source, {
     rules,
     context: contextOf(p.dockerignore),
-    resolve: { buildArgs: p.buildArgs, ...(p.targetPlatform ? { targetPlatform: p.targetPlatform } : {}) },
+    // BUILDKIT_DOCKERFILE_CHECK goes in as the build arg it is: lint gives it precedence over `# check=`.
+    buildArgs: { ...p.buildArgs, ...(p.checkOverride !== undefined ? { BUILDKIT_DOCKERFILE_CHECK: p.checkOverride } : {}) },
+    ...(p.targetPlatform ? { resolve: { targetPlatform: p.targetPlatform } } : {}),
   });
   expect(result.crashed).toEqual([]);
   const byId = new Map(rules.map((r) => [r.id, r]));

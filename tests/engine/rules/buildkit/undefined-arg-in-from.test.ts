@@ -40,3 +40,14 @@ describe('undefined-arg-in-from (UndefinedArgInFrom)', () => {
     expect(flaggedLines(rule, 'ARG A\n# check=skip=UndefinedArgInFrom\nFROM node:$X\nFROM node:$Y\n')).toEqual([4]);
   });
 });
+
+describe('undefined-arg-in-from: every predefined ARG of BuildKit', () => {
+  it('accepts TARGETSTAGE and the OSVERSION pair, which BuildKit predefines too', () => {
+    expect(flaggedLines(rule, 'FROM alpine AS base\nFROM base-${TARGETSTAGE}\n')).toEqual([]);
+    expect(flaggedLines(rule, 'FROM mcr.microsoft.com/windows/nanoserver:${TARGETOSVERSION}${BUILDOSVERSION}\n')).toEqual([]);
+  });
+
+  it('suggests a predefined name for a near miss', () => {
+    expect(messages('FROM alpine:${TARGETSTAG}\n')).toEqual([[1, "FROM argument 'TARGETSTAG' is not declared (did you mean TARGETSTAGE?)"]]);
+  });
+});

@@ -75,3 +75,13 @@ describe('undefined-var (UndefinedVar)', () => {
     expect(flaggedLines(rule, 'FROM scratch\n# check=skip=UndefinedVar\nCOPY $a .\nCOPY $b .\n')).toEqual([4]);
   });
 });
+
+describe('undefined-var: predefined ARGs in a stage', () => {
+  it('accepts a predefined ARG once the stage declares it, TARGETSTAGE and BUILDOSVERSION included', () => {
+    expect(flaggedLines(rule, 'FROM alpine AS app\nARG TARGETSTAGE BUILDOSVERSION TARGETARCH\nWORKDIR /out/$TARGETSTAGE/$TARGETARCH$BUILDOSVERSION\n')).toEqual([]);
+  });
+
+  it('flags a predefined ARG the stage did not declare, as BuildKit does (it is in the global scope only)', () => {
+    expect(messages('FROM alpine\nCOPY bin/$TARGETARCH /usr/local/bin/\n').map(([line]) => line)).toEqual([2]);
+  });
+});

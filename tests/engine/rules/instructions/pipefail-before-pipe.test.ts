@@ -66,4 +66,14 @@ describe('pipefail-before-pipe (DL4006)', () => {
       end: { line: 2, column: 37 },
     });
   });
+
+  it('flags bash |&, which is a pipe too (ShellCheck parses it as T_Pipe)', () => {
+    expect(flaggedLines(rule, 'FROM debian:12-slim\nRUN make |& tee build.log\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN make |& tee build.log\n')).toEqual([]);
+  });
+
+  it('does not take &> (redirect stdout and stderr) for a pipe or a background job', () => {
+    expect(flaggedLines(rule, 'FROM debian:12-slim\nRUN make &>/dev/null && echo ok\n')).toEqual([]);
+  });
 });
+

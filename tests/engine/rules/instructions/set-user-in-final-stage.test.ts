@@ -15,9 +15,10 @@ describe('set-user-in-final-stage (DL3063)', () => {
     expect(flaggedLines(rule, 'FROM alpine:3\nUSER 1000:1000\n')).toEqual([]);
   });
 
-  it('only looks at the final stage and the stages it builds on', () => {
+  it('only counts a USER after the last FROM, as hadolint (it resets at every FROM)', () => {
     expect(flaggedLines(rule, 'FROM alpine:3\nUSER app\nFROM alpine:3\n')).toEqual([3]);
-    expect(flaggedLines(rule, 'FROM alpine:3 AS base\nUSER app\nFROM base\n')).toEqual([]);
+    // hadolint's DL3063 flags this too: the USER is in the base stage, not after the last FROM.
+    expect(flaggedLines(rule, 'FROM alpine:3 AS base\nUSER app\nFROM base\n')).toEqual([3]);
     expect(flaggedLines(rule, 'RUN x\n')).toEqual([]);
   });
 });

@@ -75,3 +75,11 @@ describe('package-cache-in-layer', () => {
     expect(flaggedLines(rule, 'FROM node:22-slim\nONBUILD RUN npm ci\n')).toEqual([]);
   });
 });
+
+describe('package-cache-in-layer through wrappers', () => {
+  it('sees `sudo npm ci` and `env X=1 npm ci` as npm installs (the cache lands in the layer all the same)', () => {
+    expect(flaggedLines(rule, 'FROM node:22-slim\nRUN sudo npm ci --omit=dev\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM node:22-slim\nRUN env NODE_ENV=production npm ci\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM node:22-slim\nRUN sudo npm ci --omit=dev && sudo npm cache clean --force\n')).toEqual([]);
+  });
+});

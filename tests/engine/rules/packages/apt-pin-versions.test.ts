@@ -53,3 +53,18 @@ describe('apt-pin-versions (DL3008)', () => {
     expect(flaggedLines(rule, 'FROM debian:12\n# hadolint ignore=DL3008,DL3015\nRUN apt-get install -y \\\n  curl\n')).toEqual([]);
   });
 });
+
+describe('apt-pin-versions (DL3008): commands as hadolint names them (ShellCheck getCommandName)', () => {
+  it('does not look through sudo, env or nice (hadolint sees the command "sudo"; DL3004 reports it)', () => {
+    expect(flaggedLines(rule, 'FROM debian:12\nRUN sudo apt-get install -y curl\n')).toEqual([]);
+    expect(flaggedLines(rule, 'FROM debian:12\nRUN env DEBIAN_FRONTEND=noninteractive apt-get install -y curl\n')).toEqual([]);
+  });
+
+  it('looks through exec, command, builtin and busybox, as ShellCheck does', () => {
+    expect(flaggedLines(rule, 'FROM debian:12\nRUN exec apt-get install -y curl\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM debian:12\nRUN exec -a x apt-get install -y curl\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM debian:12\nRUN command apt-get install -y curl\n')).toEqual([2]);
+    // `command -v` is not looked through: the next word is a flag.
+    expect(flaggedLines(rule, 'FROM debian:12\nRUN command -v apt-get install\n')).toEqual([]);
+  });
+});

@@ -1,12 +1,10 @@
 import { processWord } from '../../../parse/shell/lex.ts';
+import { PREDEFINED_ARGS } from '../../../stages/index.ts';
 import type { Rule } from '../../types.ts';
 import { normalizedNamedError } from './reference.ts';
 import { anchor, fromInstructions } from './support.ts';
 
 const CHECK = 'InvalidDefaultArgInFrom';
-const PREDEFINED = [
-  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
-];
 
 export const invalidDefaultArgInFrom: Rule = {
   id: 'invalid-default-arg-in-from',
@@ -25,7 +23,7 @@ Docker's build checks call this *InvalidDefaultArgInFrom*: they expand every FRO
     const escape = ctx.parsed.escapeCharacter;
     // The global scope as it would be without any --build-arg: predefined ARGs, then defaults.
     const env = new Map<string, string>();
-    for (const name of PREDEFINED) {
+    for (const name of PREDEFINED_ARGS) {
       const value = ctx.resolved.globalArgs.get(name);
       if (value !== undefined) env.set(name, value);
     }

@@ -5,14 +5,10 @@
  */
 import type { FromInstruction, Instruction, Range } from '../../../parse/types.ts';
 import type { ResolvedDockerfile, Stage } from '../../../stages/types.ts';
+import { parseCheckOptions, type CheckOptions } from '../../check-options.ts';
 import type { RuleContext } from '../../types.ts';
 
 export { goQuote } from '../../../parse/go-text.ts';
-
-interface CheckConfig {
-  skipAll: boolean;
-  skip: string[];
-}
 
 /**
  * The `# check=` comment directly above an instruction, as BuildKit's
@@ -20,52 +16,27 @@ interface CheckConfig {
  * first `check=` comment counts, its value ends at the first space (`# check=skip=X // reason`),
  * and one that does not parse changes nothing.
  */
-function commentConfig(instruction: Instruction): CheckConfig | null {
+function commentConfig(instruction: Instruction, directiveLines: number): CheckOptions | null {
   let comments = instruction.comments;
+  // The file's parser directives (`# check=...` on the first lines) are comments of the first
+  // instruction too, but they configure the whole file, and BUILDKIT_DOCKERFILE_CHECK replaces
+  // them (BuildKit's testRuleCheckOption: `#check=skip=all` overridden by the build arg still
+  // reports FromAsCasing on the FROM below it).
+  if (directiveLines > 0) comments = comments.slice(directiveLines);
   const reset = comments.lastIndexOf('');
   if (reset >= 0) comments = comments.slice(reset + 1);
   for (const comment of comments) {
     const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(comment);
     if (!m || m[1]!.toLowerCase() !== 'check') continue;
-    return parseCheckOptions(m[2]!.split(' ')[0]!);
+    const parsed = parseCheckOptions(m[2]!.split(' ')[0]!);
+    return parsed.ok ? parsed.options : null;
   }
   return null;
 }
 
-/** BuildKit's `ParseLintOptions` (skip, experimental, error), or null when it fails. */
-function parseCheckOptions(text: string): CheckConfig | null {
-  const config: CheckConfig = { skipAll: false, skip: [] };
-  const value = text.trim();
-  if (value === '') return config;
-  const parts: string[] = [];
-  let rest = value;
-  while (parts.length < 2) {
-    const at = rest.indexOf(';');
-    if (at < 0) break;
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at + 1);
-  }
-  parts.push(rest);
-  for (const part of parts) {
-    const eq = part.indexOf('=');
-    if (eq < 0) return null;
-    const key = part.slice(0, eq).trim();
-    const v = part.slice(eq + 1).trim();
-    if (key === 'skip') {
-      if (v === 'all') config.skipAll = true;
-      else config.skip = v.split(',').map((s) => s.trim());
-    } else if (key === 'error') {
-      if (!/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(v)) return null;
-    } else if (key !== 'experimental') {
-      return null;
-    }
-  }
-  return config;
-}
-
 /** Whether a `# check=skip=...` comment above `instruction` turns off the check `name` there. */
-export function skippedByComment(instruction: Instruction, name: string): boolean {
-  const config = commentConfig(instruction);
+export function skippedByComment(instruction: Instruction, name: string, directiveLines = 0): boolean {
+  const config = commentConfig(instruction, directiveLines);
   return config !== null && (config.skipAll || config.skip.includes(name));
 }
 
@@ -89,7 +60,8 @@ export function reportAt(
   finding: Parameters<RuleContext['report']>[0],
   at: Instruction = instruction,
 ): void {
-  if (skippedByComment(instruction, check)) return;
+  const directiveLines = instruction === ctx.parsed.instructions[0] ? ctx.parsed.directives.length : 0;
+  if (skippedByComment(instruction, check, directiveLines)) return;
   ctx.report({ ...finding, range: anchor(at, finding.range) });
 }
 

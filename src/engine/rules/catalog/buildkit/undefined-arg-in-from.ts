@@ -3,9 +3,6 @@ import { reportAt, suggest } from './support.ts';
 
 const CHECK = 'UndefinedArgInFrom';
 
-/** Predefined ARGs BuildKit also sets that the stage resolver does not model. */
-const EXTRA_PREDEFINED = ['BUILDOSVERSION', 'TARGETOSVERSION', 'TARGETSTAGE'];
-
 export const undefinedArgInFrom: Rule = {
   id: 'undefined-arg-in-from',
   title: 'Declare the ARGs a FROM uses before the first FROM',
@@ -20,7 +17,8 @@ Docker's build checks call this *UndefinedArgInFrom*, and suggest the declared n
     good: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}-slim\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
-    const keys = [...ctx.resolved.globalArgNames, ...ctx.resolved.globalArgs.keys(), ...EXTRA_PREDEFINED];
+    // globalArgs holds BuildKit's eleven predefined ARGs (TARGETSTAGE, BUILDOSVERSION, ...) too.
+    const keys = [...ctx.resolved.globalArgNames, ...ctx.resolved.globalArgs.keys()];
     const known = new Set(keys);
     for (const stage of ctx.resolved.stages) {
       for (const word of [stage.base, stage.platform]) {

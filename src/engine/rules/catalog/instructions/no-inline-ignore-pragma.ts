@@ -12,10 +12,12 @@ export const noInlineIgnorePragma: Rule = {
   severity: 'style',
   category: 'maintainability',
   aliases: { hadolint: ['DL1001'] },
+  // hadolint ships DL1001 with severity "ignore" (src/Hadolint/Rule/DL1001.hs): opt-in only.
+  defaultOff: true,
   docs: {
     rationale: `An inline \`# hadolint ignore=DL3008\` comment switches a rule off for the next instruction, and nothing makes anyone look at it again: the reason is rarely written down, and the exception outlives the situation that justified it. Teams that want every exception reviewed in one place keep them in the linter's configuration file instead, where a change shows up in review.
 
-hadolint ships this rule (DL1001) with severity *ignore*: it only reports when a project opts in. The \`global\` form (\`# hadolint global ignore=...\`) is not flagged.`,
+hadolint ships this rule (DL1001) with severity *ignore*, and so does Layerwise: it is off unless the configuration turns it on (\`"DL1001": "on"\` reports it as style). The \`global\` form (\`# hadolint global ignore=...\`) is not flagged.`,
     bad: 'FROM debian:12-slim\n# hadolint ignore=DL3008\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
   },

@@ -15,6 +15,19 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
+/** The images the rule's page compares; their figures come from the recorded rows. */
+const TABLE = ['node:22', 'node:22-slim', 'node:22-alpine', 'python:3.12', 'python:3.12-slim', 'python:3.12-alpine', 'golang:1.23', 'rust:1-bookworm', 'gcr.io/distroless/static-debian12:latest'];
+
+function sizeTable(): string {
+  const rows = TABLE.map((ref) => {
+    const size = recordedSize(ref);
+    if (!size) throw new Error(`large-base-image: no recorded size for ${ref}`);
+    const figure = size.approximate ? `about ${Math.round(size.compressedBytes / 1e6)} MB` : megabytes(size.compressedBytes);
+    return `| \`${ref.replace(/:latest$/, '')}\` | ${figure} |`;
+  });
+  return ['| Image | Size |', '|---|---|', ...rows].join('\n');
+}
+
 export const largeBaseImage: Rule = {
   id: 'large-base-image',
   title: 'Use a small variant of the base image in the final stage',
@@ -22,19 +35,9 @@ export const largeBaseImage: Rule = {
   category: 'size',
   aliases: {},
   docs: {
-    rationale: `The base image is usually most of an image's size, and every deploy pulls it. The default tags of the official language images are built on the **full** Debian image from \`buildpack-deps\`, with compilers, headers and version-control tools, so that anything can be built in them. A running application needs none of it. Recorded sizes (compressed, amd64; from docker-library/repo-info records, the last row from the distroless README; each row's source is in \`src/engine/data/base-image-variants.ts\`):
+    rationale: `The base image is usually most of an image's size, and every deploy pulls it. The default tags of the official language images are built on the **full** Debian image from \`buildpack-deps\`, with compilers, headers and version-control tools, so that anything can be built in them. A running application needs none of it. Recorded sizes (compressed, amd64; from docker-library/repo-info records, the last row from the distroless README; each row's source is in \`src/engine/data/recorded-base-images.ts\`, which the simulator reads too):
 
-| Image | Size |
-|---|---|
-| \`node:22\` | 408.5 MB |
-| \`node:22-slim\` | 79.9 MB |
-| \`node:22-alpine\` | 60.7 MB |
-| \`python:3.12\` | 410.9 MB |
-| \`python:3.12-slim\` | 43.2 MB |
-| \`python:3.12-alpine\` | 18.0 MB |
-| \`golang:1.23\` | 303.3 MB |
-| \`rust:1-bookworm\` | 566.5 MB |
-| \`gcr.io/distroless/static-debian12\` | about 2 MB |
+${sizeTable()}
 
 In the final stage, use the smallest variant your application runs on:
 - Node.js, Python, Ruby: \`-slim\` (Debian, glibc, the safest switch) or \`-alpine\` (musl: native modules may need rebuilding);

@@ -1,7 +1,15 @@
+import { recordedSize } from '../../../data/base-image-variants.ts';
 import type { Range } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
 import { repositoryAndTag } from './image-facts.ts';
 import { buildCommand, commandsOf, isApplicationImage, isSystemPackageRemoval, systemPackagesInstalled } from './support.ts';
+
+/** A recorded pull size, for the rule's page (figures live with their sources in the data). */
+function compressedMB(ref: string): string {
+  const size = recordedSize(ref);
+  if (!size) throw new Error(`single-stage-with-build-tools: no recorded size for ${ref}`);
+  return `${(size.compressedBytes / 1e6).toFixed(1)} MB`;
+}
 
 const COMPILER_PACKAGES = new Set([
   'build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'musl-dev', 'libc6-dev', 'libc-dev',
@@ -30,7 +38,7 @@ export const singleStageWithBuildTools: Rule = {
   category: 'size',
   aliases: {},
   docs: {
-    rationale: `Building and running in one stage means the image you ship contains everything the build needed: a compiler toolchain (\`golang\`, \`rust\` or \`maven\` images, \`build-essential\`, \`*-dev\` headers), devDependencies, the source code and intermediate files. None of it runs in production. It makes the image several times bigger than the application (the official \`golang:1.23\` image alone is 303.3 MB compressed and \`rust:1-bookworm\` 566.5 MB, amd64, per the repo-info records cited in \`src/engine/data/base-image-variants.ts\`), slower to pull on every deploy, and gives anyone who breaks into the container a compiler and your sources.
+    rationale: `Building and running in one stage means the image you ship contains everything the build needed: a compiler toolchain (\`golang\`, \`rust\` or \`maven\` images, \`build-essential\`, \`*-dev\` headers), devDependencies, the source code and intermediate files. None of it runs in production. It makes the image several times bigger than the application (the official \`golang:1.23\` image alone is ${compressedMB('golang:1.23')} compressed and \`rust:1-bookworm\` ${compressedMB('rust:1-bookworm')}, amd64, per the repo-info records cited in \`src/engine/data/recorded-base-images.ts\`), slower to pull on every deploy, and gives anyone who breaks into the container a compiler and your sources.
 
 A multi-stage build separates the two: build in a first stage with all the tools, then start a **new** stage from a small runtime image and copy only the result.
 

@@ -4,7 +4,7 @@
  * stage's filesystem sees them, and the package managers' install commands.
  */
 import type { CmdInstruction, CopyInstruction, Instruction, Range, RunInstruction } from '../../../parse/types.ts';
-import { argsWithoutFlags, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName } from '../../../script/index.ts';
+import { argsWithoutFlags, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName, unwrapCommand } from '../../../script/index.ts';
 import type { ShellCommand, ShellWord } from '../../../script/types.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
@@ -254,7 +254,8 @@ function buildCommandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
   if (run.form === 'shell') {
     const script = ctx.scriptOf(run);
     if (!script) return [];
-    return script.commands.map((command) => new ScriptCmd(command, run, script.text, ctx.scriptRange));
+    // Wrappers are looked through: `sudo apt-get install x` installs x all the same.
+    return script.commands.map(unwrapCommand).map((command) => new ScriptCmd(command, run, script.text, ctx.scriptRange));
   }
   const argv = run.command;
   const ranges = run.args.map((a) => a.range);
@@ -262,10 +263,11 @@ function buildCommandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
   if (at >= 0) {
     const script = parseShellScript(argv[at]!);
     const r = ranges[at] ?? run.range;
-    return script.commands.map((command) => ({ command, run, range: r, wordRange: () => r, script: script.text }));
+    return script.commands.map(unwrapCommand).map((command) => ({ command, run, range: r, wordRange: () => r, script: script.text }));
   }
   if (argv.length === 0) return [];
-  const { command, rangeOf } = argvCommand(argv, ranges, run.range);
+  const { command: direct, rangeOf } = argvCommand(argv, ranges, run.range);
+  const command = unwrapCommand(direct);
   const first = ranges[0] ?? run.range;
   const last = ranges.at(-1) ?? run.range;
   return [{ command, run, range: { start: first.start, end: last.end }, wordRange: rangeOf, script: null }];

@@ -5,14 +5,14 @@
  *
  * hadolint hands every rule the commands ShellCheck finds in the script: a command is kept only
  * when its name is a literal word (`busybox wget` and `builtin cd` count as `wget` and `cd`), and
- * each argument is "simplified": quotes removed, `$X` and `${X...}` written `${X}`/`${X...}`,
- * `$(cmd)` as `${` + the words of cmd run together + `}`, backticks and `$((...))` as `${VAR}`,
- * brace expansions dropped. Flags follow `getAllFlags`: `--name[=value]` is the flag `name`,
+ * each argument is "simplified" as ShellCheck's `oversimplify` does (script/simplify.ts, part of
+ * the shared shell model). The commands themselves are the shared model's (parseShellScript);
+ * only hadolint's naming and flag conventions live here. Flags follow `getAllFlags`: `--name[=value]` is the flag `name`,
  * `-abc` the flags `a`, `b` and `c`; `-` and `--` are not flags, and flags are read past `--`.
  * The exec form (`RUN ["a", "b"]`) is checked too, as the words joined by spaces.
  */
 import type { Instruction, Range, RunInstruction } from '../../../parse/types.ts';
-import { parseShellScript } from '../../../script/index.ts';
+import { isLiteralWord as isLiteral, parseShellScript, simplifyWord } from '../../../script/index.ts';
 import type { ShellCommand, ShellWord } from '../../../script/types.ts';
 import type { RuleContext, TextEdit } from '../../types.ts';
 
@@ -48,174 +48,6 @@ export interface RunView {
   mappable: boolean;
 }
 
-// ---- simplified words ---------------------------------------------------------------
-
-/** Index just after the `close` that balances the opener before `i` (quotes honoured). */
-function balanced(text: string, i: number, open: string, close: string): number {
-  let depth = 1;
-  let j = i;
-  while (j < text.length) {
-    const c = text[j]!;
-    if (c === '\\') {
-      j += 2;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      let k = j + 1;
-      while (k < text.length && text[k] !== c) k += text[k] === '\\' && c === '"' ? 2 : 1;
-      j = k + 1;
-      continue;
-    }
-    if (c === open) depth++;
-    else if (c === close) {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-    j++;
-  }
-  return text.length;
-}
-
-/** The words of a command substitution, simplified and run together. */
-function simplifyScript(script: string): string {
-  let out = '';
-  for (const c of parseShellScript(script).commands) {
-    if (c.depth !== 0) continue;
-    for (const w of c.assignments) out += simplifyWord(w.raw);
-    out += simplifyWord(c.nameWord.raw);
-    for (const a of c.args) out += simplifyWord(a.raw);
-  }
-  return out;
-}
-
-/** At a `$` in `raw` at `i`: the simplified expansion and the index after it. */
-function dollar(raw: string, i: number): [string, number] {
-  const next = raw[i + 1];
-  if (next === '(' && raw[i + 2] === '(') {
-    const end = balanced(raw, i + 3, '(', ')');
-    return ['${VAR}', Math.min(raw.length, end + (raw[end] === ')' ? 1 : 0))];
-  }
-  if (next === '(') {
-    const end = balanced(raw, i + 2, '(', ')');
-    return ['${' + simplifyScript(raw.slice(i + 2, end - 1)) + '}', end];
-  }
-  if (next === '{') {
-    const end = balanced(raw, i + 2, '{', '}');
-    return ['${' + raw.slice(i + 2, end - 1) + '}', end];
-  }
-  if (next === "'") {
-    const close = raw.indexOf("'", i + 2);
-    const end = close < 0 ? raw.length : close;
-    return [raw.slice(i + 2, end), end + 1];
-  }
-  if (next === '"') return doubleQuoted(raw, i + 2);
-  if (next !== undefined && /[A-Za-z_]/.test(next)) {
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1))!;
-    return ['${' + m[0] + '}', i + 1 + m[0].length];
-  }
-  if (next !== undefined && /[0-9@*#?\-$!]/.test(next)) return ['${' + next + '}', i + 2];
-  return ['$', i + 1];
-}
-
-/** The inside of a double-quoted string starting at `i` (after the quote). */
-function doubleQuoted(raw: string, i: number): [string, number] {
-  let out = '';
-  let j = i;
-  while (j < raw.length && raw[j] !== '"') {
-    const c = raw[j]!;
-    if (c === '\\') {
-      const n = raw[j + 1];
-      if (n === '\n') j += 2;
-      else if (n !== undefined && '"\\$`'.includes(n)) {
-        out += n;
-        j += 2;
-      } else {
-        out += c;
-        j++;
-      }
-      continue;
-    }
-    if (c === '$') {
-      const [text, end] = dollar(raw, j);
-      out += text;
-      j = end;
-      continue;
-    }
-    if (c === '`') {
-      const close = raw.indexOf('`', j + 1);
-      out += '${VAR}';
-      j = close < 0 ? raw.length : close + 1;
-      continue;
-    }
-    out += c;
-    j++;
-  }
-  return [out, j + 1];
-}
-
-/** The characters `simplifyWord` treats specially; a word without any is returned as is. */
-const SPECIAL_IN_WORD = /[\\'"$`{]/;
-
-/** A shell word as hadolint compares it (ShellCheck's simplified text). */
-export function simplifyWord(raw: string): string {
-  // Most words are plain text, which simplifies to itself.
-  if (!SPECIAL_IN_WORD.test(raw)) return raw;
-  let out = '';
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw[i]!;
-    if (c === '\\') {
-      if (raw[i + 1] !== '\n' && i + 1 < raw.length) out += raw[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      const close = raw.indexOf("'", i + 1);
-      const end = close < 0 ? raw.length : close;
-      out += raw.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (c === '"') {
-      const [text, end] = doubleQuoted(raw, i + 1);
-      out += text;
-      i = end;
-      continue;
-    }
-    if (c === '$') {
-      const [text, end] = dollar(raw, i);
-      out += text;
-      i = end;
-      continue;
-    }
-    if (c === '`') {
-      const close = raw.indexOf('`', i + 1);
-      out += '${VAR}';
-      i = close < 0 ? raw.length : close + 1;
-      continue;
-    }
-    if (c === '{') {
-      // A brace expansion ({a,b} or {1..3}) is dropped.
-      const m = /^\{([^\s{}]*)\}/.exec(raw.slice(i));
-      if (m && (m[1]!.includes(',') || m[1]!.includes('..'))) {
-        i += m[0].length;
-        continue;
-      }
-    }
-    out += c;
-    i++;
-  }
-  return out;
-}
-
-const NOT_LITERAL = /[$`*?]/;
-
-/** Whether a word is plain literal text (what ShellCheck's `getLiteralString` accepts). */
-function isLiteral(word: ShellWord): boolean {
-  if (!NOT_LITERAL.test(word.raw)) return true;
-  return !/[$`*?]/.test(word.raw.replace(/'[^']*'/g, ''));
-}
-
 // ---- commands -----------------------------------------------------------------------
 
 /** hadolint's `getAllFlags`. */
@@ -230,13 +62,50 @@ function flagsOf(args: HArg[]): HFlag[] {
   return flags;
 }
 
+/** ShellCheck's `isFlag`: a word whose first part is a literal starting with `-`. */
+function isFlagWord(word: ShellWord): boolean {
+  return word.raw.startsWith('-');
+}
+
+/**
+ * `exec`'s command word, as ShellCheck's `getBsdOpts "cla:"` finds it: `-c` and `-l` alone,
+ * `-a NAME` with a value; an unknown option means no command is found.
+ */
+function execTarget(args: readonly ShellWord[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') return i + 1 < args.length ? i + 1 : -1;
+    if (!v.startsWith('-') || v === '-') return i;
+    const letters = v.slice(1);
+    for (let k = 0; k < letters.length; k++) {
+      const l = letters[k]!;
+      if (l === 'c' || l === 'l') continue;
+      if (l !== 'a') return -1;
+      if (k === letters.length - 1) i++;
+      break;
+    }
+  }
+  return -1;
+}
+
+/**
+ * ShellCheck's `getCommandName` (not the basename): the literal first word, looked through
+ * `busybox`, `builtin`, `command` and `run` (when the next word is no flag) and `exec`. `sudo`,
+ * `env` or `nice` are not looked through, so hadolint's rules do not see `sudo apt-get install`
+ * as an apt-get command. The arguments stay all the words after the first (`extractAllArgs`).
+ */
 function toCommand(c: ShellCommand): HCommand | null {
   if (!isLiteral(c.nameWord)) return null;
   const args = c.args.map((word) => ({ text: simplifyWord(word.raw), word }));
   let name = c.nameWord.value;
-  if ((name.endsWith('busybox') || name === 'builtin') && c.args.length > 0) {
-    if (!isLiteral(c.args[0]!)) return null;
-    name = c.args[0]!.value;
+  const at = ['busybox', 'builtin', 'command', 'run'].includes(name)
+    ? c.args.length > 0 && !isFlagWord(c.args[0]!) ? 0 : -1
+    : name === 'exec'
+      ? execTarget(c.args)
+      : -1;
+  if (at >= 0) {
+    if (!isLiteral(c.args[at]!)) return null;
+    name = c.args[at]!.value;
   }
   return { name, args, flags: flagsOf(args), source: c };
 }

@@ -1,5 +1,7 @@
 /**
- * Recorded sizes of official base images, one row per tag, each with its source.
+ * Recorded sizes of official base images, one row per tag, each with its source. The one source
+ * of image sizes: the simulator's catalog (simulate/catalog/base-images.ts) and the rules
+ * (base-image-variants.ts, recordedSize) both read these rows.
  *
  * Figures are carried from the project's reference data (docker-library/repo-info records, and
  * for distroless the third-party figures named in each row). `compressedBytes` is the amd64
@@ -350,3 +352,8 @@ export const RECORDED_BASE_IMAGES: readonly RecordedBaseImage[] = [
     source: "no public figure found in the indexed corpora; expect base-debian12 + libgcc-s1 + libstdc++6 + libgomp1 (~+2-3MB) - not measured",
   },
 ];
+
+/** The recorded row of a normalized reference (`node:22-slim`, `gcr.io/distroless/static-debian12:latest`), or null. */
+export function recordedBaseImage(ref: string): RecordedBaseImage | null {
+  return RECORDED_BASE_IMAGES.find((r) => r.ref === ref) ?? null;
+}

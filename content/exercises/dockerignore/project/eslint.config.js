@@ -1,0 +1,7 @@
+module.exports = [
+  {
+    files: ['**/*.js'],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs' },
+    rules: { 'no-unused-vars': 'error' },
+  },
+];

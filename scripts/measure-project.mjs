@@ -1,0 +1,158 @@
+// `node scripts/measure-project.mjs <exercise-id> [...]`: measures an exercise's Node project for
+// real and records the figures in content/exercises/<id>/project.json, under "measured".
+//
+// In a temporary copy of content/exercises/<id>/project/ it runs `npm ci` (with an empty npm
+// cache of its own, so the cache growth of one install is measured too), then, when
+// project.json asks for it, `npm run build`. node_modules is measured with the same tar-byte
+// accounting the CLI uses for a real context (src/node/node-projects.ts: a 512-byte header per
+// entry, data padded to 512 bytes), with all dependencies, then after a second, real
+// `npm ci --omit=dev` (checked against the lockfile's dev flags, which the CLI relies on).
+//
+// project.json's "measure" says what to measure: { "build": true } records the size of `dist`
+// after `npm run build`; { "nodeModulesInContext": true } records the installed node_modules
+// package by package as entries of the learner's working directory (a build context without a
+// .dockerignore sends them). "declared" entries are written by hand and kept as they are.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureNodeProjects } from '../src/node/node-projects.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function fail(message) {
+  console.error(`measure-project: ${message}`);
+  process.exit(1);
+}
+
+/** Tar bytes and file count of a tree, as node-projects.ts counts them. */
+function tarTally(dir) {
+  let bytes = 0;
+  let files = 0;
+  const walk = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      bytes += 512;
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        bytes += Math.ceil(lstatSync(full).size / 512) * 512;
+        files++;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { bytes, files };
+}
+
+/** Sum of file sizes and file count of a tree (what a build context entry declares). */
+function plainTally(dir) {
+  let bytes = 0;
+  let files = 0;
+  const walk = (path) => {
+    const s = lstatSync(path);
+    if (s.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+    else {
+      bytes += s.size;
+      files++;
+    }
+  };
+  walk(dir);
+  return { bytes, files };
+}
+
+/** node_modules package by package (scopes opened), for a context that holds the folder. */
+function packageEntries(modules) {
+  const out = [];
+  for (const name of readdirSync(modules).sort()) {
+    const full = join(modules, name);
+    if (name.startsWith('@') && lstatSync(full).isDirectory()) {
+      for (const sub of readdirSync(full).sort()) out.push({ path: `node_modules/${name}/${sub}`, ...plainTally(join(full, sub)) });
+    } else out.push({ path: `node_modules/${name}`, ...plainTally(full) });
+  }
+  // A single file is an ordinary entry; a directory stands for its files.
+  return out.map((e) => (lstatSync(join(modules, e.path.slice('node_modules/'.length))).isDirectory() ? e : { path: e.path, bytes: e.bytes }));
+}
+
+function run(cmd, args, cwd, env = {}) {
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+}
+
+function version(cmd, args) {
+  return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+}
+
+async function measure(id) {
+  const dir = join(root, 'content/exercises', id);
+  const projectDir = join(dir, 'project');
+  const jsonPath = join(dir, 'project.json');
+  if (!existsSync(projectDir)) fail(`${projectDir} does not exist`);
+  if (!existsSync(join(projectDir, 'package-lock.json'))) {
+    fail(`${id}: project/package-lock.json is missing; create it with \`npm install --package-lock-only --omit-lockfile-registry-resolved\` in project/`);
+  }
+  const config = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {};
+  const settings = config.measure ?? {};
+
+  const work = mkdtempSync(join(tmpdir(), `layerwise-measure-${id}-`));
+  try {
+    const app = join(work, 'app');
+    cpSync(projectDir, app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+    const cache = join(work, 'npm-cache');
+    const commands = ['npm ci --no-audit --no-fund'];
+    run('npm', ['ci', '--no-audit', '--no-fund', '--cache', cache], app);
+    if (settings.build) {
+      commands.push('npm run build');
+      run('npm', ['run', 'build'], app);
+    }
+    const [project] = await measureNodeProjects(app, ['package.json']);
+    if (!project) fail(`${id}: npm ci left no node_modules`);
+    const cacheBytes = tarTally(cache).bytes;
+    const buildOutputBytes = settings.build ? tarTally(join(app, 'dist')).bytes : undefined;
+    const entries = settings.nodeModulesInContext ? packageEntries(join(app, 'node_modules')) : undefined;
+    // Production figures from a real `npm ci --omit=dev`, checked against the lockfile's dev flags.
+    commands.push('npm ci --omit=dev');
+    const prodCache = join(work, 'npm-cache-prod');
+    run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--cache', prodCache], app);
+    const prodCacheBytes = tarTally(prodCache).bytes;
+    const prod = tarTally(join(app, 'node_modules'));
+    const prodBytes = prod.bytes + 1024;
+    if (Math.abs(prodBytes - project.prodBytes) > prodBytes * 0.01 || prod.files !== project.prodFiles) {
+      console.warn(`${id}: npm ci --omit=dev gives ${prodBytes} bytes / ${prod.files} files, the lockfile's dev flags ${project.prodBytes} / ${project.prodFiles}; keeping the install's`);
+    }
+    const measured = {
+      date: new Date().toISOString().slice(0, 10),
+      node: process.version,
+      npm: version('npm', ['--version']),
+      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in a copy of project/ (linux ${process.arch}), node_modules tar bytes as src/node/node-projects.ts counts them, prod from a second install with --omit=dev, npm cache growth of each install measured in an empty cache of its own`,
+      nodeProjects: [
+        {
+          dir: '',
+          allBytes: project.allBytes,
+          allFiles: project.allFiles,
+          prodBytes,
+          prodFiles: prod.files,
+          cacheBytes,
+          prodCacheBytes,
+          ...(buildOutputBytes !== undefined ? { buildOutputBytes } : {}),
+          source: `measured ${new Date().toISOString().slice(0, 10)}: npm ci (npm ${version('npm', ['--version'])}, node ${process.version}) by scripts/measure-project.mjs ${id}`,
+        },
+      ],
+      ...(entries ? { entries } : {}),
+    };
+    const next = { measure: settings, declared: config.declared ?? [], measured };
+    writeFileSync(jsonPath, `${JSON.stringify(next, null, 2)}\n`);
+    const p = measured.nodeProjects[0];
+    console.log(
+      `${id}: node_modules ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files (all), ${(p.prodBytes / 1e6).toFixed(1)} MB / ${p.prodFiles} files (prod), npm cache ${(p.cacheBytes / 1e6).toFixed(1)} MB (prod ${(p.prodCacheBytes / 1e6).toFixed(1)} MB)` +
+        (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : '') +
+        (measured.entries ? `, ${measured.entries.length} context entries` : '') +
+        ` [${commands.join(' && ')}]`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const ids = process.argv.slice(2);
+if (ids.length === 0) fail('usage: node scripts/measure-project.mjs <exercise-id> [...]');
+for (const id of ids) await measure(id);

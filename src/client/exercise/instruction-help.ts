@@ -1,0 +1,20 @@
+/** One line per Dockerfile instruction, shown when the learner hovers over its keyword. */
+export const INSTRUCTION_HELP: Readonly<Record<string, string>> = {
+  FROM: 'starts a stage from a base image (or an earlier stage); everything in the base ships in the final image.',
+  RUN: 'runs a command and stores every file it changes as a new layer, deleted files included as whiteouts.',
+  COPY: 'copies files from the build context (or `--from` another stage) into a new layer.',
+  ADD: 'like COPY, but also fetches URLs and unpacks local archives; prefer COPY unless you need that.',
+  WORKDIR: 'sets the working directory for the next instructions and the container, creating it if needed.',
+  ENV: 'sets an environment variable for the next instructions and the running container.',
+  ARG: 'declares a build argument, available during the build only (and visible in the image history).',
+  USER: 'sets the user the next RUN steps and the container run as.',
+  CMD: 'the default command of the container; the exec form `["node", "server.js"]` makes it PID 1 and lets it get signals.',
+  ENTRYPOINT: 'the program the container always runs; CMD becomes its arguments.',
+  EXPOSE: 'documents the port the app listens on; it publishes nothing by itself.',
+  HEALTHCHECK: 'a command Docker runs to tell a working container from a stuck one; it needs its tools inside the image.',
+  LABEL: 'adds metadata (source, version, licence) to the image.',
+  SHELL: 'changes the shell that shell-form RUN, CMD and ENTRYPOINT use.',
+  STOPSIGNAL: 'the signal `docker stop` sends to PID 1.',
+  VOLUME: 'marks a directory as a mount point for data that should outlive the container.',
+  ONBUILD: 'an instruction that runs when another Dockerfile builds FROM this image.',
+};

@@ -1,0 +1,5 @@
+export { gradeExercise } from './grade.ts';
+export { buildChain } from './chain.ts';
+export { installsDependencies, installSteps, type InstallStep } from './install-steps.ts';
+export { isRootUser } from './objectives/non-root.ts';
+export type * from './types.ts';

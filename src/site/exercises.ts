@@ -1,0 +1,8 @@
+/** Static paths for the pages made per exercise (the exercise page, its embed). */
+import { getCollection } from 'astro:content';
+import type { Exercise } from '../engine/grade/types.ts';
+
+export async function exercisePaths() {
+  const exercises = await getCollection('exercises');
+  return exercises.map((entry: { id: string; data: unknown }) => ({ params: { id: entry.id }, props: { exercise: entry.data as Exercise } }));
+}

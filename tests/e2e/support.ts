@@ -1,0 +1,36 @@
+// Checks shared by the end-to-end tests.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Collects console errors, uncaught exceptions, failed requests and HTTP error responses.
+ * `expected404` names a path whose 404 (and the console message Chromium logs for it) is expected.
+ */
+export function watchForProblems(page: Page, expected404?: string) {
+  const problems: string[] = [];
+  const isExpected404 = (url: string) => expected404 !== undefined && new URL(url).pathname === expected404;
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (isExpected404(message.location().url) && message.text().includes('404')) return;
+    problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
+  page.on('response', (response) => {
+    const status = response.status();
+    if (status >= 400 && !(status === 404 && isExpected404(response.url()))) {
+      problems.push(`HTTP ${status}: ${response.url()}`);
+    }
+  });
+  return problems;
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
