@@ -1,7 +1,16 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { searchAndOffline } from './src/site/build/integration.ts';
 
 export default defineConfig({
-  integrations: [mdx()],
+  // Absolute URLs in the sitemap need the deployed origin: set SITE_URL when you deploy.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  integrations: [
+    mdx(),
+    // Embeds and workshop pages are not pages to land on from a search engine.
+    sitemap({ filter: (page) => !/\/(embed|workshop|join)\//.test(new URL(page).pathname) }),
+    searchAndOffline(),
+  ],
 });

@@ -25,6 +25,9 @@ export default defineConfig({
   reporter: 'list',
   use: {
     baseURL,
+    // The offline copy is tested on its own (offline.spec.ts); elsewhere a service worker would
+    // serve pages from its cache and hide what the tests route or count.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath(),
       args: [
@@ -56,9 +59,19 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 20_000,
     },
+    {
+      // The build as a host serves it, with a switch that "deploys" a new build (the update test).
+      command: `node tests/e2e/deploy-server.mjs`,
+      env: { DEPLOY_PORT: String(PORT + 4) },
+      url: `http://127.0.0.1:${PORT + 4}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+    },
   ],
 });
 
 /** Origins of the embed tests' host page and third party. */
 export const HOST_ORIGIN = `http://127.0.0.1:${PORT + 1}`;
 export const THIRD_ORIGIN = `http://127.0.0.1:${PORT + 2}`;
+/** Origin of tests/e2e/deploy-server.mjs: the build, with a new deploy on demand. */
+export const DEPLOY_ORIGIN = `http://127.0.0.1:${PORT + 4}`;

@@ -5,6 +5,8 @@
  * validated against the zod schema that mirrors the engine's Exercise type.
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { file } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { exerciseSchema } from './content-loaders/exercise-schema.ts';
@@ -39,6 +41,15 @@ function exercisesLoader(): Loader {
   };
 }
 
+/** The glossary: terms with a markdown definition and the lessons and rules that teach them. */
+const glossarySchema = z.object({
+  term: z.string().min(1),
+  definition: z.string().min(1),
+  lessons: z.array(z.string()).default([]),
+  rules: z.array(z.string()).default([]),
+});
+
 export const collections = {
   exercises: defineCollection({ loader: exercisesLoader(), schema: exerciseSchema }),
+  glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossarySchema }),
 };

@@ -7,6 +7,7 @@
 import { gradeExercise } from '../../engine/grade/index.ts';
 import type { Exercise, ExerciseFiles, GradeResult } from '../../engine/grade/types.ts';
 import type { Finding } from '../../engine/rules/types.ts';
+import { SAVE_NOW_EVENT } from '../offline/events.ts';
 import { ProgressStore, type Notice } from '../progress/store.ts';
 import { diffHtml, lineDiff } from './diff.ts';
 import { cacheHtml, checklistHtml, errorsHtml, escapeHtml, formatBytes, imageHtml, runtimeHtml } from './render.ts';
@@ -156,10 +157,22 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
     clearTimeout(timer);
     timer = setTimeout(grade, GRADE_DELAY_MS);
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => store.saveFiles(exercise.id, files()), GRADE_DELAY_MS);
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      store.saveFiles(exercise.id, files());
+    }, GRADE_DELAY_MS);
   };
   model.onDidChangeContent(onEdit);
   dockerignoreInput?.addEventListener('input', onEdit);
+  // Unsaved text is written at once when the page goes away or an update is about to reload it.
+  const saveNow = () => {
+    if (saveTimer === undefined) return;
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    store.saveFiles(exercise.id, files());
+  };
+  addEventListener('pagehide', saveNow);
+  document.addEventListener(SAVE_NOW_EVENT, saveNow);
   grade();
 
   // Quick fixes: a rule's mechanical fix as a code action on its marker.

@@ -8,7 +8,33 @@ import type { CacheScenario, Exercise, VirtualProject } from '../../engine/grade
 import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME } from '../editor/monaco.ts';
 import { cacheHtml, errorsHtml, findingsHtml, imageHtml, runtimeHtml } from '../exercise/render.ts';
+import { SAVE_NOW_EVENT } from '../offline/events.ts';
 import { decodeState, encodeState } from './share.ts';
+
+/** The playground's unsaved draft (one per browser): survives a reload, an update, a closed tab. */
+const DRAFT_KEY = 'layerwise:playground';
+
+interface Draft {
+  dockerfile: string;
+  project: string;
+}
+
+function readDraft(): Draft | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as Partial<Draft> | null;
+    return value && typeof value.dockerfile === 'string' && typeof value.project === 'string' ? { dockerfile: value.dockerfile, project: value.project } : null;
+  } catch {
+    return null; // storage blocked or a draft from something else: start from the example
+  }
+}
+
+function writeDraft(draft: Draft): void {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // storage full or blocked: the share link still holds the text
+  }
+}
 
 interface SampleProject {
   id: string;
@@ -40,9 +66,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
 
   const shared = location.hash.startsWith('#s=') ? await decodeState(location.hash.slice(3)) : null;
   if (location.hash.startsWith('#s=') && !shared) $(root, '#notices').innerHTML = '<p class="notice">This link’s Dockerfile could not be read, so the example is shown instead.</p>';
-  if (shared) {
-    fallback.value = shared.dockerfile;
-    if ([...select.options].some((o) => o.value === shared.project)) select.value = shared.project;
+  // A shared link wins over the local draft: the learner opened it to see that Dockerfile.
+  const initial = shared ?? readDraft();
+  if (initial) {
+    fallback.value = initial.dockerfile;
+    if ([...select.options].some((o) => o.value === initial.project)) select.value = initial.project;
   }
 
   const monaco = await loadMonaco();
@@ -106,11 +134,29 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
+  const saveNow = () => {
+    if (!dirty) return;
+    dirty = false;
+    writeDraft({ dockerfile: model.getValue(), project: select.value });
+  };
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const edited = () => {
+    dirty = true;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, 300);
+  };
   model.onDidChangeContent(() => {
     clearTimeout(timer);
     timer = setTimeout(grade, 150);
+    edited();
   });
-  select.addEventListener('change', grade);
+  select.addEventListener('change', () => {
+    edited();
+    void grade();
+  });
+  addEventListener('pagehide', saveNow);
+  document.addEventListener(SAVE_NOW_EVENT, saveNow);
   await grade();
 
   const status = $(root, '#share-status');

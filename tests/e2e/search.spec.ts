@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, watchForProblems } from './support.ts';
+
+/** A lesson (or, before lessons exist, the glossary) and a distinctive word from its body. */
+function target(): { url: string; word: string } {
+  const home = readFileSync('dist/index.html', 'utf8');
+  const lesson = /href="(\/lessons\/[a-z0-9-]+\/)"/.exec(home)?.[1];
+  if (lesson) {
+    const html = readFileSync(`dist${lesson}index.html`, 'utf8');
+    // A long word from a paragraph of the lesson's body, not from its title.
+    const body = [...html.matchAll(/<p>([^<]{40,})<\/p>/g)].map((m) => m[1]!).join(' ');
+    const word = body.split(/[^A-Za-z]+/).filter((w) => w.length >= 9).sort((a, b) => b.length - a.length)[0];
+    if (word) return { url: lesson, word };
+  }
+  return { url: '/glossary/', word: 'whiteout' };
+}
+
+test.describe('search', () => {
+  test('"/" opens search; a word from a lesson’s body finds it; the keyboard opens it', async ({ page }) => {
+    const problems = watchForProblems(page);
+    const { url, word } = target();
+    await page.goto('/');
+    await page.keyboard.press('/');
+    const input = page.getByRole('combobox', { name: /Search/ });
+    await expect(input).toBeFocused();
+    await page.keyboard.type(word);
+    const results = page.getByRole('option');
+    await expect(results.first()).toBeVisible();
+    const urls = await results.evaluateAll((options) => options.map((o) => (o as HTMLElement).dataset.url!.replace(/#.*$/, '')));
+    const index = urls.indexOf(url);
+    expect(index, `${url} among ${urls.join(', ')} for "${word}"`).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await expect(results.nth(index)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${url}(#.*)?$`));
+    expect(problems).toEqual([]);
+  });
+
+  test('Ctrl+K opens it, Escape closes it and gives focus back', async ({ page }) => {
+    await page.goto('/rules/');
+    await page.getByRole('link', { name: 'Rules' }).first().focus();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.type('healthcheck');
+    await expect(page.getByRole('status').filter({ hasText: 'results for' })).toContainText('for “healthcheck”');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Rules' }).first()).toBeFocused();
+  });
+
+  test('"/" typed into the exercise editor stays in the editor', async ({ page }) => {
+    await page.goto('/exercises/non-root/');
+    await expect(page.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n# a/b');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('# a/b');
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the search dialog has no axe violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/');
+      await page.keyboard.press('/');
+      await page.keyboard.type('cache');
+      await expect(page.getByRole('option').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+});
