@@ -13,4 +13,9 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(embed|workshop|join)\//.test(new URL(page).pathname) }),
     searchAndOffline(),
   ],
+  markdown: {
+    // Fenced code in lessons follows the page's theme, like the <Code> blocks (global.css switches
+    // to the dark colours). github-dark's comment colour fails WCAG AA; github-dark-default passes.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' } },
+  },
 });

@@ -2,15 +2,19 @@
 /**
  * Content collections. `exercises`: one entry per directory of content/exercises/, read by the
  * plain-Node reader in src/content-loaders/exercises.ts (the tests use the same reader) and
- * validated against the zod schema that mirrors the engine's Exercise type.
+ * validated against the zod schema that mirrors the engine's Exercise type. `lessons`: the MDX
+ * files of content/lessons/ (the file name is the id). `parts`: content/parts.yaml, in order.
+ * What ties them together (orders, parts, exercises pointing back at their lesson) is checked
+ * when the course pages are built (src/course/course.ts), where all three are at hand.
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { file } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
+import { file as fileLoader, glob, type Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { exerciseSchema } from './content-loaders/exercise-schema.ts';
 import { readExercises } from './content-loaders/exercises.ts';
+import { lessonSchema, partSchema } from './content-loaders/lesson-schema.ts';
+import { readParts } from './content-loaders/lessons.ts';
 
 const EXERCISES = 'content/exercises';
 
@@ -49,7 +53,37 @@ const glossarySchema = z.object({
   rules: z.array(z.string()).default([]),
 });
 
+const PARTS = 'content/parts.yaml';
+
+/** content/parts.yaml as one entry per part; `order` keeps the file's order. */
+function partsLoader(): Loader {
+  return {
+    name: 'layerwise-parts',
+    load: async ({ store, parseData, generateDigest, config, logger, watcher }) => {
+      const file = fileURLToPath(new URL(PARTS, config.root));
+      const sync = async () => {
+        const parts = readParts(file, PARTS);
+        store.clear();
+        for (const [order, part] of parts.entries()) {
+          const data = await parseData({ id: part.id, data: { ...part, order: order + 1 } });
+          store.set({ id: part.id, data, digest: generateDigest(data), filePath: PARTS });
+        }
+        logger.info(`${parts.length} parts`);
+      };
+      await sync();
+      if (watcher) {
+        watcher.add(file);
+        watcher.on('change', (path) => {
+          if (path === file) sync().catch((err: unknown) => logger.error(err instanceof Error ? err.message : String(err)));
+        });
+      }
+    },
+  };
+}
+
 export const collections = {
   exercises: defineCollection({ loader: exercisesLoader(), schema: exerciseSchema }),
-  glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossarySchema }),
+  lessons: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/lessons' }), schema: lessonSchema }),
+  glossary: defineCollection({ loader: fileLoader('content/glossary.yaml'), schema: glossarySchema }),
+  parts: defineCollection({ loader: partsLoader(), schema: partSchema.extend({ order: z.number().int().positive() }) }),
 };
