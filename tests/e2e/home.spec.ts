@@ -84,7 +84,7 @@ test.describe('404 page', () => {
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1')).toHaveText('Page not found');
     await expect(page).toHaveTitle(/Page not found/);
-    const home = page.getByRole('link', { name: 'Go to the Layerwise home page' });
+    const home = page.locator('main').getByRole('link', { name: 'Home', exact: true });
     await expect(home).toHaveAttribute('href', '/');
     await home.click();
     await expect(page).toHaveURL('/');
