@@ -61,7 +61,9 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
   const problems: RuntimeProblem[] = [];
   if (!stage) return { command: [], form: null, user: 'root', workdir: '/', ok: false, problems: [{ kind: 'missing-file', message: 'no stage to run', line: null, severity: 'error' }] };
   const entry = stage.entrypoint;
-  const cmd = stage.cmd;
+  // With neither CMD nor ENTRYPOINT in the Dockerfile, the container runs the base image's own CMD.
+  const inherited = !entry && !stage.cmd && stage.base?.cmd ? { form: 'exec' as const, command: stage.base.cmd, line: null } : null;
+  const cmd = stage.cmd ?? inherited;
   const command = [...(entry?.command ?? []), ...(cmd?.command ?? [])];
   const form = entry?.form ?? cmd?.form ?? null;
   const line = entry?.line ?? cmd?.line ?? null;

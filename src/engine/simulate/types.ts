@@ -112,6 +112,8 @@ export interface BaseImageInfo {
   /** Programs on PATH (node, npm, curl, ...). */
   tools: string[];
   env: Record<string, string>;
+  /** The image's own CMD (exec form), inherited by a Dockerfile that sets neither CMD nor ENTRYPOINT (nginx starts nginx). */
+  cmd?: string[];
   /** Where the figures come from. */
   source: string;
   /** Set when the figures are an estimate (unknown tag, missing uncompressed size, ...). */

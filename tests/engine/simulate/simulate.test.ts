@@ -172,6 +172,16 @@ describe('does it still run?', () => {
     expect(runtimeCheck(sim('FROM gcr.io/distroless/static-debian12\nCMD /app\n')).problems.map((p) => p.kind)).toContain('missing-shell');
     expect(runtimeCheck(sim('FROM debian:bookworm-slim\nCMD ["node", "server.js"]\n')).problems.map((p) => p.kind)).toContain('missing-runtime');
   });
+
+  it("runs the base image's own CMD when the Dockerfile sets neither CMD nor ENTRYPOINT (nginx)", () => {
+    const check = runtimeCheck(sim('FROM nginx:alpine\nCOPY dist /usr/share/nginx/html\n', { context: [{ path: 'dist/index.html', bytes: 400 }] }));
+    expect(check.command).toEqual(['nginx', '-g', 'daemon off;']);
+    expect(check.ok).toBe(true);
+    // An ENTRYPOINT of the Dockerfile resets the inherited CMD, as Docker does.
+    expect(runtimeCheck(sim('FROM nginx:alpine\nENTRYPOINT ["/srv/start"]\n')).command).toEqual(['/srv/start']);
+    // An image without a recorded CMD still has nothing to run.
+    expect(runtimeCheck(sim('FROM debian:bookworm-slim\n')).command).toEqual([]);
+  });
 });
 
 describe('reporting what is not modelled', () => {
