@@ -20,6 +20,7 @@ describe('every exercise', () => {
       ['non-root', 'non-root-users'],
       ['prod-deps', 'production-dependencies'],
       ['read-history', 'why-size-matters'],
+      ['rust-api', 'rust-images'],
       ['static-frontend', 'static-frontends'],
     ]);
   });

@@ -20,6 +20,10 @@ export type FileTag =
   | 'build-output'
   | 'binary'
   | 'unstripped'
+  /** A program linked dynamically against glibc: it needs glibc's loader and libc at run time. */
+  | 'glibc-dynamic'
+  /** A statically linked program: it runs without any C library in the image (scratch). */
+  | 'static'
   | 'source-map'
   | 'global-tool'
   | 'download'
