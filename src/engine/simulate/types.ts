@@ -47,6 +47,8 @@ export interface SimFile {
   owner?: string;
   /** The context path it was copied from (`COPY`), to find measured data about it. */
   from?: string;
+  /** A workspace root package.json as `turbo prune NAME` wrote it: installs there install NAME's part only. */
+  prunedFor?: string;
   /** Exact tar bytes when measured (a real node_modules), instead of the estimate from bytes and files. */
   tarBytes?: number;
   /** gzip bytes / tar bytes when known (random data 1.0, zeros near 0). */
