@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureNodeProjects } from '../src/node/node-projects.ts';
+import { measurePnpmWorkspace } from './lib/measure-pnpm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -87,6 +88,7 @@ async function measure(id) {
   const projectDir = join(dir, 'project');
   const jsonPath = join(dir, 'project.json');
   if (!existsSync(projectDir)) fail(`${projectDir} does not exist`);
+  if (existsSync(join(projectDir, 'pnpm-lock.yaml'))) return measurePnpm(id, projectDir, jsonPath);
   if (!existsSync(join(projectDir, 'package-lock.json'))) {
     fail(`${id}: project/package-lock.json is missing; create it with \`npm install --package-lock-only --omit-lockfile-registry-resolved\` in project/`);
   }
@@ -148,6 +150,29 @@ async function measure(id) {
         (measured.entries ? `, ${measured.entries.length} context entries` : '') +
         ` [${commands.join(' && ')}]`,
     );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A pnpm workspace (project/pnpm-lock.yaml): scripts/lib/measure-pnpm.mjs does the work. */
+function measurePnpm(id, projectDir, jsonPath) {
+  const config = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {};
+  const settings = config.measure ?? {};
+  const work = mkdtempSync(join(tmpdir(), `layerwise-measure-${id}-`));
+  try {
+    const { commands, projects, tool } = measurePnpmWorkspace(projectDir, settings, work);
+    const measured = {
+      date: new Date().toISOString().slice(0, 10),
+      node: process.version,
+      pnpm: tool,
+      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in copies of project/ (linux ${process.arch}), each install with an empty store of its own; node_modules tar bytes with every inode counted once`,
+      nodeProjects: projects.map((p) => ({ ...p, source: p.source.replace('by scripts/measure-project.mjs', `by scripts/measure-project.mjs ${id}`) })),
+    };
+    writeFileSync(jsonPath, `${JSON.stringify({ measure: settings, declared: config.declared ?? [], measured }, null, 2)}\n`);
+    for (const p of measured.nodeProjects) {
+      console.log(`${id} ${p.dir || '(root)'}${p.prunedFor ? ` pruned for ${p.prunedFor}` : ''}: all ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files, prod ${(p.prodBytes / 1e6).toFixed(1)} MB` + (p.cacheBytes !== undefined ? `, store ${(p.cacheBytes / 1e6).toFixed(1)} MB` : '') + (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : ''));
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

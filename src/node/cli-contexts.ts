@@ -16,7 +16,14 @@ export async function lintContext(dir: string, dockerfile: string): Promise<Lint
   const read = await readContext(dir, { dockerfile });
   const test = createIgnoreTest(read.patterns);
   return {
-    files: read.files.map((f) => ({ path: f.path, bytes: f.bytes })),
+    // Cargo.toml's text tells the unstripped-binary rule whether the release profile strips.
+    files: await Promise.all(
+      read.files.map(async (f) =>
+        /(^|\/)Cargo\.toml$/.test(f.path) && f.bytes < 1_000_000
+          ? { path: f.path, bytes: f.bytes, text: await readFile(join(read.root, f.path), 'utf8') }
+          : { path: f.path, bytes: f.bytes },
+      ),
+    ),
     excluded: read.excluded,
     ignoreFile: read.ignoreFile,
     isIgnored: (path) => test(path),

@@ -16,10 +16,13 @@ describe('every exercise', () => {
       ['combine-run', 'combining-run-steps'],
       ['dockerignore', 'dockerignore'],
       ['minimal-base', 'minimal-base-images'],
+      ['monorepo-prune', 'monorepos'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
       ['prod-deps', 'production-dependencies'],
       ['read-history', 'why-size-matters'],
+      ['rust-api', 'rust-images'],
+      ['static-frontend', 'static-frontends'],
     ]);
   });
 
@@ -49,7 +52,7 @@ describe('every exercise', () => {
       it('has real measured node_modules figures, not the simulator fallback', () => {
         const result = gradeExercise(exercise, exercise.solutions[0]!);
         expect(result.image.notes.map((n) => n.message).join('\n')).not.toMatch(/no measured data/);
-        for (const p of exercise.project.nodeProjects) expect(p.source).toMatch(/^measured \d{4}-\d{2}-\d{2}: npm ci/);
+        for (const p of exercise.project.nodeProjects) expect(p.source).toMatch(/^measured \d{4}-\d{2}-\d{2}: (npm ci|pnpm \d+\.\d+\.\d+ )/);
       });
 
       it('labels every entry that is not a real file of project/ as declared or measured', () => {

@@ -28,3 +28,4 @@ export {
 export { filepathMatch, type GoMatchResult } from './go-filepath-match.ts';
 export { compileGoRegexp, type GoRegexpResult } from './go-regexp.ts';
 export { compareGoStrings, goClean, goDir } from './go-path.ts';
+export { cargoPackageName, cargoReleaseStrips } from './cargo-manifest.ts';

@@ -23,6 +23,8 @@ export interface BaseImageTools {
   nonRootUser?: string;
   /** The image's ENTRYPOINT, when it is a language runtime (distroless nodejs runs node). */
   entrypoint?: string[];
+  /** The image's own CMD (exec form), which a Dockerfile inherits when it sets neither CMD nor ENTRYPOINT. */
+  cmd?: string[];
   /** Environment the image sets that tells where tools keep their caches. */
   env?: Record<string, string>;
   sources: string[];
@@ -58,6 +60,8 @@ const ALPINE =
 const NGINX_DEBIAN =
   'nginx/docker-nginx mainline/debian/Dockerfile @0d7f4380c735af5009aa364e27fafecd958fd4fa: installs curl with the nginx packages and keeps it; no USER (the master process runs as root)';
 const NGINX_ALPINE = 'nginx/docker-nginx mainline/alpine/Dockerfile @0d7f4380c735af5009aa364e27fafecd958fd4fa: `apk add --no-cache curl ca-certificates`; no USER';
+const NGINX_CMD =
+  'nginx/docker-nginx mainline/alpine-slim/Dockerfile, mainline/alpine/Dockerfile (FROM nginx:alpine-slim) and mainline/debian/Dockerfile @0d7f4380c735af5009aa364e27fafecd958fd4fa: ENTRYPOINT ["/docker-entrypoint.sh"], which ends with `exec "$@"`, and CMD ["nginx", "-g", "daemon off;"]';
 const NGINX_ALPINE_SLIM =
   'nginx/docker-nginx mainline/alpine-slim/Dockerfile @0d7f4380c735af5009aa364e27fafecd958fd4fa: FROM alpine:3.23; curl only in `.build-deps`, deleted; no USER';
 const DISTROLESS =
@@ -72,6 +76,9 @@ const RUST_FULL =
   'rust-lang/docker-rust stable/bookworm/Dockerfile @55d711ee981b3bc6f4fa5fef577aa848c04832cc: FROM buildpack-deps:bookworm; ENV RUSTUP_HOME=/usr/local/rustup CARGO_HOME=/usr/local/cargo; no USER';
 const DOTNET_CHISELED =
   'dotnet/dotnet-docker documentation/ubuntu-chiseled.md @1599d257b58ef9c3aa2fc89a0cc87801d0bb603b: Ubuntu Chiseled images have a "Non-root user by default", "No package manager", "No shell"';
+
+/** nginx in the foreground, so it stays the container's main process. */
+const NGINX_FOREGROUND = ['nginx', '-g', 'daemon off;'];
 
 const FULL_DEBIAN_TAG = /^(?!.*(?:slim|alpine|windows|nanoserver|servercore)).*$/;
 
@@ -184,9 +191,9 @@ export const BASE_IMAGE_TOOLS: readonly BaseImageTools[] = [
   { label: 'alpine:*', repository: /^alpine$/, tag: /.*/, curl: false, wget: true, shell: true, user: 'root', sources: [ALPINE] },
   { label: 'buildpack-deps:*', repository: /^buildpack-deps$/, tag: /curl|scm|^[a-z]+$/, curl: true, wget: true, shell: true, user: 'root', sources: [BUILDPACK_CURL] },
   // nginx
-  { label: 'nginx:*-alpine-slim', repository: /^nginx$/, tag: /alpine-slim/, curl: false, wget: true, shell: true, user: 'root', sources: [NGINX_ALPINE_SLIM, ALPINE] },
-  { label: 'nginx:*-alpine', repository: /^nginx$/, tag: /alpine/, curl: true, wget: true, shell: true, user: 'root', sources: [NGINX_ALPINE, ALPINE] },
-  { label: 'nginx:*', repository: /^nginx$/, tag: FULL_DEBIAN_TAG, curl: true, wget: null, shell: true, user: 'root', sources: [NGINX_DEBIAN] },
+  { label: 'nginx:*-alpine-slim', repository: /^nginx$/, tag: /alpine-slim/, curl: false, wget: true, shell: true, user: 'root', cmd: NGINX_FOREGROUND, sources: [NGINX_ALPINE_SLIM, ALPINE, NGINX_CMD] },
+  { label: 'nginx:*-alpine', repository: /^nginx$/, tag: /alpine/, curl: true, wget: true, shell: true, user: 'root', cmd: NGINX_FOREGROUND, sources: [NGINX_ALPINE, ALPINE, NGINX_CMD] },
+  { label: 'nginx:*', repository: /^nginx$/, tag: FULL_DEBIAN_TAG, curl: true, wget: null, shell: true, user: 'root', cmd: NGINX_FOREGROUND, sources: [NGINX_DEBIAN, NGINX_CMD] },
 ];
 
 /** The row describing `repository:tag` (already normalized), or null for an image we know nothing about. */

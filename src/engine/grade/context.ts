@@ -64,7 +64,7 @@ export function gradeContext(project: VirtualProject, dockerfile: string, docker
   return {
     files,
     lint: {
-      files: files.map((f) => ({ path: f.path, bytes: f.bytes })),
+      files: files.map((f) => ({ path: f.path, bytes: f.bytes, ...(f.text !== undefined && /(^|\/)Cargo\.toml$/.test(f.path) ? { text: f.text } : {}) })),
       excluded: selection.excluded,
       ignoreFile: dockerignore === undefined ? null : DEFAULT_IGNORE_FILE,
       isIgnored: selection.isIgnored,

@@ -41,7 +41,7 @@ export interface RuleAliases {
 /** Files of the build context, when the linter was given one. */
 export interface LintContext {
   /** `/`-separated paths relative to the context root, after .dockerignore. */
-  files: readonly { path: string; bytes: number }[];
+  files: readonly { path: string; bytes: number; /** Text of the small manifests rules read (Cargo.toml), when known. */ text?: string }[];
   /** Paths the ignore file excluded (directories listed once). */
   excluded: readonly string[];
   /** The ignore file used, relative to the context root, or null when there is none. */

@@ -67,6 +67,24 @@ function copyReads(instruction: Instruction, path: string, context: readonly Con
   return instruction.sources.some((s) => matchContext(s.value, [file]).files.length > 0);
 }
 
+/**
+ * A COPY --from a stage that was rebuilt still hits the cache when what it copies has the same
+ * content: BuildKit keys the copy on a checksum of the files it reads, not on how the stage was
+ * made (this is what `turbo prune --docker`'s out/json relies on). The simulator knows the
+ * content is the same when every file copied is a verbatim copy of a context file (`from`) that
+ * the edit does not touch; anything a RUN wrote counts as changed.
+ */
+function sameContent(layer: SimLayer, scenario: EditScenario): boolean {
+  const added = layer.changes.filter((c) => c.kind === 'add');
+  if (added.length === 0) return false;
+  return added.every((c) => {
+    const origin = c.kind === 'add' ? c.file.from : undefined;
+    if (origin === undefined) return false;
+    if (scenario.kind !== 'file') return true;
+    return !(scenario.path === origin || scenario.path.startsWith(`${origin}/`));
+  });
+}
+
 /** Does a step see build arg `name` (declared in its stage before it, or used by FROM)? */
 function usesArg(instruction: Instruction, declared: Set<string>, name: string): boolean {
   if (instruction.keyword === 'ARG') return instruction.definitions.some((d) => d.name === name);
@@ -111,7 +129,7 @@ export function cacheReport(image: SimulatedImage, scenario: EditScenario, input
           reason = `depends on build arg ${scenario.name}, which changed`;
         } else if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && instruction.from) {
           const from = image.stages.find((s) => s.name === instruction.from!.toLowerCase() || String(s.index) === instruction.from);
-          if (from && stageMissed.get(from.index)) {
+          if (from && stageMissed.get(from.index) && !sameContent(layer, scenario)) {
             hit = false;
             reason = `copies from stage ${instruction.from}, which was rebuilt`;
           }

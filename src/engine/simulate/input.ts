@@ -39,6 +39,8 @@ export interface ArchiveListing {
 export interface NodeProjectData {
   /** Directory of package.json, relative to the context root ("" for the root). */
   dir: string;
+  /** Set for a workspace root's figures after `turbo prune NAME --docker` (an install of NAME's part of the workspace). */
+  prunedFor?: string;
   /** Tar bytes and file count of node_modules with all dependencies. */
   allBytes: number;
   allFiles: number;

@@ -28,6 +28,39 @@ function onPath(stage: SimStage, program: string): boolean {
   return dirs.some((dir) => fileKnown(stage, cleanPath(program, dir)) === 'yes');
 }
 
+/** Where a bare program name resolves on the stage's PATH, among the files the Dockerfile put there. */
+function pathOf(stage: SimStage, program: string): string | null {
+  const dirs = (stage.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter(Boolean);
+  for (const dir of dirs) {
+    const path = cleanPath(program, dir);
+    if (fileKnown(stage, path) === 'yes') return path;
+  }
+  return null;
+}
+
+/**
+ * A compiled program copied onto a base without glibc. One known to be linked against glibc
+ * dynamically (cargo on a *-gnu target) cannot start there: the kernel finds no
+ * /lib64/ld-linux-x86-64.so.2 and reports "no such file or directory". One known to be static
+ * (a *-musl target) is fine; for others (Go, gcc) the linkage is not known, so it is a warning.
+ */
+function libcProblem(stage: SimStage, path: string, line: number | null, problems: RuntimeProblem[]): void {
+  const binary = stage.files.get(path);
+  if (!binary?.tags.includes('binary') || binary.tags.includes('static') || !stage.base) return;
+  if (stage.base.libc !== 'none' && stage.base.libc !== 'musl') return;
+  const has = stage.base.libc === 'none' ? 'no C library' : 'musl, not glibc';
+  if (binary.tags.includes('glibc-dynamic')) {
+    problems.push({
+      kind: 'libc',
+      message: `${path} is linked dynamically against glibc, and ${stage.base.ref} has ${has}: it fails to start ("no such file or directory"). Build for a musl target (--target x86_64-unknown-linux-musl) or use a glibc base (gcr.io/distroless/cc-debian12, debian:bookworm-slim)`,
+      line,
+      severity: 'error',
+    });
+  } else {
+    problems.push({ kind: 'libc', message: `${path} was built against glibc in another stage, and ${stage.base.ref} has ${has}: build it statically (CGO_ENABLED=0 for Go) or use a glibc base`, line, severity: 'warning' });
+  }
+}
+
 /**
  * Whether the final stage has `path`: "yes" when the Dockerfile put it there, "no" when the
  * Dockerfile wrote into its directory but not that file, "unknown" when only the base image could
@@ -61,7 +94,9 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
   const problems: RuntimeProblem[] = [];
   if (!stage) return { command: [], form: null, user: 'root', workdir: '/', ok: false, problems: [{ kind: 'missing-file', message: 'no stage to run', line: null, severity: 'error' }] };
   const entry = stage.entrypoint;
-  const cmd = stage.cmd;
+  // With neither CMD nor ENTRYPOINT in the Dockerfile, the container runs the base image's own CMD.
+  const inherited = !entry && !stage.cmd && stage.base?.cmd ? { form: 'exec' as const, command: stage.base.cmd, line: null } : null;
+  const cmd = stage.cmd ?? inherited;
   const command = [...(entry?.command ?? []), ...(cmd?.command ?? [])];
   const form = entry?.form ?? cmd?.form ?? null;
   const line = entry?.line ?? cmd?.line ?? null;
@@ -93,10 +128,9 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
       if (fileKnown(stage, path) === 'no') {
         problems.push({ kind: 'missing-file', message: `${path}, which CMD/ENTRYPOINT starts, is not in the final stage`, line, severity: 'error' });
       }
-      const binary = stage.files.get(path);
-      if (binary?.tags.includes('binary') && stage.base && (stage.base.libc === 'none' || stage.base.libc === 'musl')) {
-        problems.push({ kind: 'libc', message: `${path} was built against glibc in another stage, and ${stage.base.ref} has ${stage.base.libc === 'none' ? 'no C library' : 'musl'}: build it statically (CGO_ENABLED=0 for Go) or use a glibc base`, line, severity: 'warning' });
-      }
+      libcProblem(stage, path, line, problems);
+    } else if (base && !tools.has(base) && onPath(stage, base)) {
+      libcProblem(stage, pathOf(stage, base)!, line, problems);
     } else if (base && !tools.has(base) && !onPath(stage, base) && !INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base)) {
       if (stage.base?.family !== 'unknown' && stage.base) {
         problems.push({ kind: 'missing-runtime', message: `${base} is not a program this image is known to have`, line, severity: 'warning' });

@@ -9,6 +9,7 @@ import { apt } from './commands/apt.ts';
 import { files } from './commands/files.ts';
 import { apk, compilers, downloads, pip } from './commands/misc.ts';
 import { node } from './commands/node.ts';
+import { turbo } from './commands/turbo.ts';
 import type { CommandHandler, RunState } from './commands/types.ts';
 import { users } from './commands/users.ts';
 import { efficiency } from './efficiency.ts';
@@ -19,7 +20,7 @@ import type { FileTag, LayerChange, SimFile, SimLayer, SimNote, SimStage, Simula
 import { matchContext } from './context-match.ts';
 import { systemUsers } from './system-users.ts';
 
-const HANDLERS: readonly CommandHandler[] = [apt, apk, node, pip, compilers, downloads, users, files];
+const HANDLERS: readonly CommandHandler[] = [apt, apk, turbo, node, pip, compilers, downloads, users, files];
 
 /** Directories every Linux base image has: WORKDIR to them creates nothing. */
 const STANDARD_DIRS = new Set(['/', '/tmp', '/usr', '/usr/local', '/usr/local/bin', '/usr/src', '/root', '/home', '/etc', '/opt', '/var', '/srv', '/bin', '/lib']);

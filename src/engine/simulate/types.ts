@@ -20,6 +20,10 @@ export type FileTag =
   | 'build-output'
   | 'binary'
   | 'unstripped'
+  /** A program linked dynamically against glibc: it needs glibc's loader and libc at run time. */
+  | 'glibc-dynamic'
+  /** A statically linked program: it runs without any C library in the image (scratch). */
+  | 'static'
   | 'source-map'
   | 'global-tool'
   | 'download'
@@ -43,6 +47,8 @@ export interface SimFile {
   owner?: string;
   /** The context path it was copied from (`COPY`), to find measured data about it. */
   from?: string;
+  /** A workspace root package.json as `turbo prune NAME` wrote it: installs there install NAME's part only. */
+  prunedFor?: string;
   /** Exact tar bytes when measured (a real node_modules), instead of the estimate from bytes and files. */
   tarBytes?: number;
   /** gzip bytes / tar bytes when known (random data 1.0, zeros near 0). */
@@ -112,6 +118,8 @@ export interface BaseImageInfo {
   /** Programs on PATH (node, npm, curl, ...). */
   tools: string[];
   env: Record<string, string>;
+  /** The image's own CMD (exec form), inherited by a Dockerfile that sets neither CMD nor ENTRYPOINT (nginx starts nginx). */
+  cmd?: string[];
   /** Where the figures come from. */
   source: string;
   /** Set when the figures are an estimate (unknown tag, missing uncompressed size, ...). */

@@ -172,6 +172,53 @@ describe('does it still run?', () => {
     expect(runtimeCheck(sim('FROM gcr.io/distroless/static-debian12\nCMD /app\n')).problems.map((p) => p.kind)).toContain('missing-shell');
     expect(runtimeCheck(sim('FROM debian:bookworm-slim\nCMD ["node", "server.js"]\n')).problems.map((p) => p.kind)).toContain('missing-runtime');
   });
+
+  it("runs the base image's own CMD when the Dockerfile sets neither CMD nor ENTRYPOINT (nginx)", () => {
+    const check = runtimeCheck(sim('FROM nginx:alpine\nCOPY dist /usr/share/nginx/html\n', { context: [{ path: 'dist/index.html', bytes: 400 }] }));
+    expect(check.command).toEqual(['nginx', '-g', 'daemon off;']);
+    expect(check.ok).toBe(true);
+    // An ENTRYPOINT of the Dockerfile resets the inherited CMD, as Docker does.
+    expect(runtimeCheck(sim('FROM nginx:alpine\nENTRYPOINT ["/srv/start"]\n')).command).toEqual(['/srv/start']);
+    // An image without a recorded CMD still has nothing to run.
+    expect(runtimeCheck(sim('FROM debian:bookworm-slim\n')).command).toEqual([]);
+  });
+});
+
+describe('Rust programs', () => {
+  const cargoToml = (profile = '') => ({ path: 'Cargo.toml', bytes: 200, text: `[package]\nname = "api"\nversion = "0.1.0"\n${profile}` });
+  const build = (run: string, final: string, profile = '') =>
+    sim(`FROM rust:1-bookworm AS build\nWORKDIR /app\nCOPY . .\nRUN ${run}\n${final}`, { context: [cargoToml(profile), { path: 'src/main.rs', bytes: 2000 }] });
+
+  it('puts the binary under target/TRIPLE/release with --target, named after [package] name', () => {
+    const image = build('cargo build --release --target x86_64-unknown-linux-musl', '');
+    const stage = image.stages[0]!;
+    expect(stage.files.get('/app/target/x86_64-unknown-linux-musl/release/api')?.tags).toContain('static');
+    expect(build('cargo build --release', '').stages[0]!.files.get('/app/target/release/api')?.tags).toContain('glibc-dynamic');
+  });
+
+  it("strips when the release profile says so (Cargo.toml or CARGO_PROFILE_RELEASE_STRIP), and strip does not strip twice", () => {
+    const size = (image: ReturnType<typeof sim>, path = '/app/target/release/api') => image.stages[0]!.files.get(path)!;
+    const plain = size(build('cargo build --release', ''));
+    const profile = size(build('cargo build --release', '', '[profile.release]\nstrip = true\n'));
+    const env = size(build('CARGO_PROFILE_RELEASE_STRIP=true cargo build --release', ''));
+    expect(plain.tags).toContain('unstripped');
+    expect(profile.tags).not.toContain('unstripped');
+    expect(profile.bytes).toBeLessThan(plain.bytes);
+    expect(env.bytes).toBe(profile.bytes);
+    expect(size(build('cargo build --release && strip target/release/api', '', '[profile.release]\nstrip = true\n')).bytes).toBe(profile.bytes);
+  });
+
+  it('a glibc program does not start on scratch; a musl one does', () => {
+    const glibc = build('cargo build --release', 'FROM scratch\nCOPY --from=build /app/target/release/api /api\nENTRYPOINT ["/api"]\n');
+    const problem = runtimeCheck(glibc).problems.find((p) => p.kind === 'libc');
+    expect(problem?.severity).toBe('error');
+    expect(runtimeCheck(glibc).ok).toBe(false);
+    const musl = build('cargo build --release --target x86_64-unknown-linux-musl', 'FROM scratch\nCOPY --from=build /app/target/x86_64-unknown-linux-musl/release/api /api\nENTRYPOINT ["/api"]\n');
+    expect(runtimeCheck(musl).problems).toEqual([]);
+    // Found through PATH too: a glibc program on Alpine.
+    const alpine = build('cargo build --release', 'FROM alpine:3.22\nCOPY --from=build /app/target/release/api /usr/local/bin/api\nCMD ["api"]\n');
+    expect(runtimeCheck(alpine).problems.map((p) => p.kind)).toContain('libc');
+  });
 });
 
 describe('reporting what is not modelled', () => {

@@ -20,6 +20,7 @@ interface Traits {
   tools: string[];
   user: string;
   env: Record<string, string>;
+  cmd?: string[];
 }
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -130,6 +131,7 @@ function withRecordedFacts(ref: string, traits: Traits): Traits {
     t.shell = facts.shell;
     set('sh', facts.shell);
   }
+  if (facts.cmd) t.cmd = [...facts.cmd];
   if (facts.user === 'root') t.user = 'root';
   else if (facts.user === 'non-root') t.user = facts.nonRootUser ?? 'nonroot';
   return t;
@@ -213,6 +215,7 @@ function toInfo(row: RecordedBaseImage, ref: string, estimate?: string): BaseIma
     user: traits.user,
     tools: traits.tools,
     env: traits.env,
+    ...(traits.cmd ? { cmd: traits.cmd } : {}),
     source: row.source,
     ...(notes ? { estimate: notes } : {}),
   };

@@ -1,6 +1,8 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../script/query.ts';
 import { expandPath } from './files.ts';
+import { cargoPackageName, cargoReleaseStrips } from '../../context/cargo-manifest.ts';
 import type { CommandHandler, RunState } from './types.ts';
+import type { FileTag } from '../types.ts';
 
 /** Programs that need the network or a build, whose output size the simulator can only estimate. */
 function estimated(state: RunState, path: string, bytes: number, what: string, tags: Parameters<RunState['layer']['add']>[0]['tags']): void {
@@ -48,13 +50,45 @@ export const pip: CommandHandler = (command, state) => {
  */
 const RUST_SERVICE_BINARY_BYTES = 20_000_000;
 
-/** `[package] name = "..."` of the Cargo.toml copied into the RUN's directory, when its text is known. */
-function cratePackageName(state: Parameters<CommandHandler>[1]): string | null {
+/** The text of the Cargo.toml copied into the RUN's directory, when the context gave it. */
+function copiedCargoToml(state: Parameters<CommandHandler>[1]): string | null {
   const copied = state.fs.get(`${state.cwd === '/' ? '' : state.cwd}/Cargo.toml`);
-  const text = copied?.from !== undefined ? state.input.context?.find((f) => f.path === copied.from)?.text : undefined;
-  if (text === undefined) return null;
-  const pkg = /^\s*\[package\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(text);
-  return pkg ? (/^\s*name\s*=\s*"([^"]+)"/m.exec(pkg[1]!)?.[1] ?? null) : null;
+  return (copied?.from !== undefined ? state.input.context?.find((f) => f.path === copied.from)?.text : undefined) ?? null;
+}
+
+/** Share of an unstripped binary that is symbols, when nothing better is known (the `strip` model's 30%). */
+const SYMBOLS_SHARE = 0.3;
+
+/**
+ * `cargo build --release [--target TRIPLE]`: the program lands in target/[TRIPLE/]release/NAME.
+ * Rust's std links glibc dynamically on *-linux-gnu targets; *-linux-musl targets link musl
+ * statically (the Rust platform-support page), which is what lets a binary run on scratch.
+ */
+function cargoBuild(command: Parameters<CommandHandler>[0], state: Parameters<CommandHandler>[1], verb: string): void {
+  const release = hasFlag(command, 'release', 'r');
+  const profile = release ? 'release' : 'debug';
+  const dir = state.cwd === '/' ? '' : state.cwd;
+  const triple = flagValue(command, 'target') ?? state.vars.get('CARGO_BUILD_TARGET') ?? null;
+  estimated(state, `${dir}/target`, release ? 400_000_000 : 800_000_000, `cargo ${verb} build artifacts`, ['build-output']);
+  estimated(state, `${state.vars.get('CARGO_HOME') ?? '/usr/local/cargo'}/registry`, 150_000_000, 'cargo registry (downloaded crates)', ['cargo-registry']);
+  const manifest = copiedCargoToml(state);
+  const name = flagValue(command, 'bin') ?? (manifest !== null ? cargoPackageName(manifest) : null) ?? 'app';
+  const envStrip = state.vars.get('CARGO_PROFILE_RELEASE_STRIP');
+  const strips = release && ((manifest !== null && cargoReleaseStrips(manifest)) || envStrip === 'true' || envStrip === 'symbols');
+  const full = release ? RUST_SERVICE_BINARY_BYTES : RUST_SERVICE_BINARY_BYTES * 5;
+  const linkage: FileTag | null = triple === null ? 'glibc-dynamic' : /-musl/.test(triple) ? 'static' : /-gnu/.test(triple) ? 'glibc-dynamic' : null;
+  const binary = `${dir}/target/${triple !== null ? `${triple}/` : ''}${profile}/${name}`;
+  state.layer.add({
+    path: binary,
+    bytes: strips ? Math.round(full * (1 - SYMBOLS_SHARE)) : full,
+    files: 1,
+    tags: ['binary', ...(strips ? [] : (['unstripped'] as const)), ...(linkage !== null ? [linkage] : [])],
+  });
+  state.note(
+    'estimate',
+    `cargo ${verb}: the program ${name} is estimated at ${(RUST_SERVICE_BINARY_BYTES / 1e6).toFixed(0)} MB in release (a web service; debug builds about 5×)` +
+      (strips ? `, less ${SYMBOLS_SHARE * 100}% of symbols stripped by the release profile` : ''),
+  );
 }
 
 /** cargo, go, strip, gcc: compiled programs. */
@@ -62,15 +96,7 @@ export const compilers: CommandHandler = (command, state) => {
   const program = programName(command);
   const args = argsWithoutFlags(command, ['o', 'ldflags', 'p', 'bin', 'target']).map((w) => w.value);
   if (program === 'cargo') {
-    if (args[0] === 'build' || args[0] === 'install') {
-      const release = hasFlag(command, 'release', 'r');
-      estimated(state, `${state.cwd === '/' ? '' : state.cwd}/target`, release ? 400_000_000 : 800_000_000, `cargo ${args[0]} build artifacts`, ['build-output']);
-      estimated(state, `${state.vars.get('CARGO_HOME') ?? '/usr/local/cargo'}/registry`, 150_000_000, 'cargo registry (downloaded crates)', ['cargo-registry']);
-      const name = flagValue(command, 'bin') ?? cratePackageName(state) ?? 'app';
-      const binary = `${state.cwd === '/' ? '' : state.cwd}/target/${release ? 'release' : 'debug'}/${name}`;
-      state.layer.add({ path: binary, bytes: release ? RUST_SERVICE_BINARY_BYTES : RUST_SERVICE_BINARY_BYTES * 5, files: 1, tags: ['binary', 'unstripped'] });
-      state.note('estimate', `cargo ${args[0]}: the program ${name} is estimated at ${(RUST_SERVICE_BINARY_BYTES / 1e6).toFixed(0)} MB in release (a web service; debug builds about 5×)`);
-    }
+    if (args[0] === 'build' || args[0] === 'install') cargoBuild(command, state, args[0]);
     return true;
   }
   if (program === 'go') {
@@ -93,7 +119,8 @@ export const compilers: CommandHandler = (command, state) => {
     for (const w of argsWithoutFlags(command)) {
       const path = expandPath(w.value, state);
       const f = state.fs.get(path);
-      if (!f) continue;
+      // An already stripped binary (a stripping release profile, a second strip) stays as it is.
+      if (!f || !f.tags.includes('unstripped')) continue;
       // A binary whose stripped size the model knows (gcc output) takes it; others lose an estimated 30%.
       const bytes = f.strippedBytes ?? Math.round(f.bytes * 0.7);
       if (f.strippedBytes === undefined) estimatedStrip = true;

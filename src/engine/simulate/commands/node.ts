@@ -28,7 +28,13 @@ function project(state: RunState, at: string = state.cwd): { data: NodeProjectDa
   const dir = at;
   const pkg = state.fs.get(`${dir === '/' ? '' : dir}/package.json`);
   const contextDir = pkg?.from !== undefined ? pkg.from.replace(/\/?package\.json$/, '') : null;
-  const data = contextDir !== null ? state.input.nodeProjects?.find((p) => p.dir === contextDir) : undefined;
+  const projects = state.input.nodeProjects ?? [];
+  // A workspace root as `turbo prune NAME` left it installs only NAME's part of the workspace.
+  const pruned = contextDir !== null && pkg?.prunedFor !== undefined ? projects.find((p) => p.dir === contextDir && p.prunedFor === pkg.prunedFor) : undefined;
+  const data = pruned ?? (contextDir !== null ? projects.find((p) => p.dir === contextDir && p.prunedFor === undefined) : undefined);
+  if (pkg?.prunedFor !== undefined && !pruned && data) {
+    state.note('estimate', `the workspace pruned for ${pkg.prunedFor}: no measured install of it, the whole workspace's figures are used (an upper bound)`);
+  }
   if (!pkg) state.note('info', `no package.json in ${dir}: the install fails in a real build`);
   if (!data) {
     state.note('estimate', `node_modules size for ${dir}: no measured data for this project, estimated (${FALLBACK.source})`);
@@ -158,6 +164,11 @@ function prune(state: RunState): void {
   if (after) after.tarBytes = data.prodBytes;
 }
 
+/** The build output of the workspace package in `dir` (turbo's builds). */
+export function buildPackage(state: RunState, dir: string): void {
+  build(state, dir);
+}
+
 function build(state: RunState, at?: string): void {
   const { data, dir } = project(state, at);
   state.layer.add({ path: `${dir === '/' ? '' : dir}/dist`, bytes: data.buildOutputBytes ?? 1_000_000, files: 50, tags: ['build-output'], tree: true });
@@ -213,6 +224,12 @@ function globalInstall(names: string[], state: RunState): void {
   }
 }
 
+/** pnpm's content store: $PNPM_HOME/store when PNPM_HOME is set, else ~/.local/share/pnpm/store (pnpm's store-dir setting). */
+function pnpmStore(state: RunState): string {
+  const home = state.vars.get('PNPM_HOME');
+  return home ? `${home.replace(/\/$/, '')}/store` : '/root/.local/share/pnpm/store';
+}
+
 /** npm, pnpm, yarn, corepack, turbo, prisma, tsc/vite builds. */
 export const node: CommandHandler = (command, state) => {
   const program = programName(command);
@@ -249,7 +266,7 @@ export const node: CommandHandler = (command, state) => {
       const [verb, ...rest] = argsWithoutFlags(command, ['filter', 'F', 'C', 'dir']).map((w) => w.value);
       const at = filteredDir(command, state) ?? undefined;
       if (verb === 'install' || verb === 'i' || verb === 'add' || verb === 'fetch') {
-        installModules(command, state, '/root/.local/share/pnpm/store', 'pnpm-store', at);
+        installModules(command, state, pnpmStore(state), 'pnpm-store', at);
         return true;
       }
       if (verb === 'deploy') {
@@ -261,7 +278,7 @@ export const node: CommandHandler = (command, state) => {
         return true;
       }
       if (verb === 'store' && rest[0] === 'prune') {
-        state.layer.remove('/root/.local/share/pnpm/store');
+        state.layer.remove(pnpmStore(state));
         return true;
       }
       if (verb === 'build' || (verb === 'run' && rest[0] === 'build')) {
@@ -303,12 +320,6 @@ export const node: CommandHandler = (command, state) => {
     case 'prisma': {
       const tool = program === 'npx' ? args[0] : program;
       const sub = program === 'npx' ? args[1] : args[0];
-      if (tool === 'turbo' && sub === 'prune') {
-        // `turbo prune --docker` writes out/json (manifests) and out/full (sources) of one app.
-        state.layer.add({ path: `${state.cwd === '/' ? '' : state.cwd}/out`, bytes: 2_000_000, files: 200, tags: ['generated'], tree: true });
-        state.note('estimate', 'turbo prune --docker: the pruned workspace is estimated at 2 MB of sources and manifests');
-        return true;
-      }
       if (tool === 'prisma' && sub === 'generate') {
         state.layer.add({ path: `${state.cwd === '/' ? '' : state.cwd}/node_modules/.prisma`, bytes: 20_000_000, files: 20, tags: ['generated'], tree: true });
         state.note('estimate', 'prisma generate: generated client and query engine estimated at 20 MB');

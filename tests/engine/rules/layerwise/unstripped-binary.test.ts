@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unstrippedBinary as rule } from '../../../../src/engine/rules/catalog/layerwise/unstripped-binary.ts';
-import { expectFixed, findings, flaggedLines } from '../support.ts';
+import { expectFixed, fakeContext, findings, flaggedLines } from '../support.ts';
 
 const go = (build: string) => `FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN ${build}\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/server /server\nENTRYPOINT ["/server"]\n`;
 
@@ -33,6 +33,23 @@ describe('unstripped-binary', () => {
     expect(flaggedLines(rule, rust('', 'cargo build --release && strip target/release/app'))).toEqual([]);
     expect(flaggedLines(rule, rust('', 'cargo build --release --config profile.release.strip=true'))).toEqual([]);
     expect(flaggedLines(rule, rust('', 'cargo build'))).toEqual([]);
+  });
+
+  it('judges only the last cargo build --release of a stage (the dummy main.rs build is rebuilt)', () => {
+    const cached = (env: string) =>
+      `FROM rust:1 AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo 'fn main() {}' > src/main.rs && cargo build --release --locked\nCOPY src ./src\n${env}RUN touch src/main.rs && cargo build --release --locked\nFROM debian:bookworm-slim\nCOPY --from=build /src/target/release/app /app\n`;
+    expect(flaggedLines(rule, cached(''))).toEqual([6]);
+    expect(flaggedLines(rule, cached('ENV CARGO_PROFILE_RELEASE_STRIP=true\n'))).toEqual([]);
+  });
+
+  it("reads Cargo.toml's release profile from the build context", () => {
+    const rust = 'FROM rust:1 AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nFROM debian:bookworm-slim\nCOPY --from=build /src/target/release/app /app\n';
+    const context = (toml: string) => ({ ...fakeContext([]), files: [{ path: 'Cargo.toml', bytes: toml.length, text: toml }] });
+    const pkg = '[package]\nname = "app"\n\n';
+    expect(flaggedLines(rule, rust, { context: context(`${pkg}[profile.release]\nstrip = true\n`) })).toEqual([]);
+    expect(flaggedLines(rule, rust, { context: context(`${pkg}[profile.release]\nstrip = "symbols" # smaller\n`) })).toEqual([]);
+    expect(flaggedLines(rule, rust, { context: context(`${pkg}[profile.release]\nstrip = "debuginfo"\n`) })).toEqual([4]);
+    expect(flaggedLines(rule, rust, { context: context(`${pkg}[profile.dev]\nstrip = true\n`) })).toEqual([4]);
   });
 
   it('follows the final stage chain and COPY --from chains', () => {

@@ -1,5 +1,6 @@
 import { argsWithoutFlags, hasFlag, programName } from '../../../script/index.ts';
 import type { Fix, Rule } from '../../types.ts';
+import { cargoReleaseStrips } from '../../../context/cargo-manifest.ts';
 import { chainOf, commandsOf, goFlag, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
 
 const GO_VALUE_FLAGS = ['o', 'ldflags', 'gcflags', 'tags', 'mod', 'C', 'p', 'buildmode', 'asmflags', 'pkgdir', 'overlay', 'pgo', 'exec', 'toolexec', 'compiler', 'gccgoflags', 'modfile'];
@@ -42,7 +43,7 @@ export const unstrippedBinary: Rule = {
 
 Keep an unstripped build around (a separate target or CI artifact) if you need to debug a crash dump.
 
-The rule looks at \`go build\` and \`cargo build --release\` in the stages whose output reaches the final image (copied with \`COPY --from\`, or built into it). It cannot read \`Cargo.toml\`: if your release profile already strips, turn the rule off for that line. A fix is offered for \`go build\` without any \`-ldflags\`: adding \`-ldflags="-s -w"\` changes nothing but the symbols kept.`,
+The rule looks at \`go build\` and \`cargo build --release\` in the stages whose output reaches the final image (copied with \`COPY --from\`, or built into it). Given the build context (\`--context\`, and in the exercises), it reads \`Cargo.toml\`: a \`[profile.release]\` with \`strip = true\` (or \`"symbols"\`) is enough. Without the context it cannot, so turn the rule off for that line if your release profile already strips. A fix is offered for \`go build\` without any \`-ldflags\`: adding \`-ldflags="-s -w"\` changes nothing but the symbols kept.`,
     bad: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/server .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/server /server\nENTRYPOINT ["/server"]\n',
     good: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/server .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/server /server\nENTRYPOINT ["/server"]\n',
   },
@@ -60,6 +61,11 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
           const scope = scopeAt(step);
           const cmds = commandsOf(ctx, step.instruction);
           const laterStrip = (from: number) => s.steps.slice(s.steps.indexOf(step)).some((st) => st.instruction.keyword === 'RUN' && commandsOf(ctx, st.instruction).slice(st === step ? from + 1 : 0).some((c) => /^(llvm-)?strip$|-strip$/.test(programName(c.command))));
+          // A later `cargo build --release` in the stage writes the binary again (the dummy
+          // main.rs that caches the dependencies is rebuilt with the real code): only the last counts.
+          const releaseBuild = (c: Cmd['command']) => programName(c) === 'cargo' && subcommand(c, GO_VALUE_FLAGS) === 'build' && hasFlag(c, 'release', 'r');
+          const rebuiltLater = (from: number) =>
+            s.steps.slice(s.steps.indexOf(step)).some((st) => st.instruction.keyword === 'RUN' && commandsOf(ctx, st.instruction).slice(st === step ? from + 1 : 0).some((c) => releaseBuild(c.command)));
           cmds.forEach((cmd, n) => {
             const c = cmd.command;
             const prog = programName(c);
@@ -85,7 +91,10 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
                 ...(fix ? { fix } : {}),
               });
             } else if (prog === 'cargo' && verb === 'build' && hasFlag(c, 'release', 'r')) {
-              if (cargoStrips(cmd, scope, laterStrip(n))) return;
+              if (cargoStrips(cmd, scope, laterStrip(n)) || rebuiltLater(n)) return;
+              // With the build context, Cargo.toml's [profile.release] says whether it strips.
+              const manifests = ctx.context?.files.filter((f) => /(^|\/)Cargo\.toml$/.test(f.path) && f.text !== undefined) ?? [];
+              if (manifests.length > 0 && manifests.every((f) => cargoReleaseStrips(f.text!))) return;
               ctx.report({
                 range: cmd.range,
                 message: '`cargo build --release` keeps symbols in a binary that ships in the final image, unless Cargo.toml sets `strip = true`: set `ENV CARGO_PROFILE_RELEASE_STRIP=true` or strip the binary',
