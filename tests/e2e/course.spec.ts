@@ -19,6 +19,8 @@ test.describe('course', () => {
   test('home → lesson → exercise → completion → next lesson, and the home shows the progress', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('/');
+    // A new learner is invited to start; nothing to continue yet.
+    await expect(page.locator('[data-home-continue]')).toBeHidden();
     await page.getByRole('link', { name: 'Course', exact: true }).click();
     await expect(page).toHaveURL('/course/');
     await expect(page.locator('h1')).toHaveText('Small, fast, safe Docker images');
@@ -77,6 +79,15 @@ test.describe('course', () => {
     await expect(cont).toHaveText(/^Continue: 5\. The \.dockerignore file/);
     await expect(cont).toHaveAttribute('href', '/lessons/dockerignore/');
     expect(await page.locator('meter, progress[data-progress-meter]').evaluate((m) => (m as HTMLProgressElement).value)).toBe(1);
+
+    // The home page offers the same place to continue.
+    await page.goto('/');
+    const home = page.locator('[data-home-continue]');
+    await expect(home).toBeVisible();
+    await expect(home).toContainText(/completed 1 of \d+ exercises/);
+    await expect(home.getByRole('link')).toHaveText(/^Continue where you left off: 5\. The \.dockerignore file/);
+    await home.getByRole('link').click();
+    await expect(page).toHaveURL('/lessons/dockerignore/');
     expect(errors).toEqual([]);
   });
 

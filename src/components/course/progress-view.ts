@@ -63,3 +63,33 @@ export function showProgress(root: ParentNode = document): void {
   link.href = lesson.href;
   link.textContent = `Continue: ${lesson.order}. ${lesson.title}`;
 }
+
+/**
+ * The home page's "continue where you left off": hidden for a new learner (the page's own
+ * "Start the course" is right for them), shown with the lesson to continue once there is progress.
+ */
+export function showContinue(root: ParentNode = document): void {
+  const box = root.querySelector<HTMLElement>('[data-home-continue]');
+  const outlineEl = root.querySelector<HTMLElement>('[data-course-outline]');
+  if (!box || !outlineEl) return;
+  const lessons = JSON.parse(outlineEl.dataset.courseOutline!) as (OutlineLesson & { title: string; href: string; order: number })[];
+  const done = completedExercises();
+  const completed = (id: string) => done.has(id);
+  const last = lastLesson();
+  const all = lessons.flatMap((l) => l.exercises);
+  const finished = all.filter(completed).length;
+  if (last === null && finished === 0) return;
+  const next = continueLesson(lessons, completed, last);
+  const lesson = lessons.find((l) => l.id === next);
+  const link = box.querySelector<HTMLAnchorElement>('a')!;
+  const summary = box.querySelector<HTMLElement>('[data-home-continue-summary]')!;
+  summary.textContent = `You have completed ${finished} of ${all.length} exercises.`;
+  if (lesson) {
+    link.href = lesson.href;
+    link.textContent = `Continue where you left off: ${lesson.order}. ${lesson.title}`;
+  } else {
+    link.href = '/course/';
+    link.textContent = 'You finished every exercise: review the course';
+  }
+  box.hidden = false;
+}
