@@ -141,8 +141,11 @@ export async function executePlan(plan: RunPlan, runtime: Runtime, options: Exec
       const fs = stageFs.get(plan.target)!;
       const env = { ...command.env };
       const declared = plan.probe.port;
-      const listenOn = declared === null ? null : plan.probe.portSource === 'env' ? await runtime.allocatePort(declared) : declared;
-      if (listenOn !== null && plan.probe.portSource === 'env') env.PORT = String(listenOn);
+      // Under Node, processes share the host's network: the runtime hands out a free port and the
+      // app is told through PORT (the convention every course app follows), so runs can go side by
+      // side. A WebContainer has its own network and gives back the declared port unchanged.
+      const listenOn = declared === null ? null : await runtime.allocatePort(declared);
+      if (listenOn !== null && (plan.probe.portSource === 'env' || listenOn !== declared)) env.PORT = String(listenOn);
       append(startStep, `$ ${command.argv.join(' ')}\n`);
       await runtime.fs.mkdir(fs.path(command.run.cwd));
       app = await runtime.spawn(command.run.program, command.run.args.map((a) => containerArg(a, fs, runtime)), {
