@@ -9,6 +9,7 @@ import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME } from '../editor/monaco.ts';
 import { cacheHtml, errorsHtml, findingsHtml, imageHtml, runtimeHtml } from '../exercise/render.ts';
 import { decodeState, encodeState } from './share.ts';
+import { runLinkUpdater } from '../run/offer.ts';
 
 interface SampleProject {
   id: string;
@@ -66,6 +67,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   root.dataset.editor = 'monaco';
   document.addEventListener('layerwise:theme', () => monaco.editor.setTheme(theme()));
 
+  const runLink = $(root, '#run-link') as HTMLAnchorElement;
+  const runNone = $(root, '#run-none');
+  const updateRunLink = runLinkUpdater(runLink, 'playground');
+
   let generation = 0;
   const grade = async () => {
     const mine = ++generation;
@@ -102,6 +107,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       'layerwise',
       result.findings.map((f) => findingMarker(monaco, f)),
     );
+    // A real run needs an app: only with a sample project as the context.
+    runLink.hidden = select.value === '';
+    runNone.hidden = select.value !== '';
+    if (select.value) updateRunLink(select.value, exercise.starter);
     root.dataset.graded = String(generation);
   };
 
