@@ -216,6 +216,11 @@ await benchEmbed(root);
   const { benchPage } = await import('./bench-page.mjs');
   await benchPage(root);
 }
+// "Run it for real" loads no WebContainer code before the learner opts in.
+{
+  const { benchRun } = await import('./bench-run.mjs');
+  await benchRun(root);
+}
 // `--no-lighthouse` skips the Lighthouse runs (about three minutes).
 if (!process.argv.includes('--no-lighthouse')) {
   const { benchLighthouse } = await import('./bench-lighthouse.mjs');
