@@ -18,6 +18,7 @@ describe('every exercise', () => {
       ['minimal-base', 'minimal-base-images'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
+      ['prisma-client', 'production-dependencies'],
       ['prod-deps', 'production-dependencies'],
       ['read-history', 'why-size-matters'],
     ]);
