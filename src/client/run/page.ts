@@ -14,7 +14,7 @@ import { executePlan, loadWebContainerRuntime, type RunEvent, type RunOutcome, t
 import { RUN_PAGE_COEP } from '../../site/isolation.ts';
 import { escapeHtml, runtimeCheckHtml } from '../exercise/render.ts';
 import { ProgressStore } from '../progress/store.ts';
-import { outcomeHtml, phaseLabel, phasesHtml, probeHtml, seconds, stepHtml, type PhaseState } from './render.ts';
+import { outcomeHtml, phaseLabel, phasesHtml, plainOutput, probeHtml, seconds, stepHtml, type PhaseState } from './render.ts';
 import { readRunRequest } from './request.ts';
 import { compareRun, PHASES, phaseOf, type Phase } from './verdict.ts';
 
@@ -35,17 +35,6 @@ function storageOrNull(): Storage | null {
   } catch {
     return null;
   }
-}
-
-/** Terminal output as text: colour codes dropped, a line redrawn with \r kept at its last state. */
-export function plainOutput(chunk: string): string {
-  return chunk
-    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-    .replace(/\x1b\][^\x07]*\x07/g, '')
-    .replace(/\r\n/g, '\n')
-    .split('\n')
-    .map((line) => line.slice(line.lastIndexOf('\r') + 1))
-    .join('\n');
 }
 
 function sentence(text: string): string {

@@ -29,7 +29,7 @@ export function phaseLabel(phase: Phase): string {
 
 /** The five phases in order, each marked pending, active, done or failed. */
 export function phasesHtml(states: Readonly<Record<Phase, PhaseState>>): string {
-  return PHASES.map((p) => `<li class="run-phase phase-${states[p]}"${states[p] === 'active' ? ' aria-current="step"' : ''}>${PHASE_LABEL[p]}<span class="visually-hidden"> (${states[p]})</span></li>`).join('');
+  return PHASES.map((p) => `<li class="run-phase phase-${p} phase-${states[p]}"${states[p] === 'active' ? ' aria-current="step"' : ''}>${PHASE_LABEL[p]}<span class="visually-hidden"> (${states[p]})</span></li>`).join('');
 }
 
 /** One step: status, what it does, its Dockerfile line, how long it took, why it was skipped or failed. */
@@ -53,4 +53,15 @@ export function probeHtml(probe: ProbeRecord | null, path: string): string {
 export function outcomeHtml(outcome: RunOutcome): string {
   const ok = outcome.failure === null;
   return `<p class="run-outcome ${ok ? 'ok' : 'failed'}"><span aria-hidden="true">${ok ? '✓' : '✗'}</span> ${ok ? 'It runs' : 'It does not run'}: ${escapeHtml(outcome.message)}. <span class="run-time">Took ${seconds(outcome.durationMs)}.</span></p>`;
+}
+
+/** Terminal output as text: colour codes dropped, a line redrawn with \r kept at its last state. */
+export function plainOutput(chunk: string): string {
+  return chunk
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/\x1b\][^\x07]*\x07/g, '')
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.slice(line.lastIndexOf('\r') + 1))
+    .join('\n');
 }
