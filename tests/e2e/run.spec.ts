@@ -54,6 +54,23 @@ test.describe('run it for real', () => {
     await expect.poll(() => loaded.length).toBeGreaterThan(0);
   });
 
+  test('inside an embed on another site, "Run it for real" opens the run page on Layerwise in a new tab, with the learner\'s Dockerfile', async ({ page, context, baseURL }) => {
+    await context.route(/stackblitz\.(com|io)/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${HOST_ORIGIN}/host.html`);
+    const frame = page.frameLocator('#widget iframe');
+    await expect(frame.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    const link = frame.locator('#run-link');
+    await expect(link).toHaveAttribute('href', /^\/run\/non-root\/\?start#.+/);
+    await expect(link).toHaveAttribute('target', '_blank');
+    const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    expect(new URL(popup.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(await isolated(popup)).toBe(true);
+    await expect(popup.locator('#run-source-label')).toHaveText('your version');
+    await expect(popup.locator('[data-run-root]')).toHaveAttribute('data-state', 'running');
+    await popup.close();
+  });
+
   test('with StackBlitz unreachable, the panel says the runtime could not boot within the timeout and shows the static result', async ({ page }) => {
     await watchRuntime(page);
     // The learner's edited Dockerfile travels to the run page in the link's fragment.
