@@ -56,7 +56,7 @@ export async function executePlan(plan: RunPlan, runtime: Runtime, options: Exec
     steps.push(step);
     return step;
   };
-  const bootStep = record('boot', null, null, `boot the ${runtime.kind} runtime`);
+  const bootStep = record('boot', null, null, runtime.kind === 'webcontainer' ? 'boot the WebContainer' : 'prepare a temporary directory for the Node runtime');
   const stageSteps = new Map<number, { base: StepRecord; actions: StepRecord[] }>();
   for (const stage of plan.stages) {
     const base = record('stage', stage.index, stage.line, `FROM ${describeBase(stage)}${stage.name ? ` AS ${stage.name}` : ''}`);

@@ -18,7 +18,7 @@ const check = (ok: boolean): RuntimeCheck => ({ command: ['node', 'dist/server.j
 
 describe('phaseOf', () => {
   it('puts installs, builds, start and probe in their phases', () => {
-    expect(phaseOf({ kind: 'boot', text: 'boot the webcontainer runtime' })).toBe('booting');
+    expect(phaseOf({ kind: 'boot', text: 'boot the WebContainer' })).toBe('booting');
     expect(phaseOf({ kind: 'run', text: 'RUN npm ci --omit=dev && npm cache clean --force' })).toBe('installing');
     expect(phaseOf({ kind: 'run', text: 'RUN --mount=type=cache,target=/root/.npm npm install' })).toBe('installing');
     expect(phaseOf({ kind: 'run', text: 'RUN pnpm install --frozen-lockfile' })).toBe('installing');

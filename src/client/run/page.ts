@@ -13,6 +13,7 @@ import type { RuntimeCheck } from '../../engine/simulate/runtime.ts';
 import { executePlan, loadWebContainerRuntime, type RunEvent, type RunOutcome, type StepRecord } from '../../runtime/index.ts';
 import { RUN_PAGE_COEP } from '../../site/isolation.ts';
 import { escapeHtml, runtimeCheckHtml } from '../exercise/render.ts';
+import { encodeState } from '../playground/share.ts';
 import { ProgressStore } from '../progress/store.ts';
 import { outcomeHtml, phaseLabel, phasesHtml, plainOutput, probeHtml, seconds, stepHtml, type PhaseState } from './render.ts';
 import { readRunRequest } from './request.ts';
@@ -62,7 +63,8 @@ export async function startRunPage(root: HTMLElement): Promise<void> {
     label = request.from === 'playground' ? 'from the playground' : 'your version';
     if (request.from === 'playground') {
       const back = $(root, '#run-back') as HTMLAnchorElement;
-      back.href = '/playground/';
+      // Back to the playground with this Dockerfile and project, as its share links do.
+      back.href = `/playground/#s=${await encodeState({ dockerfile: request.dockerfile, project: exercise.id })}`;
       back.textContent = 'Playground';
     }
   } else if (saved?.dockerfile !== undefined) {
@@ -87,6 +89,18 @@ export async function startRunPage(root: HTMLElement): Promise<void> {
   root.dataset.state = 'ready';
   // `?start`: the learner clicked "Run it for real" on the page that opened this one.
   if (params.has('start')) start();
+}
+
+/** "Run again": a fresh page, so the WebContainer boots afresh; `?start` keeps it opted in. */
+function offerAgain(root: HTMLElement): void {
+  $(root, '#run-again-box').hidden = false;
+  $(root, '#run-edit').setAttribute('href', ($(root, '#run-back') as HTMLAnchorElement).href);
+  $(root, '#run-again').addEventListener('click', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('start', '');
+    if (url.href === location.href) location.reload();
+    else location.href = url.href;
+  });
 }
 
 async function runForReal(root: HTMLElement, exercise: Exercise, files: ExerciseFiles, check: RuntimeCheck, bootTimeoutMs: number): Promise<void> {
@@ -173,6 +187,7 @@ async function runForReal(root: HTMLElement, exercise: Exercise, files: Exercise
     outcome = { steps: [], started: false, exitCode: null, port: { declared: null, listened: null }, probe: null, failure: 'boot-failed', message: (error as Error).message, subject: null, durationMs: performance.now() - began };
   }
   clearInterval(ticker);
+  offerAgain(root);
   // Every step of the plan, the ones that never ran included, so the learner sees what was to come.
   for (const step of outcome.steps) renderStep(step);
   if (outcome.steps.length > 0) stepsList.hidden = false;
