@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { searchAndOffline } from './src/site/build/integration.ts';
+import { crossOriginIsolation } from './src/integrations/cross-origin-isolation.ts';
 
 export default defineConfig({
   // Absolute URLs in the sitemap need the deployed origin: set SITE_URL when you deploy.
@@ -12,6 +13,8 @@ export default defineConfig({
     // Embeds and workshop pages are not pages to land on from a search engine.
     sitemap({ filter: (page) => !/\/(embed|workshop|join)\//.test(new URL(page).pathname) }),
     searchAndOffline(),
+    // The run page (/run/) alone is cross-origin isolated, for WebContainers: see src/site/isolation.ts.
+    crossOriginIsolation(),
   ],
   markdown: {
     // Fenced code in lessons follows the page's theme, like the <Code> blocks (global.css switches

@@ -267,6 +267,11 @@ if (want('pages')) {
   const { benchPage } = await import('./bench-page.mjs');
   await benchPage(root);
 }
+// "Run it for real" loads no WebContainer code before the learner opts in.
+{
+  const { benchRun } = await import('./bench-run.mjs');
+  await benchRun(root);
+}
 // `--no-lighthouse` skips the Lighthouse runs (about three minutes).
 if (want('lighthouse') && !process.argv.includes('--no-lighthouse')) {
   const { benchLighthouse } = await import('./bench-lighthouse.mjs');

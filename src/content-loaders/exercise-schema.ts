@@ -45,6 +45,16 @@ export const editScenarioSchema = z.discriminatedUnion('kind', [
 
 export const scenarioSchema = z.strictObject({ id, title: z.string().min(1), scenario: editScenarioSchema });
 
+/**
+ * How a real run of the exercise's app is checked ("Run it for real"): the route the app answers
+ * once it listens, and the port it listens on when the Dockerfile declares none (neither ENV PORT
+ * nor EXPOSE), as the app's own code defaults to.
+ */
+export const runSchema = z.strictObject({
+  route: z.string().startsWith('/', 'a path on the app, e.g. /health'),
+  port: z.number().int().min(1).max(65535),
+});
+
 /** exercise.yaml. */
 export const exerciseYamlSchema = z.strictObject({
   title: z.string().min(1),
@@ -54,6 +64,7 @@ export const exerciseYamlSchema = z.strictObject({
   scenarios: z.array(scenarioSchema).default([]),
   objectives: z.array(objectiveSchema).min(1),
   solutions: z.array(z.strictObject({ name: id, title: z.string().min(1).optional() })).min(1, 'list at least one solution'),
+  run: runSchema.optional(),
 });
 export type ExerciseYaml = z.infer<typeof exerciseYamlSchema>;
 
@@ -91,6 +102,7 @@ export const exerciseSchema = z.object({
   scenarios: z.array(scenarioSchema),
   objectives: z.array(objectiveSchema),
   solutions: z.array(filesSchema.extend({ title: z.string().optional(), name: z.string().optional() })),
+  run: runSchema.optional(),
 });
 
 // Compile-time: the schemas produce exactly the engine's types.

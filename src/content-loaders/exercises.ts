@@ -175,6 +175,7 @@ export function readExercise(dir: string, label = dir): Exercise {
     scenarios: meta.scenarios,
     objectives: meta.objectives,
     solutions,
+    ...(meta.run ? { run: meta.run } : {}),
   };
   checkConsistency(exercise, error);
   return exercise;

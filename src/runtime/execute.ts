@@ -56,7 +56,7 @@ export async function executePlan(plan: RunPlan, runtime: Runtime, options: Exec
     steps.push(step);
     return step;
   };
-  const bootStep = record('boot', null, null, `boot the ${runtime.kind} runtime`);
+  const bootStep = record('boot', null, null, runtime.kind === 'webcontainer' ? 'boot the WebContainer' : 'prepare a temporary directory for the Node runtime');
   const stageSteps = new Map<number, { base: StepRecord; actions: StepRecord[] }>();
   for (const stage of plan.stages) {
     const base = record('stage', stage.index, stage.line, `FROM ${describeBase(stage)}${stage.name ? ` AS ${stage.name}` : ''}`);
@@ -141,8 +141,11 @@ export async function executePlan(plan: RunPlan, runtime: Runtime, options: Exec
       const fs = stageFs.get(plan.target)!;
       const env = { ...command.env };
       const declared = plan.probe.port;
-      const listenOn = declared === null ? null : plan.probe.portSource === 'env' ? await runtime.allocatePort(declared) : declared;
-      if (listenOn !== null && plan.probe.portSource === 'env') env.PORT = String(listenOn);
+      // Under Node, processes share the host's network: the runtime hands out a free port and the
+      // app is told through PORT (the convention every course app follows), so runs can go side by
+      // side. A WebContainer has its own network and gives back the declared port unchanged.
+      const listenOn = declared === null ? null : await runtime.allocatePort(declared);
+      if (listenOn !== null && (plan.probe.portSource === 'env' || listenOn !== declared)) env.PORT = String(listenOn);
       append(startStep, `$ ${command.argv.join(' ')}\n`);
       await runtime.fs.mkdir(fs.path(command.run.cwd));
       app = await runtime.spawn(command.run.program, command.run.args.map((a) => containerArg(a, fs, runtime)), {

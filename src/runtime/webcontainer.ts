@@ -122,7 +122,13 @@ export class WebContainerRuntime implements Runtime {
         throw new RuntimeBootError('blocked', `the WebContainer did not boot: ${(error as Error).message} (StackBlitz's servers may be blocked or unreachable)`);
       }
     };
-    this.container = await withTimeout(start(), timeout, () => new RuntimeBootError('timeout', `the WebContainer did not boot within ${Math.round(timeout / 1000)} s (StackBlitz's servers may be unreachable)`));
+    const booting = start();
+    // A boot that completes after the deadline would hold the page's one WebContainer: tear it down.
+    const late = (container: WebContainer) => container.teardown();
+    this.container = await withTimeout(booting, timeout, () => {
+      booting.then(late, () => {});
+      return new RuntimeBootError('timeout', `the WebContainer did not boot within ${Math.round(timeout / 1000)} s (StackBlitz's servers may be unreachable)`);
+    });
     this.container.on('port', (port, type) => {
       if (type === 'open') this.ports.add(port);
       else this.ports.delete(port);

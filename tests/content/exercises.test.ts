@@ -19,6 +19,7 @@ describe('every exercise', () => {
       ['monorepo-prune', 'monorepos'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
+      ['prisma-client', 'production-dependencies'],
       ['prod-deps', 'production-dependencies'],
       ['read-history', 'why-size-matters'],
       ['rust-api', 'rust-images'],

@@ -37,6 +37,7 @@ afterEach(() => {
 describe('the exercise reader refuses a malformed exercise', () => {
   it('reads the real exercise as is', () => {
     expect(readExercise(source).id).toBe('cache-order');
+    expect(readExercise(source).run).toEqual({ route: '/health', port: 3000 });
   });
 
   it('YAML syntax error: names the file, line and column', () => {
@@ -63,6 +64,13 @@ describe('the exercise reader refuses a malformed exercise', () => {
   it('a missing field and a stray one', () => {
     expect(loadError(broken((d) => rewrite(join(d, 'exercise.yaml'), (t) => t.replace(/^summary: >-\n(  .*\n)+/m, '')))).message).toMatch(/summary/);
     expect(loadError(broken((d) => rewrite(join(d, 'exercise.yaml'), (t) => `${t}difficulty: hard\n`))).message).toMatch(/difficulty/);
+  });
+
+  it('a run route that is not a path, or a port out of range, at the line of run', () => {
+    const route = loadError(broken((d) => rewrite(join(d, 'exercise.yaml'), (t) => t.replace('run: { route: /health, port: 3000 }', 'run: { route: health, port: 3000 }'))));
+    expect(route.message).toMatch(/exercise\.yaml:\d+:\d+: run\.route: .*\/health/);
+    expect(route.line).toBe(readFileSync(join(source, 'exercise.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('run:')) + 1);
+    expect(loadError(broken((d) => rewrite(join(d, 'exercise.yaml'), (t) => t.replace('port: 3000 }', 'port: 70000 }')))).message).toMatch(/run\.port/);
   });
 
   it('a single hint, or five', () => {

@@ -61,3 +61,21 @@ describe('non-root', () => {
     expect(failing('non-root', starter.replace('RUN chown -R node:node /app\n', ''))).toEqual(['non-root', 'not-root-rule']);
   });
 });
+
+describe('prisma-client', () => {
+  const build = 'FROM node:22-slim AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY prisma ./prisma\nCOPY prisma.config.ts tsconfig.json ./\nCOPY src ./src\nRUN npx prisma generate && npm run build\n\n';
+  const runtime = 'FROM node:22-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\n';
+  it('a production install in the runtime stage without the generated client fails the runtime check only', () => {
+    expect(failing('prisma-client', `${build}${runtime}COPY --from=build /app/dist ./dist\nUSER node\nCMD ["node", "dist/server.js"]\n`)).toEqual(['runs']);
+  });
+  it('generating the client again in the runtime stage works too', () => {
+    expect(failing('prisma-client', `${build}${runtime}COPY prisma ./prisma\nCOPY prisma.config.ts ./\nRUN npx prisma generate\nCOPY --from=build /app/dist ./dist\nUSER node\nCMD ["node", "dist/server.js"]\n`)).toEqual([]);
+  });
+  it('copying node_modules from before the build stage generated the client fails it', () => {
+    const deps = 'FROM node:22-slim AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n\n';
+    expect(failing('prisma-client', `${deps}${build}FROM node:22-slim\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY --from=build /app/dist ./dist\nUSER node\nCMD ["node", "dist/server.js"]\n`)).toEqual(['runs']);
+  });
+  it('the single stage on node:22-slim is still a single stage with devDependencies and npm\'s cache', () => {
+    expect(failing('prisma-client', 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npx prisma generate && npm run build\nUSER node\nCMD ["node", "dist/server.js"]\n')).toEqual(['two-stages', 'small', 'no-dev-deps']);
+  });
+});

@@ -19,6 +19,8 @@ beforeAll(async () => {
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>Home</title>');
   writeFileSync(join(site, '404.html'), '<!doctype html><title>Lost</title>');
   writeFileSync(join(site, 'join', 'index.html'), '<!doctype html><title>Join</title>');
+  mkdirSync(join(site, 'run', 'ex-a'), { recursive: true });
+  writeFileSync(join(site, 'run', 'ex-a', 'index.html'), '<!doctype html><title>Run</title>');
   writeFileSync(join(site, '_astro', 'app.abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the site');
   // Many workshops from one address in a few seconds: lift the creation limit (tested below).
@@ -211,7 +213,7 @@ describe('workshop API', () => {
     }
   });
 
-  it('serves the static site: types, caching, CSP on workshop pages, the 404 page, no escape from the root', async () => {
+  it('serves the static site: types, caching, CSP on workshop pages, isolation on run pages only, the 404 page, no escape from the root', async () => {
     const home = await call(run.base, 'GET', '/');
     expect([home.status, home.headers['content-type'], home.headers['cache-control']]).toEqual([200, 'text/html; charset=utf-8', 'no-cache']);
     expect(home.headers['content-security-policy']).toBeUndefined();
@@ -222,6 +224,10 @@ describe('workshop API', () => {
     const joinPage = await call(run.base, 'GET', '/join/?code=ABCDEF');
     expect(joinPage.status).toBe(200);
     expect(joinPage.headers['content-security-policy']).toContain("script-src 'self'");
+    // Only the run pages are cross-origin isolated (WebContainers); the rest stays embeddable.
+    const runPage = await call(run.base, 'GET', '/run/ex-a/');
+    expect([runPage.status, runPage.headers['cross-origin-opener-policy'], runPage.headers['cross-origin-embedder-policy']]).toEqual([200, 'same-origin', 'require-corp']);
+    for (const other of [home, joinPage, asset]) expect([other.headers['cross-origin-opener-policy'], other.headers['cross-origin-embedder-policy']]).toEqual([undefined, undefined]);
     const missing = await call(run.base, 'GET', '/no/such/page');
     expect([missing.status, missing.text]).toEqual([404, '<!doctype html><title>Lost</title>']);
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) expect((await call(run.base, 'GET', path)).text).not.toContain('outside');

@@ -14,6 +14,7 @@ import { cacheHtml, checklistHtml, errorsHtml, escapeHtml, formatBytes, imageHtm
 import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME, type Monaco } from '../editor/monaco.ts';
 import { INSTRUCTION_HELP } from './instruction-help.ts';
+import { runLinkUpdater } from '../run/offer.ts';
 
 const GRADE_DELAY_MS = 150;
 
@@ -136,7 +137,14 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
     hooks.onGraded?.(grade, { hintsUsed, timeSpentMs: Math.round(performance.now() - startedAt) });
   };
 
-  const grade = () => render(gradeExercise(exercise, files()));
+  // "Run it for real" opens the run page with what the learner has now.
+  const runLink = document.querySelector<HTMLAnchorElement>('#run-link');
+  const updateRunLink = runLink ? runLinkUpdater(runLink, 'exercise') : null;
+  const grade = () => {
+    const current = files();
+    render(gradeExercise(exercise, current));
+    updateRunLink?.(exercise.id, current);
+  };
 
   const complete = (grade: GradeResult) => {
     if (!completion.hidden) return;

@@ -112,7 +112,11 @@ export function cacheHtml(grade: GradeResult): string {
 }
 
 export function runtimeHtml(grade: GradeResult): string {
-  const r = grade.runtime;
+  return runtimeCheckHtml(grade.runtime);
+}
+
+/** The runtime check alone (the run page shows it beside the real run). */
+export function runtimeCheckHtml(r: GradeResult['runtime']): string {
   const command = r.command.length ? `<code>${escapeHtml(r.command.join(' '))}</code>` : 'nothing (no CMD or ENTRYPOINT)';
   if (r.ok) return `<p class="runtime ok"><span aria-hidden="true">✓</span> The container starts: ${command} as <code>${escapeHtml(r.user)}</code>.</p>`;
   const problems = r.problems.map((p) => `<li>${p.line !== null ? `Line ${p.line}: ` : ''}${escapeHtml(p.message)}</li>`).join('');

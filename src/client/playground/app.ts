@@ -10,6 +10,7 @@ import { loadMonaco, DARK_THEME, LIGHT_THEME } from '../editor/monaco.ts';
 import { cacheHtml, errorsHtml, findingsHtml, imageHtml, runtimeHtml } from '../exercise/render.ts';
 import { SAVE_NOW_EVENT } from '../offline/events.ts';
 import { decodeState, encodeState } from './share.ts';
+import { runLinkUpdater } from '../run/offer.ts';
 
 /** The playground's unsaved draft (one per browser): survives a reload, an update, a closed tab. */
 const DRAFT_KEY = 'layerwise:playground';
@@ -94,6 +95,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   root.dataset.editor = 'monaco';
   document.addEventListener('layerwise:theme', () => monaco.editor.setTheme(theme()));
 
+  const runLink = $(root, '#run-link') as HTMLAnchorElement;
+  const runNone = $(root, '#run-none');
+  const updateRunLink = runLinkUpdater(runLink, 'playground');
+
   let generation = 0;
   const grade = async () => {
     const mine = ++generation;
@@ -130,6 +135,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       'layerwise',
       result.findings.map((f) => findingMarker(monaco, f)),
     );
+    // A real run needs an app: only with a sample project as the context.
+    runLink.hidden = select.value === '';
+    runNone.hidden = select.value !== '';
+    if (select.value) updateRunLink(select.value, exercise.starter);
     root.dataset.graded = String(generation);
   };
 

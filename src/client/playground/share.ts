@@ -25,17 +25,26 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
-export async function encodeState(state: PlaygroundState): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify({ d: state.dockerfile, p: state.project }));
+/** Any JSON value as compressed base64url (also used for the run page's request, src/client/run/request.ts). */
+export async function encodeJson(value: unknown): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(value));
   return toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
+}
+
+/** The value encodeJson encoded; throws on anything else. */
+export async function decodeJson(encoded: string): Promise<unknown> {
+  return JSON.parse(new TextDecoder().decode(await pipe(fromBase64Url(encoded), new DecompressionStream('deflate-raw'))));
+}
+
+export async function encodeState(state: PlaygroundState): Promise<string> {
+  return encodeJson({ d: state.dockerfile, p: state.project });
 }
 
 /** Reads a hash made by encodeState; null (never a throw) for anything else. */
 export async function decodeState(encoded: string): Promise<PlaygroundState | null> {
   try {
-    const json = new TextDecoder().decode(await pipe(fromBase64Url(encoded), new DecompressionStream('deflate-raw')));
-    const value = JSON.parse(json) as { d?: unknown; p?: unknown };
-    if (typeof value.d !== 'string') return null;
+    const value = (await decodeJson(encoded)) as { d?: unknown; p?: unknown };
+    if (typeof value !== 'object' || value === null || typeof value.d !== 'string') return null;
     return { dockerfile: value.d, project: typeof value.p === 'string' ? value.p : '' };
   } catch {
     return null;

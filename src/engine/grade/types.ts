@@ -87,6 +87,13 @@ export interface Exercise {
   scenarios: CacheScenario[];
   objectives: Objective[];
   solutions: (ExerciseFiles & { title?: string; /** File name under solutions/, e.g. "slim". */ name?: string })[];
+  /** A Node app that can be run for real: the route to probe and the port its code listens on by default. */
+  run?: ExerciseRun;
+}
+
+export interface ExerciseRun {
+  route: string;
+  port: number;
 }
 
 export interface ObjectiveResult {

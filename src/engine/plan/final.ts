@@ -18,7 +18,7 @@ const INIT_WRAPPERS = new Set(['tini', 'dumb-init', 'docker-init']);
  * CMD; setting ENTRYPOINT drops a CMD inherited from the base (BuildKit keeps a CMD set earlier
  * in the same stage).
  */
-export function planFinalCommand(chain: readonly Stage[], final: PlannedStage): FinalCommand | null {
+export function planFinalCommand(chain: readonly Stage[], final: PlannedStage, imageEntrypoint: readonly string[] | null = null): FinalCommand | null {
   let entry: CmdInstruction | null = null;
   let cmd: CmdInstruction | null = null;
   for (const stage of chain) {
@@ -34,12 +34,15 @@ export function planFinalCommand(chain: readonly Stage[], final: PlannedStage): 
       }
     }
   }
+  // No ENTRYPOINT in the Dockerfile: the base image's own applies (distroless nodejs runs node),
+  // with CMD as its arguments, as Docker combines them.
   if (!entry && !cmd) return null;
+  const inherited = !entry && imageEntrypoint && imageEntrypoint.length > 0 ? imageEntrypoint : null;
   const shellForm = (i: CmdInstruction) => ['/bin/sh', '-c', i.command.join(' ')];
   let argv: string[];
   if (entry) argv = entry.form === 'shell' ? shellForm(entry) : [...entry.command, ...(cmd ? (cmd.form === 'shell' ? shellForm(cmd) : cmd.command) : [])];
-  else argv = cmd!.form === 'shell' ? shellForm(cmd!) : [...cmd!.command];
-  const form = (entry ?? cmd)!.form;
+  else argv = [...(inherited ?? []), ...(cmd!.form === 'shell' ? shellForm(cmd!) : cmd!.command)];
+  const form = inherited ? 'exec' : (entry ?? cmd)!.form;
   const line = (entry ?? cmd)!.range.start.line;
   const env = final.env;
   const started = startable(argv, form, final.workdir, new Map(Object.entries(env)));

@@ -9,7 +9,8 @@ import { parseDockerfile } from '../parse/index.ts';
 import type { CopyInstruction, Instruction } from '../parse/types.ts';
 import { expandedField, resolveStages, scopeOf } from '../stages/index.ts';
 import type { ResolvedDockerfile, Stage } from '../stages/types.ts';
-import { lookupBaseImage } from '../simulate/catalog/base-images.ts';
+import { findBaseImageTools } from '../data/base-image-tools.ts';
+import { lookupBaseImage, normalizeImageRef } from '../simulate/catalog/base-images.ts';
 import { cleanPath } from '../simulate/fs.ts';
 import { planRunCommands } from './commands.ts';
 import { matchContextCopy } from './copy.ts';
@@ -99,7 +100,7 @@ export function planRun(source: string, options: PlanOptions): RunPlan {
   return {
     stages,
     target,
-    command: planFinalCommand(chain, finalStage),
+    command: planFinalCommand(chain, finalStage, imageEntrypoint(chain[0])),
     probe: planProbe(chain, options),
     errors,
     ignored: selection.excluded,
@@ -115,6 +116,14 @@ function stageChain(resolved: ResolvedDockerfile, target: number): Stage[] {
     stage = stage.baseStage === null ? undefined : resolved.stages[stage.baseStage];
   }
   return chain;
+}
+
+/** The ENTRYPOINT the root image of the chain sets itself, when the cited table knows it. */
+function imageEntrypoint(root: Stage | undefined): string[] | null {
+  if (!root || root.baseStage !== null) return null;
+  const ref = normalizeImageRef(root.base.value);
+  const colon = ref.lastIndexOf(':');
+  return findBaseImageTools(ref.slice(0, colon), ref.slice(colon + 1))?.entrypoint ?? null;
 }
 
 function planBase(stage: Stage): PlannedBase {

@@ -1,12 +1,14 @@
 /**
  * Serves the static build (`dist/`, from `astro build`): content types, caching (Astro's hashed
  * assets under /_astro/ are immutable; pages are revalidated), ETags, and the site's 404 page.
- * Workshop pages get a Content-Security-Policy: they show what learners typed.
+ * Workshop pages get a Content-Security-Policy: they show what learners typed. The run pages
+ * (/run/) alone are cross-origin isolated, for WebContainers (src/site/isolation.ts).
  */
 import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { ISOLATION_HEADERS, needsIsolation } from '../../site/isolation.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -103,6 +105,7 @@ export class StaticFiles {
       // The presenter link carries its secret in the fragment; never leak the page URL onwards.
       headers['Referrer-Policy'] = 'no-referrer';
     }
+    if (needsIsolation(pathname)) Object.assign(headers, ISOLATION_HEADERS);
     if (!found) {
       const body = '<!doctype html><title>Not found</title><h1>Not found</h1>';
       res.writeHead(404, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });

@@ -191,6 +191,15 @@ describe('the final command', () => {
     expect(plan('FROM node:22\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["node", "a.js"]\n').command?.run).toMatchObject({ program: 'node', args: ['a.js'] });
   });
 
+  it('gives CMD to the base image\'s own ENTRYPOINT (distroless nodejs runs node), unless the Dockerfile sets one', () => {
+    const distroless = plan('FROM gcr.io/distroless/nodejs22-debian12:nonroot\nWORKDIR /app\nCMD ["src/server.js"]\n').command;
+    expect(distroless).toMatchObject({ argv: ['node', 'src/server.js'], form: 'exec', run: { program: 'node', args: ['src/server.js'], cwd: '/app' } });
+    expect(plan('FROM gcr.io/distroless/nodejs22-debian12\nENTRYPOINT ["node", "a.js"]\nCMD ["--flag"]\n').command?.argv).toEqual(['node', 'a.js', '--flag']);
+    expect(plan('FROM node:22-slim AS build\nFROM gcr.io/distroless/nodejs22-debian12 AS run\nFROM run\nCMD ["b.js"]\n').command?.argv).toEqual(['node', 'b.js']);
+    // node:* sets no ENTRYPOINT of its own that changes the command (docker-entrypoint.sh passes it on).
+    expect(plan('FROM node:22-slim\nCMD ["src/server.js"]\n').command?.unsupported).toContain('src/server.js');
+  });
+
   it('says why a command cannot be started', () => {
     expect(plan('FROM node:22\nCMD ["./start.sh"]\n').command?.unsupported).toContain('./start.sh');
     expect(plan('FROM node:22\nCMD node a.js | tee log\n').command?.unsupported).toContain('more than one program');
