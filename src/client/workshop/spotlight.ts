@@ -72,6 +72,12 @@ export async function showSpotlight(container: HTMLElement, key: PresenterKey, c
     const chart = h('div', { class: 'spotlight-chart results' });
     // imageHtml escapes every text it shows (render.ts), the learner's instructions included.
     chart.innerHTML = imageHtml(grade, { starterBytes: starter.image.totals.sizeBytes, targetBytes });
+    // A scrolling table must be reachable by keyboard.
+    for (const scroll of chart.querySelectorAll('.table-scroll')) {
+      scroll.setAttribute('tabindex', '0');
+      scroll.setAttribute('role', 'region');
+      scroll.setAttribute('aria-label', 'Layers of the spotlighted image');
+    }
     fill(
       container,
       h('div', { class: 'spotlight-head' }, heading, close),
