@@ -132,14 +132,14 @@ function render(key: PresenterKey, workshop: WorkshopView): void {
   for (const id of ['broadcast-send', 'broadcast-clear', 'manage-end']) (byId(id) as HTMLButtonElement).disabled = workshop.ended;
   const current = byId('broadcast-current');
   current.textContent = workshop.broadcast
-    ? `Now showing: ${workshop.broadcast.message || '(no message)'}${workshop.broadcast.countdownEndsAt ? `, countdown to ${new Date(workshop.broadcast.countdownEndsAt).toLocaleTimeString()}` : ''}`
+    ? `Learners see: ${workshop.broadcast.message ? `“${workshop.broadcast.message}”` : 'no message'}${workshop.broadcast.countdownEndsAt ? `; a countdown to ${new Date(workshop.broadcast.countdownEndsAt).toLocaleTimeString()}` : ''}.`
     : 'No broadcast is showing.';
   fill(
     byId('manage-exercises'),
     ...workshop.exercises.map((id, i) => {
       const locked = workshop.locked.includes(id);
       const title = exerciseTitle(catalog, id);
-      const button = h('button', { type: 'button', class: 'button button-small', 'aria-pressed': String(locked), disabled: workshop.ended }, locked ? `Unlock “${title}”` : `Lock “${title}”`);
+      const button = h('button', { type: 'button', class: 'button button-small', 'aria-label': locked ? `Unlock “${title}”` : `Lock “${title}”`, disabled: workshop.ended }, locked ? 'Unlock' : 'Lock');
       button.addEventListener('click', async () => {
         showError(null);
         try {
@@ -149,7 +149,7 @@ function render(key: PresenterKey, workshop: WorkshopView): void {
           failure(caught);
         }
       });
-      return h('li', { 'data-exercise': id }, h('span', {}, `${i + 1}. ${title}`), h('span', { class: 'lock-state' }, locked ? '🔒 Locked' : 'Open'), button);
+      return h('li', { 'data-exercise': id }, h('span', {}, `${i + 1}. ${title}`), h('span', { class: 'lock-state', 'data-locked': String(locked) }, locked ? 'Locked' : 'Open'), button);
     }),
   );
 }

@@ -63,7 +63,7 @@ function renderWorkshop(session: LearnerSession, workshop: WorkshopView, progres
         'li',
         { class: `workshop-exercise${locked ? ' is-locked' : ''}`, 'data-exercise': id, 'data-status': locked ? 'locked' : (cell?.status ?? 'not-started') },
         locked || workshop.ended ? h('span', { class: 'workshop-exercise-title' }, title) : h('a', { class: 'workshop-exercise-title', href: exerciseHref(session.code, id) }, title),
-        h('span', { class: 'workshop-exercise-status' }, locked ? h('span', { 'aria-hidden': 'true' }, '🔒 ') : null, workshop.ended && !locked ? 'Workshop ended' : statusText(cell, locked)),
+        h('span', { class: 'workshop-exercise-status' }, workshop.ended && !locked ? 'Workshop ended' : statusText(cell, locked)),
       );
     }),
   );

@@ -36,7 +36,8 @@ export function cellText(cell: Cell | undefined): CellText {
   }
 }
 
-const ICON: Record<string, string> = { stuck: '✋', passed: '✓', done: '★', trying: '…', started: '·', 'not-started': '' };
+// Symbols from common text fonts (no colour emoji needed on a projector's machine).
+const ICON: Record<string, string> = { stuck: '⚑', passed: '✓', done: '★', trying: '…', started: '·', 'not-started': '' };
 
 export const cellKey = (learnerId: string, exercise: string) => `${learnerId}\u0000${exercise}`;
 
@@ -63,7 +64,7 @@ export function renderGrid(state: PresenterState, catalog: Catalog, onSpotlight:
         const cell = cells.get(cellKey(learner.id, exercise));
         const text = cellText(cell);
         const content: Child[] = [
-          ICON[text.tone] ? h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, ICON[text.tone]!) : null,
+          h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, ICON[text.tone] ?? ''),
           h('span', { class: 'cell-label' }, text.label),
           text.size ? h('span', { class: 'cell-size' }, text.size) : null,
         ];
