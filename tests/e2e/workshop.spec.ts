@@ -129,6 +129,26 @@ test.describe('workshop', () => {
     await mallory.context.close();
   });
 
+  test('a learner offline keeps their signals and sends them once the network is back', async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    const { code, presenterUrl } = await createWorkshop(page, 'Offline drill');
+    await page.goto(presenterUrl);
+    await expect(page.locator('#present-connection')).toHaveText('Live');
+    const learner = await join(browser, code, 'Offline Olga');
+    await openExercise(learner.page, 1);
+    await learner.context.setOffline(true);
+    await learner.page.getByRole('button', { name: "I'm stuck" }).click();
+    await expect(learner.page.locator('.workshop-bar-status')).toContainText('1 update kept here');
+    // The outbox lives in localStorage: a reload or a closed tab loses nothing either.
+    expect(await learner.page.evaluate((c) => localStorage.getItem(`layerwise:workshop:${c}:outbox`), code)).toContain('"kind":"stuck"');
+    await expect(page.locator('#present-stuck li')).toHaveCount(0);
+    await learner.context.setOffline(false);
+    await expect(page.locator('#present-stuck li')).toHaveCount(1, { timeout: 20_000 });
+    await expect(page.locator('#present-stuck li')).toContainText('Offline Olga');
+    await expect(learner.page.locator('.workshop-bar-status')).toHaveText('Everything is sent to the instructor.');
+    await learner.context.close();
+  });
+
   test('the join page: accessible, a clear error for an unknown code, and a strict CSP without inline scripts', async ({ page }) => {
     const response = await page.goto('/join/?code=ZZZZZZ');
     const csp = response!.headers()['content-security-policy'] ?? '';
