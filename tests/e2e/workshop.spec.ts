@@ -132,6 +132,7 @@ test.describe('workshop', () => {
   test('a learner offline keeps their signals and sends them once the network is back', async ({ page, browser }) => {
     test.setTimeout(90_000);
     const { code, presenterUrl } = await createWorkshop(page, 'Offline drill');
+    await expectNoAxeViolations(page);
     await page.goto(presenterUrl);
     await expect(page.locator('#present-connection')).toHaveText('Live');
     const learner = await join(browser, code, 'Offline Olga');
@@ -159,6 +160,15 @@ test.describe('workshop', () => {
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.locator('#join-error')).toContainText('no workshop with code "ZZZZZZ"');
     await expect(page.locator('#learner-view')).toBeHidden();
+  });
+
+  test('the instructor form is accessible and says what is missing', async ({ page }) => {
+    await page.goto('/workshop/');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Title').fill('No exercises yet');
+    await page.getByRole('button', { name: 'Create the workshop' }).click();
+    await expect(page.locator('#instructor-error')).toHaveText('Choose at least one exercise.');
+    await expect(page.locator('#manage')).toBeHidden();
   });
 
   for (const path of ['/join/', '/workshop/', '/workshop/present/']) {
