@@ -53,7 +53,9 @@ export function renderGrid(state: PresenterState, catalog: Catalog, onSpotlight:
     'tr',
     {},
     h('th', { scope: 'col' }, 'Learner'),
-    ...state.workshop.exercises.map((id, i) => h('th', { scope: 'col', title: exerciseTitle(catalog, id) }, `${i + 1}. ${exerciseTitle(catalog, id)}`)),
+    ...state.workshop.exercises.map((id, i) =>
+      h('th', { scope: 'col', title: exerciseTitle(catalog, id) }, `${i + 1}. ${exerciseTitle(catalog, id)}`, state.workshop.locked.includes(id) ? h('span', { class: 'grid-locked' }, ' (locked)') : null),
+    ),
   );
   const rows = state.learners.map((learner) =>
     h(
