@@ -12,7 +12,7 @@ import { LIMITS } from '../../workshop/limits.ts';
 import { api, ApiError, workshopPath } from './api.ts';
 import { renderBroadcast } from './broadcast.ts';
 import { GradedCoalescer } from './coalesce.ts';
-import { fill, h, storageOrNull } from './dom.ts';
+import { fill, h, storageOrNull, type Child } from './dom.ts';
 import { connectLearner } from './learner-live.ts';
 import { outboxText, startLearnerClient } from './learner-client.ts';
 import { canonicalCode, clearSession, loadSession } from './session.ts';
@@ -66,32 +66,44 @@ export async function startWorkshopBar(root: HTMLElement, rawCode: string): Prom
     }
   };
 
-  try {
-    const me = await api<{ workshop: WorkshopView; progress: Cell[] }>(workshopPath(code, '/me'), { credential: session.token });
-    if (!me.workshop.exercises.includes(exercise)) {
-      fill(bar, h('p', {}, `This exercise is not part of the workshop “${me.workshop.title}”, so your work here is not sent. `, h('a', { href: joinHref }, "See the workshop's exercises")));
-      return {};
+  // Sending stops for good when the workshop says this page's work does not belong to it.
+  let accepting = true;
+  let disconnect: () => void = () => undefined;
+  const refuse = (...message: Child[]) => {
+    accepting = false;
+    client.outbox.stop();
+    disconnect();
+    stopCountdown();
+    fill(bar, h('p', {}, ...message));
+  };
+  // In the background: the editor must not wait for the server (it may be down; the outbox copes).
+  void (async () => {
+    try {
+      const me = await api<{ workshop: WorkshopView; progress: Cell[] }>(workshopPath(code, '/me'), { credential: session.token });
+      if (!me.workshop.exercises.includes(exercise)) {
+        refuse(`This exercise is not part of the workshop “${me.workshop.title}”, so your work here is not sent. `, h('a', { href: joinHref }, "See the workshop's exercises"));
+        return;
+      }
+      const cell = me.progress.find((c) => c.exercise === exercise);
+      setStuck(cell?.stuck ?? false);
+      if (cell?.status === 'done') done.setAttribute('aria-pressed', 'true');
+      apply(me.workshop);
+    } catch (caught) {
+      if (caught instanceof ApiError && (caught.status === 403 || caught.status === 404)) {
+        clearSession(storage, code);
+        refuse(`This workshop is no longer available (${caught.message}); your work here is not sent. `, h('a', { href: '/join/' }, 'Join another workshop'));
+        return;
+      }
+      // Offline: the outbox keeps everything and sends it later.
+      status.textContent = `The workshop server cannot be reached (${caught instanceof Error ? caught.message : String(caught)}); your results are kept and sent later.`;
     }
-    const cell = me.progress.find((c) => c.exercise === exercise);
-    setStuck(cell?.stuck ?? false);
-    if (cell?.status === 'done') done.setAttribute('aria-pressed', 'true');
-    apply(me.workshop);
-  } catch (caught) {
-    if (caught instanceof ApiError && (caught.status === 403 || caught.status === 404)) {
-      clearSession(storage, code);
-      fill(bar, h('p', {}, `This workshop is no longer available (${caught.message}); your work here is not sent. `, h('a', { href: '/join/' }, 'Join another workshop')));
-      return {};
-    }
-    // Offline: the outbox keeps everything and sends it later.
-    status.textContent = `The workshop server cannot be reached (${caught instanceof Error ? caught.message : String(caught)}); your results are kept and sent later.`;
-  }
+  })();
 
-  connectLearner(session, {
+  disconnect = connectLearner(session, {
     onWorkshop: apply,
     onDeleted: () => {
       clearSession(storage, code);
-      client.outbox.stop();
-      fill(bar, h('p', {}, 'The instructor deleted this workshop and all its data; your work here stays on this page only.'));
+      refuse('The instructor deleted this workshop and all its data; your work here stays on this page only.');
     },
     onState: (state) => {
       connection.textContent = state === 'live' ? 'Connected to the workshop.' : state === 'reconnecting' ? 'Connection lost: reconnecting; your work is kept.' : state === 'refused' ? 'The workshop server refused the connection.' : 'Connecting…';
@@ -100,18 +112,20 @@ export async function startWorkshopBar(root: HTMLElement, rawCode: string): Prom
   });
 
   stuck.addEventListener('click', () => {
+    if (!accepting) return;
     const on = stuck.getAttribute('aria-pressed') !== 'true';
     client.signal(on ? 'stuck' : 'unstuck', exercise);
     setStuck(on);
   });
   done.addEventListener('click', () => {
+    if (!accepting) return;
     client.signal('done', exercise);
     done.setAttribute('aria-pressed', 'true');
     // "Done" lowers a raised hand on the server too (store/progress.ts).
     setStuck(false);
   });
 
-  const coalescer = new GradedCoalescer({ emit: (event) => (workshop?.ended ? undefined : client.graded(event)) });
+  const coalescer = new GradedCoalescer({ emit: (event) => (!accepting || workshop?.ended ? undefined : client.graded(event)) });
   // Leaving the page: hand on the last result; the outbox stores it and the next page sends it.
   window.addEventListener('pagehide', () => coalescer.flush());
   document.addEventListener('visibilitychange', () => {

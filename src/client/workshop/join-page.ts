@@ -128,7 +128,11 @@ function leave(message: string): void {
   // A fresh page: the stream and the outbox of the old session go with it.
   const url = new URL(location.href);
   url.search = '';
-  sessionStorage.setItem('layerwise:join-message', message);
+  try {
+    sessionStorage.setItem('layerwise:join-message', message);
+  } catch {
+    // Storage blocked: the fresh page just shows the form.
+  }
   location.replace(url.toString());
 }
 
@@ -157,11 +161,14 @@ form.addEventListener('submit', async (event) => {
 const params = new URLSearchParams(location.search);
 const code = canonicalCode(params.get('code') ?? '');
 const saved = code ? loadSession(storage, code) : null;
-const message = sessionStorage.getItem('layerwise:join-message');
-if (message) {
+let message: string | null = null;
+try {
+  message = sessionStorage.getItem('layerwise:join-message');
   sessionStorage.removeItem('layerwise:join-message');
-  showError(message);
+} catch {
+  // Storage blocked: nothing was left for this page.
 }
+if (message) showError(message);
 if (saved) void enter(saved);
 else {
   if (code) codeInput.value = code;
