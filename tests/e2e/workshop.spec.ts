@@ -147,6 +147,15 @@ test.describe('workshop', () => {
     await expect(page.locator('#present-stuck li')).toHaveCount(1, { timeout: 20_000 });
     await expect(page.locator('#present-stuck li')).toContainText('Offline Olga');
     await expect(learner.page.locator('.workshop-bar-status')).toHaveText('Everything is sent to the instructor.');
+
+    // An exercise outside the workshop, and a browser that never joined, send nothing and say so.
+    await learner.page.goto(`/exercises/minimal-base/?workshop=${code}`);
+    await expect(learner.page.locator('.workshop-bar')).toContainText('not part of the workshop “Offline drill”');
+    const stranger = await browser.newContext({ baseURL: WORKSHOP_ORIGIN });
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(`/exercises/${FIRST}/?workshop=${code}`);
+    await expect(strangerPage.locator('.workshop-bar')).toContainText(`This browser has not joined workshop ${code}`);
+    await stranger.close();
     await learner.context.close();
   });
 
