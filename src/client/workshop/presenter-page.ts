@@ -1,23 +1,25 @@
 /**
  * /workshop/present/#code=...&secret=...: the projector view. It follows the presenter stream
- * (server-sent events): a `snapshot`, then `feed` items applied with the shared applyFeedItem;
+ * (server-sent events): a `snapshot`, then `feed` items applied with the shared applyFeedItems;
  * when the connection drops, EventSource reconnects with Last-Event-ID and the server sends
  * exactly the items after it. Rendering is batched to at most a few times a second, so a class
  * of 500 sending results does not keep the projector's browser busy.
  */
-import { applyFeedItem, type StreamFeedItem } from '../../workshop/stream.ts';
+import { applyFeedItems, type StreamFeedItem } from '../../workshop/stream.ts';
 import type { PresenterState } from '../../workshop/views.ts';
 import { api, ApiError, workshopPath } from './api.ts';
 import { renderBroadcast } from './broadcast.ts';
 import type { Catalog } from './catalog.ts';
 import { byId, fill, h, pageData } from './dom.ts';
 import { readPresenterKey, withSecret, type PresenterKey } from './presenter-link.ts';
-import { renderExercises, renderFailing, renderGrid, renderStuck } from './presenter-render.ts';
+import { GridView, renderExercises, renderFailing, renderStuck } from './presenter-render.ts';
 
 const RENDER_EVERY_MS = 300;
 const catalog = pageData<Catalog>('workshop-catalog');
 const connection = byId('present-connection');
 let state: PresenterState | null = null;
+/** Feed items received since the last render: applied together, once per render. */
+let incoming: StreamFeedItem[] = [];
 let scheduled = false;
 let stopCountdown: () => void = () => undefined;
 let lastBroadcast = '';
@@ -31,12 +33,31 @@ function fail(message: string): void {
 function render(key: PresenterKey): void {
   scheduled = false;
   if (!state) return;
+  performance.mark('layerwise:present-render-start');
+  if (incoming.length > 0) {
+    state = applyFeedItems(state, incoming);
+    incoming = [];
+  }
   const s = state;
   byId('present-title').textContent = s.workshop.title;
   document.title = `${s.workshop.title} · presenter · Layerwise`;
   byId('present-count').textContent = `${s.learners.length} learner${s.learners.length === 1 ? '' : 's'} · ${s.eventCount} result${s.eventCount === 1 ? '' : 's'}`;
   byId('present-ended').hidden = !s.workshop.ended;
-  fill(byId('present-grid'), s.learners.length === 0 ? h('p', { class: 'muted' }, 'Waiting for learners to join…') : renderGrid(s, catalog, (learner, exercise) => void spotlight(key, learner, exercise)));
+  const gridBox = byId('present-grid');
+  if (s.learners.length === 0) fill(gridBox, h('p', { class: 'muted' }, 'Waiting for learners to join…'));
+  else {
+    // When the table is rebuilt (a learner joined), a presenter moving through it by keyboard keeps their place.
+    const focusedCell = document.activeElement?.closest<HTMLElement>('.presenter-grid td[data-exercise]');
+    const focusedLearner = focusedCell?.closest<HTMLElement>('tr[data-learner]')?.dataset.learner;
+    const table = grid(key).update(s);
+    if (gridBox.firstElementChild !== table) {
+      fill(gridBox, table);
+      if (focusedCell && focusedLearner) {
+        const row = [...table.querySelectorAll<HTMLElement>('tr[data-learner]')].find((r) => r.dataset.learner === focusedLearner);
+        [...(row?.querySelectorAll<HTMLElement>('td[data-exercise]') ?? [])].find((td) => td.dataset.exercise === focusedCell.dataset.exercise)?.querySelector<HTMLElement>('button')?.focus();
+      }
+    }
+  }
   fill(byId('present-stuck'), renderStuck(s, catalog, Date.now()));
   fill(byId('present-exercises'), renderExercises(s, catalog));
   fill(byId('present-failing'), renderFailing(s, catalog));
@@ -47,7 +68,12 @@ function render(key: PresenterKey): void {
     stopCountdown();
     stopCountdown = renderBroadcast(byId('present-broadcast'), s.workshop.ended ? null : s.workshop.broadcast);
   }
+  // How long a render pass takes, for the README's figure with a class of 500.
+  performance.measure('layerwise:present-render', 'layerwise:present-render-start');
 }
+
+let gridView: GridView | null = null;
+const grid = (key: PresenterKey) => (gridView ??= new GridView(catalog, (learner, exercise) => void spotlight(key, learner, exercise)));
 
 function schedule(key: PresenterKey): void {
   if (scheduled) return;
@@ -80,11 +106,12 @@ function connect(key: PresenterKey): void {
   });
   source.addEventListener('snapshot', (event) => {
     state = JSON.parse((event as MessageEvent<string>).data) as PresenterState;
+    incoming = [];
     schedule(key);
   });
   source.addEventListener('feed', (event) => {
     if (!state) return;
-    state = applyFeedItem(state, JSON.parse((event as MessageEvent<string>).data) as StreamFeedItem);
+    incoming.push(JSON.parse((event as MessageEvent<string>).data) as StreamFeedItem);
     schedule(key);
   });
   source.addEventListener('deleted', () => {

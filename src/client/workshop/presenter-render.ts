@@ -47,45 +47,81 @@ export function since(at: number, now: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min`;
 }
 
-export function renderGrid(state: PresenterState, catalog: Catalog, onSpotlight: (learnerId: string, exercise: string) => void): HTMLElement {
-  const cells = new Map(state.cells.map((c) => [cellKey(c.learnerId, c.exercise), c]));
-  const head = h(
-    'tr',
-    {},
-    h('th', { scope: 'col' }, 'Learner'),
-    ...state.workshop.exercises.map((id, i) =>
-      h('th', { scope: 'col', title: exerciseTitle(catalog, id) }, `${i + 1}. ${exerciseTitle(catalog, id)}`, state.workshop.locked.includes(id) ? h('span', { class: 'grid-locked' }, ' (locked)') : null),
-    ),
-  );
-  const rows = state.learners.map((learner) =>
-    h(
+function cellContent(cell: Cell | undefined, learnerId: string, exercise: string, onSpotlight: (learnerId: string, exercise: string) => void): HTMLElement {
+  const text = cellText(cell);
+  const content: Child[] = [
+    h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, ICON[text.tone] ?? ''),
+    h('span', { class: 'cell-label' }, text.label),
+    text.size ? h('span', { class: 'cell-size' }, text.size) : null,
+  ];
+  // A graded submission can be put in the spotlight (anonymously).
+  return cell && cell.gradedCount > 0
+    ? h('button', { type: 'button', class: 'cell-button', title: 'Show this submission in the spotlight, without the name', onclick: () => onSpotlight(learnerId, exercise) }, ...content)
+    : h('span', { class: 'cell-plain' }, ...content);
+}
+
+/**
+ * The grid of learners by exercises. A feed item changes one cell, and applyFeedItem keeps every
+ * other Cell object as it was, so an update rewrites only the cells whose object changed; the
+ * table is rebuilt only when a learner joins or the exercises or locks change. With 500 learners
+ * this keeps a render pass small (README, "The workshop pages").
+ */
+export class GridView {
+  private table: HTMLTableElement | null = null;
+  private shape = '';
+  private readonly shown = new Map<string, { cell: Cell | undefined; td: HTMLTableCellElement; learnerId: string; exercise: string }>();
+  private readonly catalog: Catalog;
+  private readonly onSpotlight: (learnerId: string, exercise: string) => void;
+
+  constructor(catalog: Catalog, onSpotlight: (learnerId: string, exercise: string) => void) {
+    this.catalog = catalog;
+    this.onSpotlight = onSpotlight;
+  }
+
+  /** The table for `state`: the same element as before when only cells changed. */
+  update(state: PresenterState): HTMLTableElement {
+    const shape = JSON.stringify([state.learners.map((l) => [l.id, l.name]), state.workshop.exercises, state.workshop.locked]);
+    const cells = new Map(state.cells.map((c) => [cellKey(c.learnerId, c.exercise), c]));
+    if (this.table && shape === this.shape) {
+      for (const [key, entry] of this.shown) {
+        const cell = cells.get(key);
+        if (cell === entry.cell) continue;
+        entry.cell = cell;
+        const hadFocus = entry.td.contains(document.activeElement);
+        entry.td.dataset.status = cellText(cell).tone;
+        entry.td.replaceChildren(cellContent(cell, entry.learnerId, entry.exercise, this.onSpotlight));
+        if (hadFocus) entry.td.querySelector<HTMLElement>('button')?.focus();
+      }
+      return this.table;
+    }
+    this.shape = shape;
+    this.shown.clear();
+    const { catalog } = this;
+    const head = h(
       'tr',
-      { 'data-learner': learner.id },
-      h('th', { scope: 'row', class: 'grid-name' }, learner.name),
-      ...state.workshop.exercises.map((exercise) => {
-        const cell = cells.get(cellKey(learner.id, exercise));
-        const text = cellText(cell);
-        const content: Child[] = [
-          h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, ICON[text.tone] ?? ''),
-          h('span', { class: 'cell-label' }, text.label),
-          text.size ? h('span', { class: 'cell-size' }, text.size) : null,
-        ];
-        // A graded submission can be put in the spotlight (anonymously).
-        const inner =
-          cell && cell.gradedCount > 0
-            ? h('button', { type: 'button', class: 'cell-button', title: 'Show this submission in the spotlight, without the name', onclick: () => onSpotlight(learner.id, exercise) }, ...content)
-            : h('span', { class: 'cell-plain' }, ...content);
-        return h('td', { 'data-status': text.tone, 'data-exercise': exercise }, inner);
-      }),
-    ),
-  );
-  return h(
-    'table',
-    { class: 'presenter-grid' },
-    h('caption', { class: 'visually-hidden' }, 'Progress: learners by exercises'),
-    h('thead', {}, head),
-    h('tbody', {}, ...rows),
-  );
+      {},
+      h('th', { scope: 'col' }, 'Learner'),
+      ...state.workshop.exercises.map((id, i) =>
+        h('th', { scope: 'col', title: exerciseTitle(catalog, id) }, `${i + 1}. ${exerciseTitle(catalog, id)}`, state.workshop.locked.includes(id) ? h('span', { class: 'grid-locked' }, ' (locked)') : null),
+      ),
+    );
+    const rows = state.learners.map((learner) =>
+      h(
+        'tr',
+        { 'data-learner': learner.id },
+        h('th', { scope: 'row', class: 'grid-name' }, learner.name),
+        ...state.workshop.exercises.map((exercise) => {
+          const key = cellKey(learner.id, exercise);
+          const cell = cells.get(key);
+          const td = h('td', { 'data-status': cellText(cell).tone, 'data-exercise': exercise }, cellContent(cell, learner.id, exercise, this.onSpotlight));
+          this.shown.set(key, { cell, td, learnerId: learner.id, exercise });
+          return td;
+        }),
+      ),
+    );
+    this.table = h('table', { class: 'presenter-grid' }, h('caption', { class: 'visually-hidden' }, 'Progress: learners by exercises'), h('thead', {}, head), h('tbody', {}, ...rows));
+    return this.table;
+  }
 }
 
 export function renderStuck(state: PresenterState, catalog: Catalog, now: number): HTMLElement {
