@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // E2E_PORT lets several checkouts run their end-to-end tests side by side.
@@ -14,6 +16,14 @@ function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   return undefined;
+}
+
+/**
+ * The workshop server's database directory: one per port under the temporary directory. Each test
+ * creates its own workshop, so what earlier runs left there (expired after 72 h) changes nothing.
+ */
+function workshopData(): string {
+  return join(tmpdir(), `layerwise-e2e-workshop-${PORT + 3}`);
 }
 
 export default defineConfig({
@@ -52,6 +62,15 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      // The workshop server (npm run serve: the same dist/ plus the workshop API) on its own port,
+      // with a throwaway SQLite database, for tests/e2e/workshop.spec.ts.
+      command: `node --experimental-strip-types --experimental-sqlite src/workshop/server/main.ts`,
+      env: { PORT: String(PORT + 3), HOST: '127.0.0.1', LAYERWISE_DATA: workshopData(), LAYERWISE_STATIC: 'dist' },
+      url: `http://127.0.0.1:${PORT + 3}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
       // Two more origins for the embed tests: a host page and a third party (tests/e2e/host-server.mjs).
       command: `node tests/e2e/host-server.mjs`,
       env: { LAYERWISE_PORT: String(PORT), HOST_PORT: String(PORT + 1), THIRD_PORT: String(PORT + 2) },
@@ -75,3 +94,5 @@ export const HOST_ORIGIN = `http://127.0.0.1:${PORT + 1}`;
 export const THIRD_ORIGIN = `http://127.0.0.1:${PORT + 2}`;
 /** Origin of tests/e2e/deploy-server.mjs: the build, with a new deploy on demand. */
 export const DEPLOY_ORIGIN = `http://127.0.0.1:${PORT + 4}`;
+/** Origin of the workshop server (site + API) for the workshop tests. */
+export const WORKSHOP_ORIGIN = `http://127.0.0.1:${PORT + 3}`;

@@ -5,7 +5,7 @@
  * setTheme. Anything else is logged and ignored.
  */
 import { startExercise } from '../client/exercise/app.ts';
-import type { GradedEvent } from '../workshop/events.ts';
+import { gradedEvent } from '../client/exercise/graded-event.ts';
 import { PROTOCOL, readEmbedOptions, readHostCommand, widgetMessage, type WidgetEvents, type WidgetEventType } from './protocol.ts';
 
 export async function startWidget(root: HTMLElement): Promise<void> {
@@ -31,19 +31,7 @@ export async function startWidget(root: HTMLElement): Promise<void> {
   const controller = await startExercise(root, {
     readOnly: options.readOnly,
     onChange: (dockerfile) => post('change', { exercise: exerciseId, dockerfile }),
-    onGraded: (grade, stats) => {
-      const event: GradedEvent = {
-        exercise: exerciseId,
-        score: grade.score,
-        passed: grade.objectives.filter((o) => o.passed).map((o) => o.id),
-        failed: grade.objectives.filter((o) => !o.passed).map((o) => o.id),
-        rules: [...new Set(grade.findings.map((f) => f.rule))],
-        sizeBytes: grade.image.totals.sizeBytes,
-        hintsUsed: stats.hintsUsed,
-        timeSpentMs: stats.timeSpentMs,
-      };
-      post('graded', event);
-    },
+    onGraded: (grade, stats) => post('graded', gradedEvent(exerciseId, grade, stats)),
   });
 
   window.addEventListener('message', (event: MessageEvent) => {

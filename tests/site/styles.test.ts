@@ -12,5 +12,15 @@ describe('stylesheets', () => {
       const css = readFileSync(join(dir, file), 'utf8');
       expect(() => postcss.parse(css, { from: join(dir, file) })).not.toThrow();
     });
+
+    // The stylesheets do not use CSS nesting, so a rule inside a rule means a block lost its `}`
+    // (browsers would read the rest as nested selectors and apply none of it where meant).
+    it(`${file} has no rule nested in another`, () => {
+      const nested: string[] = [];
+      postcss.parse(readFileSync(join(dir, file), 'utf8')).walkRules((rule) => {
+        if (rule.parent?.type === 'rule') nested.push(`${rule.selector} (line ${rule.source?.start?.line})`);
+      });
+      expect(nested).toEqual([]);
+    });
   }
 });

@@ -39,7 +39,8 @@ function currentTheme(): string {
 /** What a host of the exercise (the embed's bridge) can hook into. */
 export interface ExerciseHooks {
   /** After every grading run. */
-  onGraded?: (grade: GradeResult, stats: { hintsUsed: number; timeSpentMs: number }) => void;
+  /** After every grading run, with the Dockerfile that was graded. */
+  onGraded?: (grade: GradeResult, stats: { hintsUsed: number; timeSpentMs: number }, dockerfile: string) => void;
   /** After every edit of the Dockerfile. */
   onChange?: (dockerfile: string) => void;
   readOnly?: boolean;
@@ -134,7 +135,7 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
     if (grade.passed) complete(grade);
     performance.mark('layerwise:graded');
     const hintsUsed = Object.values(store.get(exercise.id)?.hints ?? {}).reduce((n, k) => n + k, 0);
-    hooks.onGraded?.(grade, { hintsUsed, timeSpentMs: Math.round(performance.now() - startedAt) });
+    hooks.onGraded?.(grade, { hintsUsed, timeSpentMs: Math.round(performance.now() - startedAt) }, model.getValue());
   };
 
   // "Run it for real" opens the run page with what the learner has now.

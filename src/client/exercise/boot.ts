@@ -9,13 +9,22 @@ const root = document.querySelector<HTMLElement>('[data-exercise-root]');
 for (const code of document.querySelectorAll<HTMLElement>('[data-snippet]')) code.textContent = (code.dataset.snippet ?? '').replaceAll('ORIGIN', location.origin);
 
 if (root) {
+  // Workshop mode (?workshop=CODE): the workshop bar starts at once and its hooks send every
+  // grading result of this page to the instructor; the self-paced page loads none of it.
+  const workshopCode = root.dataset.embed === 'true' ? null : new URLSearchParams(location.search).get('workshop');
+  const hooks = workshopCode
+    ? import('../workshop/exercise-bar.ts').then(({ startWorkshopBar }) => startWorkshopBar(root, workshopCode)).catch((error: unknown) => {
+        console.error('layerwise: the workshop bar could not start', error);
+        return {};
+      })
+    : Promise.resolve({});
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
     root.dataset.editor = 'loading';
     // Inside the embed, the bridge to the host page starts the exercise.
-    const run = root.dataset.embed === 'true' ? import('../../embed/widget.ts').then(({ startWidget }) => startWidget(root)) : import('./app.ts').then(({ startExercise }) => startExercise(root));
+    const run = root.dataset.embed === 'true' ? import('../../embed/widget.ts').then(({ startWidget }) => startWidget(root)) : Promise.all([import('./app.ts'), hooks]).then(([{ startExercise }, h]) => startExercise(root, h));
     run
       .catch((error: unknown) => {
         root.dataset.editor = 'failed';

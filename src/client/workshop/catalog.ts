@@ -1,0 +1,18 @@
+/** The exercises a workshop page knows by id: built from the content collection at build time. */
+export interface CatalogExercise {
+  id: string;
+  title: string;
+  summary: string;
+  /** Objective id -> title, for "what the class gets wrong". */
+  objectives: Record<string, string>;
+}
+
+export type Catalog = CatalogExercise[];
+
+export function exerciseTitle(catalog: Catalog, id: string): string {
+  return catalog.find((e) => e.id === id)?.title ?? id;
+}
+
+export function objectiveTitle(catalog: Catalog, exercise: string, objective: string): string {
+  return catalog.find((e) => e.id === exercise)?.objectives[objective] ?? objective;
+}
