@@ -26,6 +26,8 @@ async function createWorkshop(page: Page, title: string): Promise<{ code: string
   const presenterUrl = await page.locator('#manage-present-url').inputValue();
   expect(presenterUrl).toContain(`/workshop/present/#code=${code}&secret=`);
   await expect(page.locator('#manage-join')).toHaveAttribute('href', new RegExp(`/join/\\?code=${code}$`));
+  // The QR code for the projector encodes the same join link.
+  await expect(page.getByRole('img', { name: new RegExp(`QR code for .*/join/\\?code=${code}$`) })).toBeVisible();
   return { code, presenterUrl };
 }
 

@@ -104,6 +104,25 @@ async function post(key: PresenterKey, route: string, body: unknown): Promise<Wo
 /** The workshop these controls act on. */
 let active: PresenterKey | null = null;
 
+/**
+ * The join link as a QR code for the projector, drawn by the `qrcode` library as SVG: black on
+ * white in both themes, since phone cameras read dark-on-light codes most reliably. Loaded only
+ * when a workshop is shown. The SVG comes from the library, built from our own URL (origin and a
+ * server-made code), so no learner text reaches it.
+ */
+async function showQrCode(box: HTMLElement, url: string): Promise<void> {
+  try {
+    const { toString } = await import('qrcode');
+    const svg = await toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+    box.innerHTML = svg;
+    const image = box.querySelector('svg');
+    image?.setAttribute('role', 'img');
+    image?.setAttribute('aria-label', `QR code for ${url}`);
+  } catch {
+    box.textContent = ''; // the code and the link above are enough to join
+  }
+}
+
 async function manage(key: PresenterKey): Promise<void> {
   active = key;
   form.hidden = true;
@@ -118,6 +137,7 @@ async function manage(key: PresenterKey): Promise<void> {
   const joinLink = byId<HTMLAnchorElement>('manage-join');
   joinLink.href = joinUrl;
   joinLink.textContent = joinUrl;
+  void showQrCode(byId('manage-qr'), joinUrl);
   byId<HTMLAnchorElement>('manage-present').href = presenterUrl;
   byId<HTMLInputElement>('manage-present-url').value = presenterUrl;
   fill(byId('manage-copy'), copyButton('Copy the join link', () => joinUrl), ' ', copyButton('Copy the presenter link', () => presenterUrl));
