@@ -21,7 +21,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export async function benchLighthouse(root, { runs = 3 } = {}) {
+export async function benchLighthouse(root, { runs = 3, only = null } = {}) {
   const dist = join(root, 'dist');
   console.log('\nLighthouse (mobile emulation, median of %d runs)', runs);
   if (!existsSync(join(dist, 'index.html'))) {
@@ -41,7 +41,9 @@ export async function benchLighthouse(root, { runs = 3 } = {}) {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless', ...CHROMIUM_FLAGS] });
   try {
     const rows = [['page', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'total KB', 'JS KB']];
+    const failing = [];
     for (const [name, path] of pages) {
+      if (only && !only.includes(name)) continue;
       if (!path) {
         rows.push([name, '(not built yet)', '', '', '', '', '', '']);
         continue;
@@ -55,6 +57,13 @@ export async function benchLighthouse(root, { runs = 3 } = {}) {
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
         });
         const lhr = result.lhr;
+        // What costs points outside performance (those audits are deterministic): named below the table.
+        for (const category of ['accessibility', 'best-practices', 'seo']) {
+          for (const ref of lhr.categories[category].auditRefs) {
+            const audit = lhr.audits[ref.id];
+            if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${name}: ${category} / ${ref.id}: ${audit.title}`);
+          }
+        }
         const summary = lhr.audits['resource-summary']?.details?.items ?? [];
         const bytes = (type) => summary.find((item) => item.resourceType === type)?.transferSize ?? 0;
         results.push({
@@ -73,6 +82,7 @@ export async function benchLighthouse(root, { runs = 3 } = {}) {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
     for (const row of rows) console.log('  ' + row.map((cell, c) => String(cell).padEnd(widths[c])).join('  '));
     console.log(`  targets: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS['best-practices']}, SEO >= ${TARGETS.seo}`);
+    for (const line of new Set(failing)) console.log(`  failing audit: ${line}`);
   } finally {
     await chrome.kill();
     preview.stop();

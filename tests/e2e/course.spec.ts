@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support.ts';
+import { expectNoAxeViolations, openEditor } from './support.ts';
 
 const SOLUTION = readFileSync('content/exercises/cache-order/solutions/manifests-first.Dockerfile', 'utf8');
 
@@ -40,7 +40,7 @@ test.describe('course', () => {
     await expect(page).toHaveURL(/\/exercises\/cache-order\/?$/);
     // The exercise links back to its lesson.
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Layer order and the build cache' })).toHaveAttribute('href', '/lessons/layer-order-and-cache/');
-    await expect(page.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await openEditor(page);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchForProblems } from './support.ts';
+import { expectNoAxeViolations, openEditor, watchForProblems } from './support.ts';
 
 const EXERCISE = 'non-root';
 const URL = `/exercises/${EXERCISE}/`;
 const solution = readFileSync(`content/exercises/${EXERCISE}/solutions/copy-chown.Dockerfile`, 'utf8');
 
 async function editorReady(page: Page) {
-  await expect(page.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+  await openEditor(page);
 }
 
 async function replaceText(page: Page, text: string) {
@@ -28,6 +28,22 @@ test.describe('exercise page', () => {
     await expect(page.locator('#objectives .objective.passed')).toHaveCount(1);
     await expect(page.locator('#results-image')).toContainText('final image');
     await context.close();
+  });
+
+  test('reading the page loads no editor; an early Check loads it and is answered', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(URL);
+    await page.waitForLoadState('networkidle');
+    const root = page.locator('[data-exercise-root]');
+    await expect(root).toHaveAttribute('data-editor', 'static');
+    const before = scripts.length;
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(root).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await expect(page.locator('#feedback .feedback-essential')).toContainText('The container does not run as root');
+    expect(scripts.length).toBeGreaterThan(before);
   });
 
   test('a learner completes it by typing; the checklist and size follow; reload keeps it', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEPLOY_ORIGIN } from '../../playwright.config.ts';
+import { openEditor } from './support.ts';
 
 // The offline copy and the update notice, on the build served as a host would
 // (tests/e2e/deploy-server.mjs), with the service worker allowed (it is blocked elsewhere).
@@ -16,7 +17,7 @@ async function offlineReady(page: Page) {
 }
 
 async function editorReady(page: Page) {
-  await expect(page.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+  await openEditor(page);
 }
 
 /** The first lesson's URL and a word from its body, read from the build. */

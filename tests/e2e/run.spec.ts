@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { HOST_ORIGIN } from '../../playwright.config.ts';
-import { expectNoAxeViolations } from './support.ts';
+import { expectNoAxeViolations, openEditor } from './support.ts';
 
 /** A short boot deadline (the run page's test-only `bootTimeout` parameter) instead of 20 s. */
 const BOOT_TIMEOUT_MS = 2000;
@@ -40,7 +40,7 @@ test.describe('run it for real', () => {
   test('no WebContainer code loads before the learner opts in', async ({ page }) => {
     const loaded = await watchRuntime(page);
     await page.goto('/exercises/prod-deps/');
-    await expect(page.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await openEditor(page);
     await page.goto('/playground/');
     await expect(page.locator('[data-playground]')).toHaveAttribute('data-graded', /\d+/, { timeout: 20_000 });
     await page.getByLabel('Build context').selectOption('prod-deps');
@@ -75,8 +75,7 @@ test.describe('run it for real', () => {
     await watchRuntime(page);
     // The learner's edited Dockerfile travels to the run page in the link's fragment.
     await page.goto('/exercises/prod-deps/');
-    const root = page.locator('[data-exercise-root]');
-    await expect(root).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await openEditor(page);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');

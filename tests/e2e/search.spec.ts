@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, watchForProblems } from './support.ts';
+import { expectNoAxeViolations, openEditor, watchForProblems } from './support.ts';
 
 /** A lesson (or, before lessons exist, the glossary) and a distinctive word from its body. */
 function target(): { url: string; word: string } {
@@ -52,7 +52,7 @@ test.describe('search', () => {
 
   test('"/" typed into the exercise editor stays in the editor', async ({ page }) => {
     await page.goto('/exercises/non-root/');
-    await expect(page.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await openEditor(page);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('\n# a/b');

@@ -1,6 +1,6 @@
 // Checks shared by the end-to-end tests.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
 
 /**
  * Collects console errors, uncaught exceptions, failed requests and HTTP error responses.
@@ -33,4 +33,16 @@ export async function expectNoAxeViolations(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   );
   expect(summary, summary.join('\n')).toEqual([]);
+}
+
+/**
+ * Opens an exercise page's editor the way a learner does: the pointer comes over it (the page
+ * loads Monaco on that, on focus or on a click), then waits until Monaco is up. A page that
+ * started by itself (saved work, workshop mode, the embed) is simply waited for.
+ */
+export async function openEditor(page: Page, scope: Page | FrameLocator = page) {
+  const root = scope.locator('[data-exercise-root]');
+  // The event itself, not a hover: Playwright's hover would scroll the page, which layout tests measure.
+  if ((await root.getAttribute('data-editor')) === 'static') await scope.locator('.editor-frame').dispatchEvent('pointerenter');
+  await expect(root).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
 }

@@ -18,6 +18,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { withAccessibleEditorColors } from './accessible-themes.ts';
 
 export const LIGHT_THEME = 'github-light';
 export const DARK_THEME = 'github-dark-default';
@@ -28,7 +29,10 @@ export function loadMonaco(): Promise<typeof monaco> {
   ready ??= (async () => {
     (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = { getWorker: () => new EditorWorker() };
     const highlighter = await createHighlighterCore({
-      themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark-default.mjs')],
+      themes: [
+        import('shiki/themes/github-light.mjs').then((m) => withAccessibleEditorColors(m.default)),
+        import('shiki/themes/github-dark-default.mjs').then((m) => withAccessibleEditorColors(m.default)),
+      ],
       langs: [import('shiki/langs/docker.mjs')],
       engine: createJavaScriptRegexEngine(),
     });

@@ -1,8 +1,23 @@
 /**
  * The only script an exercise page runs at first: it loads the editor and the engine (app.ts,
- * Monaco and the grader, a few hundred KB) when the learner reaches the editor — it scrolls into
- * view, or they focus or click it — so that reading the page costs almost no JavaScript.
+ * Monaco and the grader, about 1 MB) when the learner shows they will edit: the pointer comes
+ * over the editor, they focus or tap it, press Edit or another of its buttons, or type in the
+ * .dockerignore. A learner with saved work for this exercise gets the editor at once (their text
+ * is in it, not the starter). Until then the page is the starter, highlighted and graded at build
+ * time, so reading it on a phone costs a few KB of JavaScript.
  */
+import { readProgress, STORAGE_KEY } from '../progress/store.ts';
+
+/** Whether this browser holds the learner's own text for the exercise. */
+function hasSavedWork(exerciseId: string | undefined): boolean {
+  if (!exerciseId) return false;
+  try {
+    return Object.hasOwn(readProgress(localStorage.getItem(STORAGE_KEY)).data.exercises, exerciseId);
+  } catch {
+    return false; // storage blocked: nothing saved to show
+  }
+}
+
 const root = document.querySelector<HTMLElement>('[data-exercise-root]');
 
 // The "Embed this exercise" snippet names this site's origin.
@@ -35,16 +50,26 @@ if (root) {
   const editor = root.querySelector<HTMLElement>('#editor-static');
   editor?.addEventListener('focus', start);
   editor?.addEventListener('click', start);
-  root.querySelector('#edit-button')?.addEventListener('click', start);
-  if ('IntersectionObserver' in window && editor) {
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        observer.disconnect();
-        start();
-      }
+  // A mouse on its way to the editor: the download starts before the click lands.
+  root.querySelector('.editor-frame')?.addEventListener('pointerenter', start);
+  root.querySelector('#dockerignore')?.addEventListener('focus', start);
+  // The page's buttons are wired by the app: a click before it has loaded starts it and is
+  // replayed once the editor is up.
+  for (const button of root.querySelectorAll<HTMLButtonElement>('.exercise-actions button')) {
+    button.addEventListener('click', () => {
+      if (root.dataset.editor !== 'static' && root.dataset.editor !== undefined) return;
+      start();
+      if (button.id === 'edit-button') return;
+      const replay = new MutationObserver(() => {
+        if (root.dataset.editor === 'monaco') {
+          replay.disconnect();
+          button.click();
+        }
+      });
+      replay.observe(root, { attributes: true, attributeFilter: ['data-editor'] });
     });
-    observer.observe(editor);
-  } else start();
+  }
+  if (workshopCode || hasSavedWork(root.dataset.exercise)) start();
   // An embed exists to be edited: start at once.
   if (root.dataset.embed === 'true') start();
 }
