@@ -15,11 +15,14 @@ describe('every exercise', () => {
       ['clean-apt-lists', 'cleaning-caches'],
       ['combine-run', 'combining-run-steps'],
       ['dockerignore', 'dockerignore'],
+      ['health-check', 'health-checks'],
       ['minimal-base', 'minimal-base-images'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
+      ['pid1-signals', 'pid1-and-signals'],
       ['prod-deps', 'production-dependencies'],
       ['read-history', 'why-size-matters'],
+      ['runtime-settings', 'runtime-settings'],
     ]);
   });
 
