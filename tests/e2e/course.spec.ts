@@ -133,7 +133,7 @@ test.describe('course', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const path of ['/course/', '/lessons/non-root-users/', '/lessons/dockerignore/']) {
+    for (const path of ['/course/', '/lessons/non-root-users/', '/lessons/dockerignore/', '/lessons/pid1-and-signals/', '/lessons/health-checks/', '/lessons/runtime-settings/']) {
       test(`${path} has no WCAG 2 A/AA violations in the ${colorScheme} theme`, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
         await page.goto(path);

@@ -6,3 +6,11 @@ export function formatBytes(bytes: number): string {
   if (abs >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
   return `${bytes} B`;
 }
+
+/**
+ * A title inside a sentence: "Starter" -> "starter", but names and acronyms stay as written
+ * ("ENV NODE_ENV=production ..." keeps its case; only the first letter is ever lowered).
+ */
+export function inSentence(title: string): string {
+  return /^[A-Z][A-Z0-9_]/.test(title) ? title : `${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+}

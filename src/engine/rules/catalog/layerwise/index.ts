@@ -14,6 +14,7 @@ import { missingHealthcheck } from './missing-healthcheck.ts';
 import { nodeEnvNotProduction } from './node-env-not-production.ts';
 import { nodePid1WithoutInit } from './node-pid1-without-init.ts';
 import { packageCacheInLayer } from './package-cache-in-layer.ts';
+import { packageManagerAsCommand } from './package-manager-as-command.ts';
 import { recursiveChownLayer } from './recursive-chown-layer.ts';
 import { secretsInContext } from './secrets-in-context.ts';
 import { singleStageWithBuildTools } from './single-stage-with-build-tools.ts';
@@ -38,6 +39,7 @@ export const layerwiseRules: Rule[] = [
   missingHealthcheck,
   healthcheckToolNotInImage,
   nodePid1WithoutInit,
+  packageManagerAsCommand,
   nodeEnvNotProduction,
   largeBaseImage,
   unstrippedBinary,

@@ -20,7 +20,7 @@ export const sourceMapsShipped: Rule = {
 
 Keep them out of the final image:
 - turn them off for production builds (\`GENERATE_SOURCEMAP=false\` for Create React App, \`build.sourcemap: false\` in Vite, \`devtool: false\` in webpack), or upload them to your error tracker in the build stage and delete them before copying;
-- copy the build output, not the context: with \`COPY . .\`, map files lying in the context (an old local build) come along; list \`*.map\` or the build directory in \`.dockerignore\`.
+- copy the build output, not the context: with \`COPY . .\`, map files lying in the context (an old local build) come along; list \`**/*.map\` (a bare \`*.map\` matches only at the top of the context) or the build directory in \`.dockerignore\`.
 
 For a Node.js server, maps can be useful for readable stack traces (\`node --enable-source-maps\`): the rule stays quiet when the final stage starts node with that flag, and only reports a build stage's output when the build asks for source maps explicitly (\`--sourcemap\`, \`GENERATE_SOURCEMAP=true\`, ...) and the final stage does not run node. With the build context, it also reports \`*.map\` files that a copy from the context brings into the final image.`,
     bad: 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npx vite build --sourcemap\n\nFROM nginx:alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
@@ -47,7 +47,7 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
           if (maps.length === 0) continue;
           ctx.report({
             range: source.range,
-            message: `This copy brings ${maps.length} source map${maps.length > 1 ? 's' : ''} from the build context into the final image (${listOf(maps, 3)}): they expose your original source. Exclude \`*.map\` in .dockerignore`,
+            message: `This copy brings ${maps.length} source map${maps.length > 1 ? 's' : ''} from the build context into the final image (${listOf(maps, 3)}): they expose your original source. Exclude \`**/*.map\` in .dockerignore`,
           });
         }
         continue;

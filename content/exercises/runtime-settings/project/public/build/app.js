@@ -1,0 +1,2 @@
+(()=>{var n=document.getElementById("q"),a=document.getElementById("list");async function c(i){let s=await(await fetch(`/api/products?q=${encodeURIComponent(i)}`)).json();a.replaceChildren(...s.map(e=>{let t=document.createElement("li");return t.textContent=`${e.name}: ${e.price} \u20AC`,t}))}var o;n.addEventListener("input",()=>{clearTimeout(o),o=setTimeout(()=>c(n.value),150)});c("");})();
+//# sourceMappingURL=app.js.map
