@@ -8,6 +8,10 @@
 // - `pnpm turbo run build`: each package's dist/;
 // - each workspace package: `pnpm --filter NAME deploy [--prod] DIR`, DIR/node_modules;
 // - each `prune` target: `turbo prune NAME --docker`, then installs in out/json (all and --prod).
+// settings.buildEnv (optional) gives the build environment variables, passed through turbo with
+// --env-mode=loose (turbo's strict mode hides variables the tasks do not declare): e.g.
+// PRISMA_SCHEMA_ENGINE_BINARY=/bin/true, because `prisma generate` downloads Prisma's schema
+// engine from Prisma's own host before it starts, and it never runs it to generate a client.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +69,8 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
   };
   const root = fresh('all');
   const version = pnpmVersion(root);
-  const pnpm = (args, cwd) => execFileSync('npx', ['-y', `pnpm@${version}`, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  const buildEnv = settings.buildEnv ?? {};
+  const pnpm = (args, cwd) => execFileSync('npx', ['-y', `pnpm@${version}`, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...buildEnv } });
   const store = (label) => ['--store-dir', join(work, `store-${label}`)];
   const commands = [];
   const date = new Date().toISOString().slice(0, 10);
@@ -76,8 +81,10 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
   commands.push('pnpm install --frozen-lockfile');
   const all = tarTally([join(root, 'node_modules')]);
   const withStore = tarTally([join(root, 'node_modules'), join(work, 'store-all')]);
-  pnpm(['turbo', 'run', 'build'], root);
-  commands.push('pnpm turbo run build');
+  const loose = Object.keys(buildEnv).length > 0 ? ['--env-mode=loose'] : [];
+  pnpm(['turbo', 'run', 'build', ...loose], root);
+  const envText = Object.entries(buildEnv).map(([k, v]) => `${k}=${v} `).join('');
+  commands.push(`${envText}pnpm turbo run build${loose.length ? ' --env-mode=loose' : ''}`);
   const prodRoot = fresh('prod');
   pnpm(['install', '--frozen-lockfile', '--prod', ...store('prod')], prodRoot);
   commands.push('pnpm install --frozen-lockfile --prod');
