@@ -187,7 +187,7 @@ function measurePnpm(id, projectDir, jsonPath) {
     };
     writeFileSync(jsonPath, `${JSON.stringify({ measure: settings, declared: config.declared ?? [], measured }, null, 2)}\n`);
     for (const p of measured.nodeProjects) {
-      console.log(`${id} ${p.dir || '(root)'}${p.prunedFor ? ` pruned for ${p.prunedFor}` : ''}: all ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files, prod ${(p.prodBytes / 1e6).toFixed(1)} MB` + (p.cacheBytes !== undefined ? `, store ${(p.cacheBytes / 1e6).toFixed(1)} MB` : '') + (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : ''));
+      console.log(`${id} ${p.dir || '(root)'}${p.prunedFor ? ` pruned for ${p.prunedFor}` : ''}: all ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files, prod ${(p.prodBytes / 1e6).toFixed(1)} MB` + (p.prodNoOptionalBytes !== undefined ? `, prod without optional ${(p.prodNoOptionalBytes / 1e6).toFixed(1)} MB` : '') + (p.cacheBytes !== undefined ? `, store ${(p.cacheBytes / 1e6).toFixed(1)} MB` : '') + (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : ''));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

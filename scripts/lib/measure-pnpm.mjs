@@ -6,7 +6,9 @@
 //   bytes (symlinks are a header each, as tar stores them), and the store's growth net of the
 //   files it shares with node_modules by hard link (tar stores a hard-linked file once per layer);
 // - `pnpm turbo run build`: each package's dist/;
-// - each workspace package: `pnpm --filter NAME deploy [--prod] DIR`, DIR/node_modules;
+// - each workspace package: `pnpm --filter NAME deploy [--prod] DIR`, DIR/node_modules (and, with
+//   settings.omitOptional, `--prod --no-optional`: Prisma 7's @prisma/client has the Prisma CLI as
+//   an optional peer, and a --prod deploy keeps it with everything it pulls in);
 // - each `prune` target: `turbo prune NAME --docker`, then installs in out/json (all and --prod).
 // settings.buildEnv (optional) gives the build environment variables, passed through turbo with
 // --env-mode=loose (turbo's strict mode hides variables the tasks do not declare): e.g.
@@ -106,9 +108,10 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
   // Each package as `pnpm deploy` leaves it, and its build output.
   for (const p of workspacePackages(root)) {
     const figures = {};
-    for (const kind of ['all', 'prod']) {
+    const flags = { all: [], prod: ['--prod'], 'prod-no-optional': ['--prod', '--no-optional'] };
+    for (const kind of settings.omitOptional ? ['all', 'prod', 'prod-no-optional'] : ['all', 'prod']) {
       const out = join(work, `deploy-${kind}-${p.dir.replace(/\//g, '-')}`);
-      pnpm(['--filter', p.name, 'deploy', ...(kind === 'prod' ? ['--prod'] : []), out], root);
+      pnpm(['--filter', p.name, 'deploy', ...flags[kind], out], root);
       figures[kind] = tarTally([join(out, 'node_modules')]);
     }
     const dist = tarTally([join(root, p.dir, 'dist')]);
@@ -118,11 +121,12 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
       allFiles: figures.all.files,
       prodBytes: figures.prod.bytes,
       prodFiles: figures.prod.files,
+      ...(figures['prod-no-optional'] ? { prodNoOptionalBytes: figures['prod-no-optional'].bytes, prodNoOptionalFiles: figures['prod-no-optional'].files } : {}),
       buildOutputBytes: dist.bytes,
       source: source(`--filter ${p.name} deploy [--prod] DIR after pnpm install (DIR/node_modules), dist/ after pnpm turbo run build`),
     });
   }
-  commands.push('pnpm --filter NAME deploy [--prod] DIR');
+  commands.push(`pnpm --filter NAME deploy [--prod${settings.omitOptional ? ' [--no-optional]' : ''}] DIR`);
 
   // The workspace as `turbo prune NAME --docker` leaves it, installed from out/json.
   for (const name of settings.prune ?? []) {
