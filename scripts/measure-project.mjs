@@ -11,7 +11,11 @@
 // project.json's "measure" says what to measure: { "build": true } records the size of `dist`
 // after `npm run build`; { "nodeModulesInContext": true } records the installed node_modules
 // package by package as entries of the learner's working directory (a build context without a
-// .dockerignore sends them). "declared" entries are written by hand and kept as they are.
+// .dockerignore sends them); { "omitOptional": true } also runs `npm ci --omit=dev --omit=optional`
+// and records it as prodNoOptionalBytes/Files (Prisma 7's optional peers, prisma and typescript,
+// survive --omit=dev alone: only this install shows what --omit=optional saves); { "dir": "web" }
+// measures the npm project in that subdirectory of project/ (a repository whose front end is one
+// part of it), recorded with that `dir`. "declared" entries are written by hand and kept as they are.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,16 +93,18 @@ async function measure(id) {
   const jsonPath = join(dir, 'project.json');
   if (!existsSync(projectDir)) fail(`${projectDir} does not exist`);
   if (existsSync(join(projectDir, 'pnpm-lock.yaml'))) return measurePnpm(id, projectDir, jsonPath);
-  if (!existsSync(join(projectDir, 'package-lock.json'))) {
-    fail(`${id}: project/package-lock.json is missing; create it with \`npm install --package-lock-only --omit-lockfile-registry-resolved\` in project/`);
-  }
   const config = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {};
   const settings = config.measure ?? {};
+  const sub = settings.dir ?? '';
+  if (!existsSync(join(projectDir, sub, 'package-lock.json'))) {
+    fail(`${id}: project/${sub ? `${sub}/` : ''}package-lock.json is missing; create it with \`npm install --package-lock-only --omit-lockfile-registry-resolved\` in project/${sub}`);
+  }
 
   const work = mkdtempSync(join(tmpdir(), `layerwise-measure-${id}-`));
   try {
-    const app = join(work, 'app');
-    cpSync(projectDir, app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+    const copy = join(work, 'app');
+    cpSync(projectDir, copy, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+    const app = join(copy, sub);
     const cache = join(work, 'npm-cache');
     const commands = ['npm ci --no-audit --no-fund'];
     run('npm', ['ci', '--no-audit', '--no-fund', '--cache', cache], app);
@@ -121,20 +127,29 @@ async function measure(id) {
     if (Math.abs(prodBytes - project.prodBytes) > prodBytes * 0.01 || prod.files !== project.prodFiles) {
       console.warn(`${id}: npm ci --omit=dev gives ${prodBytes} bytes / ${prod.files} files, the lockfile's dev flags ${project.prodBytes} / ${project.prodFiles}; keeping the install's`);
     }
+    // Production without optional dependencies, from a third real install.
+    let noOptional;
+    if (settings.omitOptional) {
+      commands.push('npm ci --omit=dev --omit=optional');
+      run('npm', ['ci', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache-no-optional')], app);
+      const t = tarTally(join(app, 'node_modules'));
+      noOptional = { prodNoOptionalBytes: t.bytes + 1024, prodNoOptionalFiles: t.files };
+    }
     const measured = {
       date: new Date().toISOString().slice(0, 10),
       node: process.version,
       npm: version('npm', ['--version']),
-      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in a copy of project/ (linux ${process.arch}), node_modules tar bytes as src/node/node-projects.ts counts them, prod from a second install with --omit=dev, npm cache growth of each install measured in an empty cache of its own`,
+      source: `node scripts/measure-project.mjs ${id}: ${commands.join(' && ')} in a copy of project/${sub ? ` (in ${sub}/)` : ''} (linux ${process.arch}), node_modules tar bytes as src/node/node-projects.ts counts them, prod from a second install with --omit=dev${noOptional ? ' and a third with --omit=dev --omit=optional' : ''}, npm cache growth of each install measured in an empty cache of its own`,
       nodeProjects: [
         {
-          dir: '',
+          dir: sub,
           allBytes: project.allBytes,
           allFiles: project.allFiles,
           prodBytes,
           prodFiles: prod.files,
           cacheBytes,
           prodCacheBytes,
+          ...(noOptional ?? {}),
           ...(buildOutputBytes !== undefined ? { buildOutputBytes } : {}),
           source: `measured ${new Date().toISOString().slice(0, 10)}: npm ci (npm ${version('npm', ['--version'])}, node ${process.version}) by scripts/measure-project.mjs ${id}`,
         },
@@ -146,6 +161,7 @@ async function measure(id) {
     const p = measured.nodeProjects[0];
     console.log(
       `${id}: node_modules ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files (all), ${(p.prodBytes / 1e6).toFixed(1)} MB / ${p.prodFiles} files (prod), npm cache ${(p.cacheBytes / 1e6).toFixed(1)} MB (prod ${(p.prodCacheBytes / 1e6).toFixed(1)} MB)` +
+        (p.prodNoOptionalBytes !== undefined ? `, ${(p.prodNoOptionalBytes / 1e6).toFixed(1)} MB / ${p.prodNoOptionalFiles} files (prod, no optional)` : '') +
         (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : '') +
         (measured.entries ? `, ${measured.entries.length} context entries` : '') +
         ` [${commands.join(' && ')}]`,
@@ -171,7 +187,7 @@ function measurePnpm(id, projectDir, jsonPath) {
     };
     writeFileSync(jsonPath, `${JSON.stringify({ measure: settings, declared: config.declared ?? [], measured }, null, 2)}\n`);
     for (const p of measured.nodeProjects) {
-      console.log(`${id} ${p.dir || '(root)'}${p.prunedFor ? ` pruned for ${p.prunedFor}` : ''}: all ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files, prod ${(p.prodBytes / 1e6).toFixed(1)} MB` + (p.cacheBytes !== undefined ? `, store ${(p.cacheBytes / 1e6).toFixed(1)} MB` : '') + (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : ''));
+      console.log(`${id} ${p.dir || '(root)'}${p.prunedFor ? ` pruned for ${p.prunedFor}` : ''}: all ${(p.allBytes / 1e6).toFixed(1)} MB / ${p.allFiles} files, prod ${(p.prodBytes / 1e6).toFixed(1)} MB` + (p.prodNoOptionalBytes !== undefined ? `, prod without optional ${(p.prodNoOptionalBytes / 1e6).toFixed(1)} MB` : '') + (p.cacheBytes !== undefined ? `, store ${(p.cacheBytes / 1e6).toFixed(1)} MB` : '') + (p.buildOutputBytes !== undefined ? `, dist ${(p.buildOutputBytes / 1e3).toFixed(1)} kB` : ''));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -6,8 +6,14 @@
 //   bytes (symlinks are a header each, as tar stores them), and the store's growth net of the
 //   files it shares with node_modules by hard link (tar stores a hard-linked file once per layer);
 // - `pnpm turbo run build`: each package's dist/;
-// - each workspace package: `pnpm --filter NAME deploy [--prod] DIR`, DIR/node_modules;
+// - each workspace package: `pnpm --filter NAME deploy [--prod] DIR`, DIR/node_modules (and, with
+//   settings.omitOptional, `--prod --no-optional`: Prisma 7's @prisma/client has the Prisma CLI as
+//   an optional peer, and a --prod deploy keeps it with everything it pulls in);
 // - each `prune` target: `turbo prune NAME --docker`, then installs in out/json (all and --prod).
+// settings.buildEnv (optional) gives the build environment variables, passed through turbo with
+// --env-mode=loose (turbo's strict mode hides variables the tasks do not declare): e.g.
+// PRISMA_SCHEMA_ENGINE_BINARY=/bin/true, because `prisma generate` downloads Prisma's schema
+// engine from Prisma's own host before it starts, and it never runs it to generate a client.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +71,8 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
   };
   const root = fresh('all');
   const version = pnpmVersion(root);
-  const pnpm = (args, cwd) => execFileSync('npx', ['-y', `pnpm@${version}`, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  const buildEnv = settings.buildEnv ?? {};
+  const pnpm = (args, cwd) => execFileSync('npx', ['-y', `pnpm@${version}`, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...buildEnv } });
   const store = (label) => ['--store-dir', join(work, `store-${label}`)];
   const commands = [];
   const date = new Date().toISOString().slice(0, 10);
@@ -76,8 +83,10 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
   commands.push('pnpm install --frozen-lockfile');
   const all = tarTally([join(root, 'node_modules')]);
   const withStore = tarTally([join(root, 'node_modules'), join(work, 'store-all')]);
-  pnpm(['turbo', 'run', 'build'], root);
-  commands.push('pnpm turbo run build');
+  const loose = Object.keys(buildEnv).length > 0 ? ['--env-mode=loose'] : [];
+  pnpm(['turbo', 'run', 'build', ...loose], root);
+  const envText = Object.entries(buildEnv).map(([k, v]) => `${k}=${v} `).join('');
+  commands.push(`${envText}pnpm turbo run build${loose.length ? ' --env-mode=loose' : ''}`);
   const prodRoot = fresh('prod');
   pnpm(['install', '--frozen-lockfile', '--prod', ...store('prod')], prodRoot);
   commands.push('pnpm install --frozen-lockfile --prod');
@@ -99,9 +108,10 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
   // Each package as `pnpm deploy` leaves it, and its build output.
   for (const p of workspacePackages(root)) {
     const figures = {};
-    for (const kind of ['all', 'prod']) {
+    const flags = { all: [], prod: ['--prod'], 'prod-no-optional': ['--prod', '--no-optional'] };
+    for (const kind of settings.omitOptional ? ['all', 'prod', 'prod-no-optional'] : ['all', 'prod']) {
       const out = join(work, `deploy-${kind}-${p.dir.replace(/\//g, '-')}`);
-      pnpm(['--filter', p.name, 'deploy', ...(kind === 'prod' ? ['--prod'] : []), out], root);
+      pnpm(['--filter', p.name, 'deploy', ...flags[kind], out], root);
       figures[kind] = tarTally([join(out, 'node_modules')]);
     }
     const dist = tarTally([join(root, p.dir, 'dist')]);
@@ -111,11 +121,12 @@ export function measurePnpmWorkspace(projectDir, settings, work) {
       allFiles: figures.all.files,
       prodBytes: figures.prod.bytes,
       prodFiles: figures.prod.files,
+      ...(figures['prod-no-optional'] ? { prodNoOptionalBytes: figures['prod-no-optional'].bytes, prodNoOptionalFiles: figures['prod-no-optional'].files } : {}),
       buildOutputBytes: dist.bytes,
       source: source(`--filter ${p.name} deploy [--prod] DIR after pnpm install (DIR/node_modules), dist/ after pnpm turbo run build`),
     });
   }
-  commands.push('pnpm --filter NAME deploy [--prod] DIR');
+  commands.push(`pnpm --filter NAME deploy [--prod${settings.omitOptional ? ' [--no-optional]' : ''}] DIR`);
 
   // The workspace as `turbo prune NAME --docker` leaves it, installed from out/json.
   for (const name of settings.prune ?? []) {

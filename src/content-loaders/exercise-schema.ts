@@ -86,6 +86,8 @@ const nodeProjectSchema = z.object({
   prodFiles: z.number().int().nonnegative(),
   cacheBytes: z.number().int().nonnegative().optional(),
   prodCacheBytes: z.number().int().nonnegative().optional(),
+  prodNoOptionalBytes: z.number().int().nonnegative().optional(),
+  prodNoOptionalFiles: z.number().int().nonnegative().optional(),
   buildOutputBytes: z.number().int().nonnegative().optional(),
   source: z.string().min(1),
 });

@@ -12,6 +12,9 @@ describe('every exercise', () => {
     expect(exercises.map((e) => [e.id, e.lesson])).toEqual([
       ['cache-mounts', 'cache-mounts'],
       ['cache-order', 'layer-order-and-cache'],
+      ['capstone-crm-backend', 'capstone-crm-backend'],
+      ['capstone-monorepo-prisma', 'capstone-monorepo-prisma'],
+      ['capstone-rust-vite', 'capstone-rust-vite'],
       ['clean-apt-lists', 'cleaning-caches'],
       ['combine-run', 'combining-run-steps'],
       ['dockerignore', 'dockerignore'],
