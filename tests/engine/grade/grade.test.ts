@@ -12,6 +12,7 @@ const ALL_KINDS: ObjectiveCheck[] = [
   { kind: 'install-cache-hit', path: 'src/server.js' },
   { kind: 'runtime-ok' },
   { kind: 'file', path: '/app/.env', present: false },
+  { kind: 'secret-mount', id: 'npmrc' },
 ];
 const every = exercise(ALL_KINDS.map((check, i) => objective(`o${i}`, check)), { dockerignore: '' });
 
