@@ -10,6 +10,7 @@ const exercises = readExercises(root, 'content/exercises');
 describe('every exercise', () => {
   it('loads every exercise, each with its lesson', () => {
     expect(exercises.map((e) => [e.id, e.lesson])).toEqual([
+      ['build-secrets', 'security-and-secrets'],
       ['cache-mounts', 'cache-mounts'],
       ['cache-order', 'layer-order-and-cache'],
       ['clean-apt-lists', 'cleaning-caches'],
@@ -17,6 +18,7 @@ describe('every exercise', () => {
       ['dockerignore', 'dockerignore'],
       ['minimal-base', 'minimal-base-images'],
       ['monorepo-prune', 'monorepos'],
+      ['multi-platform-go', 'multi-platform-builds'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
       ['prod-deps', 'production-dependencies'],
