@@ -103,7 +103,9 @@ async function measure(id) {
   const work = mkdtempSync(join(tmpdir(), `layerwise-measure-${id}-`));
   try {
     const copy = join(work, 'app');
-    cpSync(projectDir, copy, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+    // A project's .npmrc points npm at the learner's (fictional) company registry and its token:
+    // the measurement installs the same lockfile from npm's default registry instead.
+    cpSync(projectDir, copy, { recursive: true, filter: (src) => !/[/\\](node_modules|dist|\.npmrc)$/.test(src) });
     const app = join(copy, sub);
     const cache = join(work, 'npm-cache');
     const commands = ['npm ci --no-audit --no-fund'];

@@ -25,6 +25,7 @@ export const objectiveCheckSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('file'), path: imagePath, present: z.boolean() }),
   z.strictObject({ kind: z.literal('max-wasted'), megabytes: z.number().nonnegative() }),
   z.strictObject({ kind: z.literal('min-efficiency'), ratio: z.number().gt(0, 'a ratio above 0, e.g. 0.95').max(1, 'a ratio of at most 1, e.g. 0.95') }),
+  z.strictObject({ kind: z.literal('secret-mount'), id: z.string().min(1).optional() }),
 ]);
 
 export const feedbackSchema = z.enum(['essential', 'actionable', 'informative', 'celebratory']);

@@ -10,6 +10,7 @@ const exercises = readExercises(root, 'content/exercises');
 describe('every exercise', () => {
   it('loads every exercise, each with its lesson', () => {
     expect(exercises.map((e) => [e.id, e.lesson])).toEqual([
+      ['build-secrets', 'security-and-secrets'],
       ['cache-mounts', 'cache-mounts'],
       ['cache-order', 'layer-order-and-cache'],
       ['capstone-crm-backend', 'capstone-crm-backend'],
@@ -21,6 +22,7 @@ describe('every exercise', () => {
       ['health-check', 'health-checks'],
       ['minimal-base', 'minimal-base-images'],
       ['monorepo-prune', 'monorepos'],
+      ['multi-platform-go', 'multi-platform-builds'],
       ['multi-stage-node', 'multi-stage-builds'],
       ['non-root', 'non-root-users'],
       ['pid1-signals', 'pid1-and-signals'],

@@ -31,7 +31,9 @@ export type ObjectiveCheck =
   /** dive's wasted space (every path stored in more than one layer, all copies) at most this many MB. */
   | { kind: 'max-wasted'; megabytes: number }
   /** dive's image efficiency (smallest copy of each path / all copies, 0..1) at least `ratio`. */
-  | { kind: 'min-efficiency'; ratio: number };
+  | { kind: 'min-efficiency'; ratio: number }
+  /** Every dependency install the image needs mounts a build secret (`RUN --mount=type=secret`), that one when `id` is given. */
+  | { kind: 'secret-mount'; id?: string };
 
 export interface Objective {
   /** Stable within the exercise (progress and embeds refer to it). */

@@ -12,6 +12,7 @@ const ALL_KINDS: ObjectiveCheck[] = [
   { kind: 'install-cache-hit', path: 'src/server.js' },
   { kind: 'runtime-ok' },
   { kind: 'file', path: '/app/.env', present: false },
+  { kind: 'secret-mount', id: 'npmrc' },
 ];
 const every = exercise(ALL_KINDS.map((check, i) => objective(`o${i}`, check)), { dockerignore: '' });
 
@@ -38,12 +39,12 @@ describe('gradeExercise', () => {
 
   it('scores the objectives passed and reports the context sent', () => {
     const result = gradeExercise(every, {
-      dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY src ./src\nUSER node\nCMD ["node", "src/server.js"]\n',
+      dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev\nCOPY src ./src\nUSER node\nCMD ["node", "src/server.js"]\n',
       dockerignore: '.env\n',
     });
     const failed = result.objectives.filter((o) => !o.passed).map((o) => o.id);
     expect(failed).toEqual(['o2']);
-    expect(result.score).toBeCloseTo(6 / 7);
+    expect(result.score).toBeCloseTo(7 / 8);
     expect(result.context.excluded).toEqual(['.env']);
     expect(result.cache).toHaveLength(1);
     expect(result.cache[0]!.report.steps.find((s) => s.line === 4)?.hit).toBe(true);

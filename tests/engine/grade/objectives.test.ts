@@ -202,3 +202,33 @@ describe('rule messages', () => {
     expect(r.message).toBe('No healthcheck-tool-not-in-image finding: HEALTHCHECK must only call programs the final image has');
   });
 });
+
+describe('secret-mount', () => {
+  const install = (flags: string) => `FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN ${flags}npm ci --omit=dev\nCOPY src ./src\nCMD ["node", "src/server.js"]\n`;
+  it('fails when the install has no secret mount, pointing at it', () => {
+    const r = grade({ kind: 'secret-mount' }, install(''));
+    expect(r).toMatchObject({ passed: false, line: 4 });
+    expect(r.message).toBe('`npm ci --omit=dev` (line 4) does not mount a build secret: it has no --mount=type=secret');
+  });
+  it('a cache mount is not a secret', () => {
+    expect(grade({ kind: 'secret-mount' }, install('--mount=type=cache,target=/root/.npm ')).passed).toBe(false);
+  });
+  it('passes with a secret mount, and names the install', () => {
+    const r = grade({ kind: 'secret-mount' }, install('--mount=type=secret,id=npmrc,target=/root/.npmrc '));
+    expect(r).toMatchObject({ passed: true, message: '`npm ci --omit=dev` (line 4) mounts a build secret' });
+  });
+  it('with an id, takes the id or, as BuildKit does, the base name of the target', () => {
+    expect(grade({ kind: 'secret-mount', id: 'npmrc' }, install('--mount=type=secret,id=npmrc,target=/root/.npmrc ')).passed).toBe(true);
+    expect(grade({ kind: 'secret-mount', id: '.npmrc' }, install('--mount=type=secret,target=/root/.npmrc ')).passed).toBe(true);
+    const wrong = grade({ kind: 'secret-mount', id: 'npmrc' }, install('--mount=type=secret,id=token,env=NPM_TOKEN '));
+    expect(wrong.passed).toBe(false);
+    expect(wrong.message).toContain('does not mount the secret `npmrc`: it mounts `token`');
+  });
+  it('checks the install of every stage the image needs', () => {
+    const two = `FROM node:22-slim AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\nFROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --from=deps /app/node_modules /tmp/x\nCMD ["node", "src/server.js"]\n`;
+    expect(grade({ kind: 'secret-mount' }, two)).toMatchObject({ passed: false, line: 8 });
+  });
+  it('fails without an install step', () => {
+    expect(grade({ kind: 'secret-mount' }, 'FROM node:22-slim\nCOPY . .\n').message).toMatch(/^No dependency install step/);
+  });
+});

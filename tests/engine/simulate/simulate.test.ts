@@ -184,6 +184,32 @@ describe('does it still run?', () => {
   });
 });
 
+describe('Go programs', () => {
+  const build = (run: string) => sim(`FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN ${run}\nFROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n`, { context: [{ path: 'main.go', bytes: 900 }] });
+  const binary = (run: string) => build(run).stages[0]!.files.get('/out/app')!;
+
+  it('reads -ldflags in every spelling Go accepts: stripped with both -s and -w', () => {
+    const plain = binary('go build -o /out/app .');
+    expect(plain.tags).toContain('unstripped');
+    for (const flags of ['-ldflags="-s -w"', "-ldflags '-w -s'", '--ldflags="-s -w"', '-ldflags "-s -w -X main.v=1"']) {
+      const b = binary(`go build ${flags} -o /out/app .`);
+      expect(b.tags, flags).not.toContain('unstripped');
+      expect(b.bytes, flags).toBeLessThan(plain.bytes);
+    }
+    expect(binary('go build -ldflags="-s" -o /out/app .').tags).toContain('unstripped');
+  });
+
+  it('CGO_ENABLED=0 (before the command or as ENV) makes a static binary that starts on scratch', () => {
+    expect(binary('CGO_ENABLED=0 go build -o /out/app .').tags).toContain('static');
+    expect(runtimeCheck(build('CGO_ENABLED=0 go build -o /out/app .')).problems.filter((p) => p.kind === 'libc')).toEqual([]);
+    const env = sim('FROM golang:1.23 AS build\nENV CGO_ENABLED=0\nRUN go build -o /out/app .\n').stages[0]!.files.get('/out/app')!;
+    expect(env.tags).toContain('static');
+    // With cgo possibly on, whether it links libc depends on the packages: unknown, so a warning.
+    expect(binary('go build -o /out/app .').tags).not.toContain('static');
+    expect(runtimeCheck(build('go build -o /out/app .')).problems.find((p) => p.kind === 'libc')?.severity).toBe('warning');
+  });
+});
+
 describe('Rust programs', () => {
   const cargoToml = (profile = '') => ({ path: 'Cargo.toml', bytes: 200, text: `[package]\nname = "api"\nversion = "0.1.0"\n${profile}` });
   const build = (run: string, final: string, profile = '') =>

@@ -9,6 +9,7 @@ import { minEfficiency } from './min-efficiency.ts';
 import { nonRoot } from './non-root.ts';
 import { ruleObjective } from './rule.ts';
 import { runtimeOk } from './runtime-ok.ts';
+import { secretMount } from './secret-mount.ts';
 import { stagesObjective } from './stages.ts';
 
 export function evaluate(check: ObjectiveCheck, facts: GradeFacts): Evaluation {
@@ -31,5 +32,7 @@ export function evaluate(check: ObjectiveCheck, facts: GradeFacts): Evaluation {
       return maxWasted(check, facts);
     case 'min-efficiency':
       return minEfficiency(check, facts);
+    case 'secret-mount':
+      return secretMount(check, facts);
   }
 }

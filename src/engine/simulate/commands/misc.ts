@@ -91,6 +91,20 @@ function cargoBuild(command: Parameters<CommandHandler>[0], state: Parameters<Co
   );
 }
 
+/** A Go flag's value: Go accepts `-name value`, `-name=value` and the same with `--`. */
+function goFlagValue(command: Parameters<CommandHandler>[0], name: string): string | null {
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') break;
+    for (const dashed of [`-${name}`, `--${name}`]) {
+      if (v === dashed) return args[i + 1]?.value ?? '';
+      if (v.startsWith(`${dashed}=`)) return v.slice(dashed.length + 1);
+    }
+  }
+  return null;
+}
+
 /** cargo, go, strip, gcc: compiled programs. */
 export const compilers: CommandHandler = (command, state) => {
   const program = programName(command);
@@ -102,8 +116,12 @@ export const compilers: CommandHandler = (command, state) => {
   if (program === 'go') {
     if (args[0] === 'build' || args[0] === 'install') {
       const out = flagValue(command, 'o');
-      const stripped = /-s\b/.test(flagValue(command, 'ldflags') ?? '') && /-w\b/.test(flagValue(command, 'ldflags') ?? '');
-      if (out) state.layer.add({ path: expandPath(out, state), bytes: stripped ? 8_000_000 : 12_000_000, files: 1, tags: stripped ? ['binary'] : ['binary', 'unstripped'] });
+      const ldflags = goFlagValue(command, 'ldflags') ?? '';
+      const stripped = /(^|\s)-s\b/.test(ldflags) && /(^|\s)-w\b/.test(ldflags);
+      // Without cgo, Go links everything itself: the binary needs no libc (it runs on scratch).
+      const cgo = command.assignments.find((a) => a.value.startsWith('CGO_ENABLED='))?.value.slice('CGO_ENABLED='.length) ?? state.vars.get('CGO_ENABLED');
+      const tags: FileTag[] = ['binary', ...(stripped ? [] : (['unstripped'] as const)), ...(cgo === '0' ? (['static'] as const) : [])];
+      if (out) state.layer.add({ path: expandPath(out, state), bytes: stripped ? 8_000_000 : 12_000_000, files: 1, tags });
       estimated(state, '/root/.cache/go-build', 100_000_000, 'go build cache', ['generated']);
     } else if (args[0] === 'mod' && args[1] === 'download') {
       estimated(state, `${state.vars.get('GOPATH') ?? '/go'}/pkg/mod`, 100_000_000, 'go module cache', ['generated']);

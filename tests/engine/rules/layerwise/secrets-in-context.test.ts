@@ -34,6 +34,25 @@ describe('secrets-in-context', () => {
     expect(flaggedLines(rule, 'FROM nginx\nCOPY certs /etc/ssl/certs\n', { context })).toEqual([2]);
   });
 
+  it('flags credentials and .env files copied by name, even when a later RUN deletes them', () => {
+    const context = fakeContext(['package.json', 'package-lock.json', '.npmrc', '.env', '.env.example', 'certs/tls.key', 'src/a.js']);
+    const src = 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json .npmrc ./\nRUN npm ci && rm .npmrc\nCOPY .env* ./\nCOPY certs/tls.key /etc/ssl/\nCOPY src ./src\n';
+    expect(flaggedLines(rule, src, { context })).toEqual([3, 5]);
+    const [npmrc, env] = findings(rule, src, { context });
+    expect(npmrc!.message).toContain('.npmrc');
+    expect(npmrc!.message).toContain('leaves it in this layer');
+    expect(npmrc!.range.start.column).toBe(37);
+    expect(env!.message).toMatch(/puts \.env,/);
+    expect(env!.message).not.toContain('.env.example');
+  });
+
+  it('says a named copy in a build stage reaches its cache, and skips ignored and missing files', () => {
+    const src = 'FROM node:22 AS deps\nCOPY .npmrc ./\nRUN npm ci\nFROM node:22-slim\nCOPY --from=deps /node_modules ./node_modules\n';
+    expect(findings(rule, src, { context: fakeContext(['.npmrc', 'package.json']) })[0]!.message).toContain('stage `deps`');
+    expect(flaggedLines(rule, src, { context: fakeContext(['.npmrc', 'package.json'], (p) => p === '.npmrc', '.dockerignore') })).toEqual([]);
+    expect(flaggedLines(rule, 'FROM node:22-slim\nCOPY .npmrc ./\n', { context: fakeContext(['package.json']) })).toEqual([]);
+  });
+
   it('matches names, not contents', () => {
     for (const p of ['.env', '.env.production', 'config/prod.env', 'id_rsa', 'keys/id_ed25519', 'a.pem', 'b.key', 'c.p12', '.aws/credentials', '.docker/config.json', '.npmrc', '.pypirc', '.netrc']) {
       expect(looksSecret(p), p).toBe(true);

@@ -3,6 +3,7 @@
  */
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Stage } from '../../../stages/types.ts';
+import { matchContext } from '../../../simulate/context-match.ts';
 import type { RuleContext } from '../../types.ts';
 import { cleanPath } from './support.ts';
 
@@ -29,6 +30,35 @@ export function contextDirectoryCopies(ctx: RuleContext, files: readonly string[
         if (dir === '.') dir = '';
         const isDir = dir === '' || files.some((f) => f.startsWith(`${dir}/`));
         if (isDir) out.push({ stage, copy: i, source, dir });
+      }
+    }
+  }
+  return out;
+}
+
+export interface NamedContextCopy {
+  stage: Stage;
+  copy: CopyInstruction;
+  source: CopyInstruction['sources'][number];
+  /** The context files the source names (itself, or what its wildcards match), never a directory's contents. */
+  files: string[];
+}
+
+/**
+ * COPY/ADD sources that name files of the context (`COPY .npmrc ./`, `COPY .env* ./`), matched
+ * as BuildKit matches them (the simulator's matcher); directory copies are contextDirectoryCopies'.
+ */
+export function contextNamedCopies(ctx: RuleContext, files: readonly { path: string; bytes: number }[]): NamedContextCopy[] {
+  const out: NamedContextCopy[] = [];
+  for (const stage of ctx.resolved.stages) {
+    for (const step of stage.steps) {
+      const i = step.instruction;
+      if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.from !== null) continue;
+      for (const source of i.sources) {
+        const value = source.value.trim();
+        if (value === '' || value.includes('$') || /^[a-z]+:\/\//i.test(value) || value.startsWith('git@')) continue;
+        const named = matchContext(value, files).files.filter((m) => !m.isDir).map((m) => m.file.path);
+        if (named.length > 0) out.push({ stage, copy: i, source, files: named });
       }
     }
   }

@@ -4,6 +4,8 @@ import { cacheMountOpportunity } from './cache-mount-opportunity.ts';
 import { cleanupInLaterLayer } from './cleanup-in-later-layer.ts';
 import { copyAllBeforeInstall } from './copy-all-before-install.ts';
 import { copyWholeBuildStage } from './copy-whole-build-stage.ts';
+import { crossCompileIgnoresTarget } from './cross-compile-ignores-target.ts';
+import { crossCompileOnBuildPlatform } from './cross-compile-on-build-platform.ts';
 import { devDependenciesInFinalStage } from './dev-dependencies-in-final-stage.ts';
 import { dockerignoreCoverage } from './dockerignore-coverage.ts';
 import { finalStageRunsAsRoot } from './final-stage-runs-as-root.ts';
@@ -48,4 +50,6 @@ export const layerwiseRules: Rule[] = [
   recursiveChownLayer,
   cacheMountOpportunity,
   baseImageNotPinned,
+  crossCompileOnBuildPlatform,
+  crossCompileIgnoresTarget,
 ];

@@ -1,9 +1,20 @@
 import type { Rule } from '../../types.ts';
-import { contextDirectoryCopies, isUnderDir } from './context-copies.ts';
+import { contextDirectoryCopies, contextNamedCopies, isUnderDir } from './context-copies.ts';
 import { finalChain, listOf } from './support.ts';
 
 const SECRET_NAMES = new Set(['.npmrc', '.pypirc', '.netrc', '.git-credentials', '.htpasswd', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.pgpass', 'terraform.tfstate']);
 const SAMPLE = /\.(example|sample|template|dist|defaults|schema)$/i;
+
+/**
+ * Credentials for fetching things (registry tokens, SSH keys, cloud and Docker logins) and .env
+ * files: named in a COPY, they are still a leak. Certificates and keys (`*.pem`, `*.key`) are not
+ * listed: a server copying its TLS key by name means to ship it.
+ */
+export function isCredentialOrEnv(path: string): boolean {
+  if (!looksSecret(path)) return false;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return !/\.(pem|key|p12|pfx|jks|keystore|ppk)$/i.test(base) && base !== '.htpasswd' && base !== 'terraform.tfstate';
+}
 
 /** Whether a context path is named like a file holding credentials. */
 export function looksSecret(path: string): boolean {
@@ -39,6 +50,8 @@ List such files in \`.dockerignore\` so they never reach the builder:
 .npmrc
 \`\`\`
 
+Naming the file does not make it safer: \`COPY .npmrc ./\` followed by \`RUN npm ci && rm .npmrc\` still ships the token, in the COPY's layer. The rule reports such named copies of credentials (\`.npmrc\`, \`.pypirc\`, \`.netrc\`, \`.git-credentials\`, SSH keys, cloud and Docker logins) and of \`.env\` files; a certificate or key copied by name (\`COPY certs/tls.key /etc/ssl/\`) is taken to be deliberate.
+
 Patterns are relative to the context root: \`*.key\` only matches files at the top level, \`**/*.key\` matches them in every directory.
 
 If the build needs a secret (a token to install private packages), pass it as a build secret, which is never stored in a layer: \`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\`, built with \`docker build --secret id=npmrc,src=$HOME/.npmrc\`. At run time, give secrets through the environment or a mounted file.
@@ -53,10 +66,19 @@ The rule needs the build context. It matches files by name (it cannot read them)
     const secrets = context.files.map((f) => f.path).filter(looksSecret);
     if (secrets.length === 0) return;
     const shipped = new Set(finalChain(ctx).map((s) => s.index));
+    const whereOf = (stage: { index: number; name: string | null }) =>
+      shipped.has(stage.index) ? 'into the final image' : `into stage \`${stage.name ?? stage.index}\` (and the build cache)`;
+    for (const c of contextNamedCopies(ctx, context.files.filter((f) => isCredentialOrEnv(f.path)))) {
+      const n = c.files.length;
+      ctx.report({
+        range: c.source.range,
+        message: `This ${c.copy.keyword} puts ${listOf(c.files, 4)}, which look${n > 1 ? '' : 's'} like ${n > 1 ? 'credentials' : 'a credential'}, ${whereOf(c.stage)}; deleting ${n > 1 ? 'them' : 'it'} in a later step leaves ${n > 1 ? 'them' : 'it'} in this layer: exclude ${n > 1 ? 'them' : 'it'} in .dockerignore, mount what the build needs for the one RUN that uses it (RUN --mount=type=secret), and give runtime settings through the environment`,
+      });
+    }
     for (const c of contextDirectoryCopies(ctx, context.files.map((f) => f.path))) {
       const taken = secrets.filter((p) => isUnderDir(p, c.dir));
       if (taken.length === 0) continue;
-      const where = shipped.has(c.stage.index) ? 'into the final image' : `into stage \`${c.stage.name ?? c.stage.index}\` (and the build cache)`;
+      const where = whereOf(c.stage);
       ctx.report({
         range: c.source.range,
         message: `This ${c.copy.keyword} copies ${listOf(taken, 4)}, which look${taken.length > 1 ? '' : 's'} like ${taken.length > 1 ? 'secrets' : 'a secret'}, ${where}: exclude ${taken.length > 1 ? 'them' : 'it'} in .dockerignore, and pass secrets the build needs with --mount=type=secret`,

@@ -1,0 +1,3 @@
+module example.com/statuspage
+
+go 1.23
