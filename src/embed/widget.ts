@@ -1,14 +1,28 @@
 /**
- * The embedded exercise's side of the protocol (protocol.ts): it starts the exercise, then talks
- * only to its parent window, only on its channel, and only with the origins the embedding author
- * allowed. Events: ready, resize, change, graded. Commands: reset, setDockerfile, check,
- * setTheme. Anything else is logged and ignored.
+ * The embedded exercise's side of the protocol (protocol.ts): it talks only to its parent window,
+ * only on its channel, and only with the origins the embedding author allowed. Events: ready,
+ * resize, change, graded. Commands: reset, setDockerfile, check, setTheme. Anything else is
+ * logged and ignored.
+ *
+ * The bridge starts at once and says `ready`; the editor and the engine (about 1 MB) load only
+ * when the reader starts to edit (see boot.ts) or the host sends a command that needs them, which
+ * is queued meanwhile. A page with three embeds a reader only scrolls past costs a few KB each.
  */
-import { startExercise } from '../client/exercise/app.ts';
-import { gradedEvent } from '../client/exercise/graded-event.ts';
-import { PROTOCOL, readEmbedOptions, readHostCommand, widgetMessage, type WidgetEvents, type WidgetEventType } from './protocol.ts';
+import type { ExerciseController } from '../client/exercise/app.ts';
+import { PROTOCOL, readEmbedOptions, readHostCommand, widgetMessage, type HostCommands, type WidgetEvents, type WidgetEventType } from './protocol.ts';
 
-export async function startWidget(root: HTMLElement): Promise<void> {
+export interface Widget {
+  /** Loads the editor (once); resolves when it is up and every queued command has been applied. */
+  startEditor(): Promise<void>;
+}
+
+type EditorCommand = { type: Exclude<keyof HostCommands, 'setTheme'>; payload: HostCommands[Exclude<keyof HostCommands, 'setTheme'>] };
+
+/**
+ * `requestEditor` is the page's way to load the editor (boot.ts: it marks the page as loading and
+ * reports failures); the widget calls it when a host command needs the editor.
+ */
+export function startWidget(root: HTMLElement, requestEditor: () => void): Widget {
   const options = readEmbedOptions(new URLSearchParams(location.search));
   for (const error of options.errors) console.warn(`layerwise embed: ${error}`);
   const exerciseId = root.dataset.exercise ?? '';
@@ -28,11 +42,24 @@ export async function startWidget(root: HTMLElement): Promise<void> {
     for (const origin of options.origins) window.parent.postMessage(widgetMessage(options.channel, type, payload), origin);
   };
 
-  const controller = await startExercise(root, {
-    readOnly: options.readOnly,
-    onChange: (dockerfile) => post('change', { exercise: exerciseId, dockerfile }),
-    onGraded: (grade, stats) => post('graded', gradedEvent(exerciseId, grade, stats)),
-  });
+  let controller: ExerciseController | null = null;
+  let loading: Promise<void> | null = null;
+  const queue: EditorCommand[] = [];
+  const apply = (command: EditorCommand, editor: ExerciseController) => {
+    if (command.type === 'reset') editor.reset();
+    else if (command.type === 'check') editor.check();
+    else editor.setDockerfile((command.payload as HostCommands['setDockerfile']).dockerfile);
+  };
+  const startEditor = () =>
+    (loading ??= Promise.all([import('../client/exercise/app.ts'), import('../client/exercise/graded-event.ts')]).then(async ([{ startExercise }, { gradedEvent }]) => {
+      const editor = await startExercise(root, {
+        readOnly: options.readOnly,
+        onChange: (dockerfile) => post('change', { exercise: exerciseId, dockerfile }),
+        onGraded: (grade, stats) => post('graded', gradedEvent(exerciseId, grade, stats)),
+      });
+      controller = editor;
+      for (const command of queue.splice(0)) apply(command, editor);
+    }));
 
   window.addEventListener('message', (event: MessageEvent) => {
     if (!options.channel) return;
@@ -52,22 +79,17 @@ export async function startWidget(root: HTMLElement): Promise<void> {
       return;
     }
     const message = command.message;
-    switch (message.type) {
-      case 'reset':
-        controller.reset();
-        break;
-      case 'check':
-        controller.check();
-        break;
-      case 'setDockerfile':
-        controller.setDockerfile(message.payload.dockerfile);
-        break;
-      case 'setTheme': {
-        const theme = message.payload.theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : message.payload.theme;
-        document.documentElement.dataset.theme = theme;
-        document.dispatchEvent(new CustomEvent('layerwise:theme', { detail: { theme } }));
-        break;
-      }
+    if (message.type === 'setTheme') {
+      const theme = message.payload.theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : message.payload.theme;
+      document.documentElement.dataset.theme = theme;
+      document.dispatchEvent(new CustomEvent('layerwise:theme', { detail: { theme } }));
+      return;
+    }
+    const editorCommand = message as EditorCommand;
+    if (controller) apply(editorCommand, controller);
+    else {
+      queue.push(editorCommand);
+      requestEditor();
     }
   });
 
@@ -82,4 +104,5 @@ export async function startWidget(root: HTMLElement): Promise<void> {
   new ResizeObserver(measure).observe(document.body);
   measure();
   post('ready', { exercise: exerciseId, version: 1 });
+  return { startEditor };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { HOST_ORIGIN } from '../../playwright.config.ts';
-import { expectNoAxeViolations } from './support.ts';
+import { expectNoAxeViolations, openEditor } from './support.ts';
 
 const solution = readFileSync('content/exercises/non-root/solutions/copy-chown.Dockerfile', 'utf8');
 
@@ -11,8 +11,8 @@ const received = (page: Page) => page.evaluate(() => (window as unknown as { rec
 async function openHost(page: Page) {
   await page.goto(`${HOST_ORIGIN}/host.html`);
   const frame = page.frameLocator('#widget iframe');
-  await expect(frame.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
   await expect.poll(async () => (await received(page)).some((e) => e.type === 'ready')).toBe(true);
+  await openEditor(page, frame);
   return frame;
 }
 
@@ -43,6 +43,18 @@ test.describe('embedded exercise on another origin', () => {
     await expect.poll(async () => (await received(page)).some((e) => e.type === 'change')).toBe(true);
   });
 
+  test('the bridge is ready before the editor loads; a host command loads it and is applied', async ({ page }) => {
+    await page.goto(`${HOST_ORIGIN}/host.html`);
+    const frame = page.frameLocator('#widget iframe');
+    await expect.poll(async () => (await received(page)).some((e) => e.type === 'ready')).toBe(true);
+    // Reading the host page loads no editor in the widget.
+    await expect(frame.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'static');
+    await page.evaluate(() => (document.querySelector('#widget') as unknown as { setDockerfile(text: string): void }).setDockerfile('FROM node:22-slim\nCMD ["node", "queued.js"]\n'));
+    await expect(frame.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await expect(frame.locator('.monaco-editor .view-lines')).toContainText('queued.js');
+    await expect.poll(async () => (await received(page)).some((e) => e.type === 'graded')).toBe(true);
+  });
+
   test('a message from a third origin is ignored and logged', async ({ page }) => {
     const warnings: string[] = [];
     page.on('console', (message) => {
@@ -58,7 +70,7 @@ test.describe('embedded exercise on another origin', () => {
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the embed has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.goto(`/embed/non-root/?theme=${colorScheme}`);
-    await expect(page.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await openEditor(page);
     await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     await expectNoAxeViolations(page);
   });

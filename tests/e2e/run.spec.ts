@@ -34,7 +34,7 @@ test.describe('run it for real', () => {
     }
     // The embed inside a host page on another origin still loads (it would be blocked if it required COEP).
     await page.goto(`${HOST_ORIGIN}/host.html`);
-    await expect(page.frameLocator('#widget iframe').locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await openEditor(page, page.frameLocator('#widget iframe'));
   });
 
   test('no WebContainer code loads before the learner opts in', async ({ page }) => {
@@ -58,7 +58,7 @@ test.describe('run it for real', () => {
     await context.route(/stackblitz\.(com|io)/, (route) => route.abort('internetdisconnected'));
     await page.goto(`${HOST_ORIGIN}/host.html`);
     const frame = page.frameLocator('#widget iframe');
-    await expect(frame.locator('[data-exercise-root]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await openEditor(page, frame);
     const link = frame.locator('#run-link');
     await expect(link).toHaveAttribute('href', /^\/run\/non-root\/\?start#.+/);
     await expect(link).toHaveAttribute('target', '_blank');

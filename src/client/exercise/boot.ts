@@ -33,19 +33,19 @@ if (root) {
         return {};
       })
     : Promise.resolve({});
+  // Inside the embed, the bridge to the host page starts at once (a few KB); the editor waits.
+  const widget = root.dataset.embed === 'true' ? import('../../embed/widget.ts').then(({ startWidget }) => startWidget(root, () => start())) : null;
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
     root.dataset.editor = 'loading';
-    // Inside the embed, the bridge to the host page starts the exercise.
-    const run = root.dataset.embed === 'true' ? import('../../embed/widget.ts').then(({ startWidget }) => startWidget(root)) : Promise.all([import('./app.ts'), hooks]).then(([{ startExercise }, h]) => startExercise(root, h));
-    run
-      .catch((error: unknown) => {
-        root.dataset.editor = 'failed';
-        const notice = document.querySelector('#notices');
-        if (notice) notice.textContent = `The editor could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again; your saved work is not affected.`;
-      });
+    const run = widget ? widget.then((w) => w.startEditor()) : Promise.all([import('./app.ts'), hooks]).then(([{ startExercise }, h]) => startExercise(root, h));
+    run.catch((error: unknown) => {
+      root.dataset.editor = 'failed';
+      const notice = document.querySelector('#notices');
+      if (notice) notice.textContent = `The editor could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again; your saved work is not affected.`;
+    });
   };
   const editor = root.querySelector<HTMLElement>('#editor-static');
   editor?.addEventListener('focus', start);
@@ -70,6 +70,4 @@ if (root) {
     });
   }
   if (workshopCode || hasSavedWork(root.dataset.exercise)) start();
-  // An embed exists to be edited: start at once.
-  if (root.dataset.embed === 'true') start();
 }
