@@ -60,6 +60,7 @@ test.describe('offline', () => {
     await expect(page).toHaveURL(/\/(glossary|rules|lessons|exercises)\//);
 
     await page.goto(`${DEPLOY_ORIGIN}/playground/`);
+    await page.locator('.editor-frame').dispatchEvent('pointerenter');
     await expect(page.locator('[data-playground]')).toHaveAttribute('data-graded', /\d+/, { timeout: 20_000 });
     await expect(page.locator('#results-image')).toContainText('final image');
     await context.setOffline(false);

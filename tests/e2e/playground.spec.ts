@@ -2,7 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, watchForProblems } from './support.ts';
 
 async function ready(page: Page) {
-  await expect(page.locator('[data-playground]')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+  const root = page.locator('[data-playground]');
+  // The editor loads when the pointer comes over it (or at once for a shared link or a draft).
+  if ((await root.getAttribute('data-editor')) === 'static') await page.locator('.editor-frame').dispatchEvent('pointerenter');
+  await expect(root).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
   await expect(page.locator('[data-playground]')).toHaveAttribute('data-graded', /\d+/);
 }
 
@@ -14,6 +17,24 @@ async function replaceText(page: Page, text: string) {
 }
 
 test.describe('playground', () => {
+  test('answers before any editor loads: the example is graded in the page', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/playground/');
+    await expect(page.locator('#findings')).toContainText('json-args-recommended');
+    await expect(page.locator('#results-image .image-total')).toContainText('final image');
+    await context.close();
+  });
+
+  test('typing into the page before the editor is up keeps the text', async ({ page }) => {
+    await page.goto('/playground/');
+    await page.locator('#playground-fallback').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n# typed early');
+    await ready(page);
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed early');
+  });
+
   test('lints and simulates a pasted Dockerfile against a sample project', async ({ page }) => {
     const problems = watchForProblems(page);
     await page.goto('/playground/');

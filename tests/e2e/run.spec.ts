@@ -42,6 +42,7 @@ test.describe('run it for real', () => {
     await page.goto('/exercises/prod-deps/');
     await openEditor(page);
     await page.goto('/playground/');
+    await page.locator('.editor-frame').dispatchEvent('pointerenter');
     await expect(page.locator('[data-playground]')).toHaveAttribute('data-graded', /\d+/, { timeout: 20_000 });
     await page.getByLabel('Build context').selectOption('prod-deps');
     await expect(page.locator('#run-link')).toBeVisible();

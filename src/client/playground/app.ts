@@ -9,33 +9,9 @@ import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME } from '../editor/monaco.ts';
 import { cacheHtml, errorsHtml, findingsHtml, imageHtml, runtimeHtml } from '../exercise/render.ts';
 import { SAVE_NOW_EVENT } from '../offline/events.ts';
+import { readDraft, writeDraft } from './draft.ts';
 import { decodeState, encodeState } from './share.ts';
 import { runLinkUpdater } from '../run/offer.ts';
-
-/** The playground's unsaved draft (one per browser): survives a reload, an update, a closed tab. */
-const DRAFT_KEY = 'layerwise:playground';
-
-interface Draft {
-  dockerfile: string;
-  project: string;
-}
-
-function readDraft(): Draft | null {
-  try {
-    const value = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as Partial<Draft> | null;
-    return value && typeof value.dockerfile === 'string' && typeof value.project === 'string' ? { dockerfile: value.dockerfile, project: value.project } : null;
-  } catch {
-    return null; // storage blocked or a draft from something else: start from the example
-  }
-}
-
-function writeDraft(draft: Draft): void {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-  } catch {
-    // storage full or blocked: the share link still holds the text
-  }
-}
 
 interface SampleProject {
   id: string;
