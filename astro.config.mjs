@@ -10,7 +10,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   integrations: [
     mdx(),
-    // Embeds and workshop pages are not pages to land on from a search engine.
+    // The sitemap lists each exercise once (its page), not its embed or the workshop's pages.
     sitemap({ filter: (page) => !/\/(embed|workshop|join)\//.test(new URL(page).pathname) }),
     searchAndOffline(),
     // The run page (/run/) alone is cross-origin isolated, for WebContainers: see src/site/isolation.ts.

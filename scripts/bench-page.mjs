@@ -1,7 +1,8 @@
 // Exercise page budgets on the production build: the JavaScript a page loads before the editor
 // (every script the HTML references, with their static imports; gzip -9), target <= 60 KB; and
-// the time from navigation to the first grading result in Chromium on localhost (the page sets
-// the performance mark `layerwise:graded` when results render), median of five loads.
+// the time from the learner's first move towards the editor (the pointer over it, which is what
+// starts loading Monaco and the engine) to the first live grading result in Chromium on localhost
+// (the page sets the performance mark `layerwise:graded` when results render), median of five loads.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -50,13 +51,19 @@ export async function benchPage(root) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(url);
+      await page.waitForLoadState('load');
+      const asked = await page.evaluate(() => {
+        const at = performance.now();
+        document.querySelector('.editor-frame')?.dispatchEvent(new PointerEvent('pointerenter'));
+        return at;
+      });
       await page.waitForFunction(() => performance.getEntriesByName('layerwise:graded').length > 0, null, { timeout: 30_000 });
-      const t = await page.evaluate(() => performance.getEntriesByName('layerwise:graded')[0].startTime);
+      const t = (await page.evaluate(() => performance.getEntriesByName('layerwise:graded')[0].startTime)) - asked;
       if (i > 0) times.push(t); // the first load warms the server's file cache
       await context.close();
     }
     times.sort((a, b) => a - b);
-    console.log(`  page load to first grading result (Monaco + engine, localhost): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, ${times.length} loads`);
+    console.log(`  pointer over the editor to first live grading (loads Monaco + engine, localhost): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, ${times.length} loads`);
   } finally {
     await browser.close();
     preview.stop();

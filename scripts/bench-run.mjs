@@ -56,13 +56,18 @@ export async function benchRun(root) {
     });
     // StackBlitz stays out of it: the opt-in is measured by what the page asks of this server.
     await page.route(/stackblitz\.(com|io)/, (route) => route.abort('internetdisconnected'));
+    // The editors load when the pointer comes over them: what a learner who starts editing does.
+    const pointAtEditor = () => page.dispatchEvent('.editor-frame', 'pointerenter');
     await page.goto(`${preview.origin}/exercises/${id}/`);
+    await pointAtEditor();
     await page.waitForSelector('[data-exercise-root][data-editor="monaco"]', { timeout: 30_000 });
     await page.goto(`${preview.origin}/playground/`);
+    await pointAtEditor();
     await page.waitForSelector('[data-playground][data-graded]', { timeout: 30_000 });
     await page.selectOption('#project', id);
     await page.waitForSelector('#run-link:not([hidden])');
     await page.goto(`${preview.origin}/embed/${id}/`);
+    await pointAtEditor();
     await page.waitForSelector('[data-exercise-root][data-editor="monaco"]', { timeout: 30_000 });
     await page.goto(`${preview.origin}/run/${id}/?bootTimeout=1000`);
     await page.waitForSelector('[data-run-root][data-state="ready"]');

@@ -10,10 +10,10 @@ test.describe('site', () => {
     await expect(page.getByRole('dialog')).toBeVisible();
   });
 
-  test('sitemap and robots.txt list the pages, not the embeds', async ({ request }) => {
+  test('sitemap and robots.txt list the pages, not the embeds or the workshop', async ({ request }) => {
     const robots = await (await request.get('/robots.txt')).text();
     expect(robots).toContain('Sitemap: ');
-    expect(robots).toContain('Disallow: /embed/');
+    expect(robots).toContain('Disallow: /workshop/');
     const sitemap = await (await request.get('/sitemap-0.xml')).text();
     expect(sitemap).toContain('/exercises/non-root/');
     expect(sitemap).toContain('/glossary/');
