@@ -42,7 +42,11 @@ export async function expectNoAxeViolations(page: Page) {
  */
 export async function openEditor(page: Page, scope: Page | FrameLocator = page) {
   const root = scope.locator('[data-exercise-root]');
-  // The event itself, not a hover: Playwright's hover would scroll the page, which layout tests measure.
-  if ((await root.getAttribute('data-editor')) === 'static') await scope.locator('.editor-frame').dispatchEvent('pointerenter');
+  // The event itself, not a hover: Playwright's hover would scroll the page, which layout tests
+  // measure. Repeated until the page reacts: an iframe added late may not have run its script yet.
+  await expect(async () => {
+    if ((await root.getAttribute('data-editor')) === 'static') await scope.locator('.editor-frame').dispatchEvent('pointerenter');
+    await expect(root).not.toHaveAttribute('data-editor', 'static', { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
   await expect(root).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
 }
