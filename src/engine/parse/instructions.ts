@@ -116,9 +116,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
     heredocs,
     comments: ctx.comments,
   };
-  const atLeastOne = () => {
-    if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
-  };
+
 
   switch (keyword) {
     case 'FROM': {
@@ -232,7 +230,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
     case 'ENV':
     case 'LABEL': {
       checkFlags(ctx, flags);
-      atLeastOne();
+      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
       const pairs: KeyValue[] = [];
       for (let i = 0; i + 1 < args.length; i += 3) {
         const key = args[i]!;
@@ -245,7 +243,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
     }
     case 'ARG': {
       checkFlags(ctx, flags);
-      atLeastOne();
+      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
       const definitions = args.map((a) => {
         const eq = a.value.indexOf('=');
         if (eq === 0) fail(ctx, 'ARG names can not be blank', a.range);
@@ -268,7 +266,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
       return { ...base, keyword, value: values[0] ?? '' };
     case 'EXPOSE':
     case 'VOLUME':
-      atLeastOne();
+      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
       checkFlags(ctx, flags);
       if (keyword === 'VOLUME') {
         for (const a of args) if (a.value.trim() === '') fail(ctx, 'VOLUME specified can not be an empty string', a.range);

@@ -6,7 +6,7 @@
 import { DirectiveParser } from './directives.ts';
 import { goTrimSpace, skipGoSpace, utf8Length } from './go-text.ts';
 import { HeredocError, heredocsFromLine } from './heredoc.ts';
-import { typeInstruction } from './instructions.ts';
+import { typeInstruction, type InstructionContext } from './instructions.ts';
 import { LineParseError, lowerKeyword, parseInstructionLine, type RawInstruction } from './line-parsers.ts';
 import { LogicalLine, pointRange } from './logical-line.ts';
 import type {
@@ -23,6 +23,8 @@ import type {
 /** bufio.Scanner's default limit: BuildKit cannot read a longer line. */
 const MAX_LINE_BYTES = 64 * 1024;
 const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
+const NO_COMMENTS: string[] = Object.freeze([]) as unknown as string[];
+const NO_HEREDOCS: Heredoc[] = Object.freeze([]) as unknown as Heredoc[];
 
 /**
  * Where each physical line of the source starts and ends (the offset of its `\n`, or the end of
@@ -78,7 +80,9 @@ export function parseDockerfile(source: string): ParseResult {
   const errors: ParseError[] = [];
   const warnings: ParseWarning[] = [];
   const instructions: Instruction[] = [];
-  let comments: string[] = [];
+  // Most instructions have no comment above them, and none has a heredoc: they share these
+  // empty, frozen arrays (nothing changes an instruction's lists after the parse).
+  let comments: string[] = NO_COMMENTS;
 
   const syntaxError = (message: string, range: Range) => errors.push({ kind: 'syntax', message, range });
   /** End of line `k` without its `\r`s (Go's `bytes.TrimRight(line, "\r\n")`). */
@@ -116,6 +120,7 @@ export function parseDockerfile(source: string): ParseResult {
 
   // Reused for every instruction: typed instructions keep its text and segments, never the object.
   const logical = new LogicalLine();
+  const typing: InstructionContext = { logical, heredocs: NO_HEREDOCS, comments: NO_COMMENTS, range: pointRange(1, 1), errors };
   let i = 0;
   while (i < lineCount) {
     const index = i++;
@@ -123,7 +128,10 @@ export function parseDockerfile(source: string): ParseResult {
     const lineEnd = trimmedEnd(index);
     const firstColumn = skipGoSpace(source, lineStart, lineEnd) - lineStart;
     const isComment = source.charCodeAt(lineStart + firstColumn) === 0x23; /* # */
-    if (isComment) comments.push(goTrimSpace(source.slice(lineStart + 1, lineEnd)));
+    if (isComment) {
+      if (comments === NO_COMMENTS) comments = [];
+      comments.push(goTrimSpace(source.slice(lineStart + 1, lineEnd)));
+    }
     process(lineStart, lineEnd, index, firstColumn);
     const escape = directives.escape;
     const escapeCode = escape.charCodeAt(0);
@@ -156,9 +164,13 @@ export function parseDockerfile(source: string): ParseResult {
       logical.append(source.slice(start, cut >= 0 ? cut : end), at + 1, 0);
     }
 
-    const range: Range = { start: { line: startLine, column: firstColumn + 1 }, end: { line: endLine, column: endColumn } };
+    const startPosition = { line: startLine, column: firstColumn + 1 };
+    // The range before any heredoc body: what a warning or a heredoc error points at.
+    const headRange = (): Range => ({ start: startPosition, end: { line: endLineBeforeHeredocs, column: endColumnBeforeHeredocs } });
+    const endLineBeforeHeredocs = endLine;
+    const endColumnBeforeHeredocs = endColumn;
     if (emptyContinuation) {
-      warnings.push({ message: `Empty continuation line found in: ${logical.text}`, range });
+      warnings.push({ message: `Empty continuation line found in: ${logical.text}`, range: headRange() });
     }
 
     let raw: RawInstruction;
@@ -167,18 +179,19 @@ export function parseDockerfile(source: string): ParseResult {
     } catch (err) {
       if (!(err instanceof LineParseError)) throw err;
       syntaxError(err.message, logical.rangeOf(err.start, err.end));
-      comments = [];
+      comments = NO_COMMENTS;
       continue;
     }
 
-    const heredocs: Heredoc[] = [];
+    let heredocs: Heredoc[] = NO_HEREDOCS;
     if (canContainHeredoc(raw) && logical.text.includes('<<')) {
+      heredocs = [];
       let markers: ReturnType<typeof heredocsFromLine> = [];
       try {
         markers = heredocsFromLine(logical.text);
       } catch (err) {
         if (!(err instanceof HeredocError)) throw err;
-        syntaxError(err.message, range);
+        syntaxError(err.message, headRange());
       }
       for (const marker of markers) {
         const bodyStart = i;
@@ -203,7 +216,7 @@ export function parseDockerfile(source: string): ParseResult {
         if (!terminated) {
           endLine = Math.max(lineCount, startLine);
           syntaxError('unterminated heredoc', {
-            start: range.start,
+            start: startPosition,
             end: { line: endLine, column: rawLength(endLine - 1) + 1 },
           });
         }
@@ -218,9 +231,12 @@ export function parseDockerfile(source: string): ParseResult {
       }
     }
 
-    const fullRange: Range = { start: range.start, end: { line: endLine, column: endColumn } };
-    instructions.push(typeInstruction(raw, { logical, heredocs, comments, range: fullRange, errors }));
-    comments = [];
+    // One context object for the whole parse: typeInstruction copies what it keeps.
+    typing.heredocs = heredocs;
+    typing.comments = comments;
+    typing.range = { start: startPosition, end: { line: endLine, column: endColumn } };
+    instructions.push(typeInstruction(raw, typing));
+    comments = NO_COMMENTS;
   }
 
   if (instructions.length === 0 && !errors.some((e) => e.kind === 'syntax')) {
