@@ -10,7 +10,7 @@ import type { Finding } from '../../engine/rules/types.ts';
 import { SAVE_NOW_EVENT } from '../offline/events.ts';
 import { ProgressStore, type Notice } from '../progress/store.ts';
 import { diffHtml, lineDiff } from './diff.ts';
-import { cacheHtml, checklistHtml, errorsHtml, escapeHtml, formatBytes, imageHtml, runtimeHtml } from './render.ts';
+import { cacheHtml, checklistHtml, errorsHtml, escapeHtml, formatBytes, imageHtml, runtimeHtml, textHtml } from './render.ts';
 import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME, type Monaco } from '../editor/monaco.ts';
 import { INSTRUCTION_HELP } from './instruction-help.ts';
@@ -236,12 +236,12 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
     const order = ['essential', 'actionable', 'informative', 'celebratory'];
     failing.sort((a, b) => order.indexOf(a.feedback) - order.indexOf(b.feedback));
     if (failing.length === 0) {
-      feedback.innerHTML = `<p class="feedback-celebratory"><strong>All ${result.objectives.length} objectives pass.</strong> ${escapeHtml(result.objectives.map((o) => o.message).find((m) => /MB/.test(m)) ?? '')}</p>`;
+      feedback.innerHTML = `<p class="feedback-celebratory"><strong>All ${result.objectives.length} objectives pass.</strong> ${textHtml(result.objectives.map((o) => o.message).find((m) => /MB/.test(m)) ?? '')}</p>`;
       hintButton.hidden = true;
       return;
     }
     const next = failing[0]!;
-    feedback.innerHTML = `<p class="feedback-${next.feedback}"><strong>${escapeHtml(next.title)}</strong>: ${escapeHtml(next.message)}${next.line !== null ? ` (line ${next.line})` : ''}</p>${
+    feedback.innerHTML = `<p class="feedback-${next.feedback}"><strong>${textHtml(next.title)}</strong>: ${textHtml(next.message)}${next.line !== null ? ` (line ${next.line})` : ''}</p>${
       failing.length > 1 ? `<p>${failing.length - 1} more objective${failing.length > 2 ? 's' : ''} to go.</p>` : ''
     }`;
     hintButton.hidden = false;
@@ -262,9 +262,9 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
     const objective = exercise.objectives.find((o) => o.id === id);
     if (!objective) return;
     const used = Math.min(store.useHint(exercise.id, objective.id, files()), objective.hints.length);
-    hints.innerHTML = `<h3>Hints for “${escapeHtml(objective.title)}”</h3><ol>${objective.hints
+    hints.innerHTML = `<h3>Hints for “${textHtml(objective.title)}”</h3><ol>${objective.hints
       .slice(0, used)
-      .map((h) => `<li>${escapeHtml(h)}</li>`)
+      .map((h) => `<li>${textHtml(h)}</li>`)
       .join('')}</ol>${used >= objective.hints.length ? '<p>That was the last hint for this objective.</p>' : ''}`;
     hints.focus();
   });

@@ -10,6 +10,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Escaped text with `backticks` as <code>, as exercise YAML and lessons write commands. */
+export function textHtml(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 /** Sizes as `docker images` prints them: decimal units. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
@@ -32,10 +37,10 @@ export function checklistHtml(objectives: readonly ObjectiveResult[]): string {
       const state = o.passed ? 'passed' : 'failed';
       return `<li class="objective ${state}" data-objective="${escapeHtml(o.id)}" data-feedback="${o.feedback}">
   <span class="objective-mark" aria-hidden="true">${o.passed ? '✓' : '○'}</span>
-  <span class="objective-body"><span class="objective-title">${escapeHtml(o.title)}</span>
+  <span class="objective-body"><span class="objective-title">${textHtml(o.title)}</span>
   <span class="visually-hidden">${o.passed ? 'done' : 'not yet'}.</span>
   <span class="objective-kind">${FEEDBACK_LABEL[o.feedback]}</span>
-  <span class="objective-message">${escapeHtml(o.message)}</span></span>
+  <span class="objective-message">${textHtml(o.message)}</span></span>
 </li>`;
     })
     .join('\n');

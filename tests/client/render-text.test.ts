@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { checklistHtml, textHtml } from '../../src/client/exercise/render.ts';
+
+describe('exercise text', () => {
+  it('renders `backticks` as code and escapes everything else', () => {
+    expect(textHtml('Use `npm ci --omit=dev`')).toBe('Use <code>npm ci --omit=dev</code>');
+    expect(textHtml('<img src=x onerror=alert(1)> `<b>`')).toBe('&lt;img src=x onerror=alert(1)&gt; <code>&lt;b&gt;</code>');
+    expect(textHtml('a lone ` stays')).toBe('a lone ` stays');
+  });
+
+  it('objective titles and messages in the checklist show code', () => {
+    const html = checklistHtml([
+      { id: 'x', title: 'Run `npm ci`', message: 'found `npm install`', passed: false, essential: true, feedback: 'essential', line: null, hints: [] } as never,
+    ]);
+    expect(html).toContain('Run <code>npm ci</code>');
+    expect(html).toContain('found <code>npm install</code>');
+  });
+});
