@@ -26,6 +26,8 @@ export class HeredocError {
  * Throws `HeredocError` for a delimiter the shell lexer cannot read (an unterminated quote).
  */
 export function parseHeredocMarker(word: string): HeredocMarker | null {
+  // Nearly every word is not a marker; `includes` answers that faster than the expression.
+  if (!word.includes('<<')) return null;
   const match = HEREDOC.exec(word);
   if (!match) return null;
   const rest = match[3]!;

@@ -5,7 +5,7 @@
 import { parseFlags, type FlagKind, type ParsedFlags } from './bflags.ts';
 import { parseGoDuration } from './go-duration.ts';
 import { chompHeredocContent, parseHeredocMarker } from './heredoc.ts';
-import { lowerKeyword, type RawInstruction } from './line-parsers.ts';
+import type { RawInstruction } from './line-parsers.ts';
 import type { LogicalLine } from './logical-line.ts';
 import { parseMount } from './run-mount.ts';
 import type {
@@ -46,9 +46,8 @@ const ACCEPTED_FLAGS: Record<string, Record<string, FlagKind>> = {
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 /** An instruction keyword in upper case (`run` → `RUN`), without allocating for the usual spellings. */
-function upperKeyword(keyword: string): string {
-  const lower = lowerKeyword(keyword);
-  return UPPER.get(lower) ?? keyword.toUpperCase();
+function upperKeyword(raw: RawInstruction): string {
+  return UPPER.get(raw.lower) ?? raw.keyword.toUpperCase();
 }
 const UPPER = new Map<string, string>([...KEYWORDS].map((k) => [k.toLowerCase(), k]));
 
@@ -94,7 +93,7 @@ function toFlag(token: RawInstruction['flags'][number], logical: LogicalLine): F
 
 function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]): Instruction {
   const { logical } = ctx;
-  const keyword = upperKeyword(raw.keyword);
+  const keyword = upperKeyword(raw);
   const n = raw.args.length;
   const args: Argument[] = new Array(n);
   const values: string[] = new Array(n);

@@ -16,6 +16,8 @@ export interface ArgToken {
 /** BuildKit's AST node for one instruction, before typing. */
 export interface RawInstruction {
   keyword: string;
+  /** The keyword in lower case (`run`), worked out once for every later lookup. */
+  lower: string;
   keywordStart: number;
   keywordEnd: number;
   flags: FlagToken[];
@@ -280,10 +282,12 @@ export function lowerKeyword(keyword: string): string {
  */
 export function parseInstructionLine(line: string, escape: EscapeCharacter, base = 0): RawInstruction {
   const split = splitCommand(line);
-  const parser = dispatch.get(lowerKeyword(split.keyword)) ?? parseIgnore;
+  const lower = lowerKeyword(split.keyword);
+  const parser = dispatch.get(lower) ?? parseIgnore;
   const parsed = parser(split.args, base + split.argsStart, escape);
   return {
     keyword: split.keyword,
+    lower,
     keywordStart: base + split.keywordStart,
     keywordEnd: base + split.keywordEnd,
     flags: base === 0 ? split.flags : split.flags.map((f) => ({ raw: f.raw, start: f.start + base, end: f.end + base })),

@@ -7,7 +7,7 @@ import { DirectiveParser } from './directives.ts';
 import { goTrimSpace, skipGoSpace, utf8Length } from './go-text.ts';
 import { HeredocError, heredocsFromLine } from './heredoc.ts';
 import { typeInstruction, type InstructionContext } from './instructions.ts';
-import { LineParseError, lowerKeyword, parseInstructionLine, type RawInstruction } from './line-parsers.ts';
+import { LineParseError, parseInstructionLine, type RawInstruction } from './line-parsers.ts';
 import { LogicalLine, pointRange } from './logical-line.ts';
 import type {
   Directive,
@@ -256,7 +256,7 @@ export function parseDockerfile(source: string): ParseResult {
 
 /** BuildKit's `canContainHeredoc`: RUN, COPY and ADD in shell form, also as ONBUILD triggers. */
 function canContainHeredoc(raw: RawInstruction): boolean {
-  const node = lowerKeyword(raw.keyword) === 'onbuild' && raw.child ? raw.child : raw;
-  return !node.json && HEREDOC_KEYWORDS.has(lowerKeyword(node.keyword));
+  const node = raw.lower === 'onbuild' && raw.child ? raw.child : raw;
+  return !node.json && HEREDOC_KEYWORDS.has(node.lower);
 }
 

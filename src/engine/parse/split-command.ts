@@ -26,9 +26,11 @@ function isAsciiSpace(c: number): boolean {
 }
 const decoder = new TextDecoder();
 
+// The regular expression engine scans a line for a non-ASCII character faster than a JS loop.
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(s);
 }
 
 /**
