@@ -133,7 +133,7 @@ test.describe('course', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const path of ['/course/', '/lessons/non-root-users/', '/lessons/dockerignore/', '/lessons/pid1-and-signals/', '/lessons/health-checks/', '/lessons/runtime-settings/']) {
+    for (const path of ['/course/', '/lessons/why-size-matters/', '/lessons/non-root-users/', '/lessons/dockerignore/', '/lessons/pid1-and-signals/', '/lessons/health-checks/', '/lessons/runtime-settings/']) {
       test(`${path} has no WCAG 2 A/AA violations in the ${colorScheme} theme`, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
         await page.goto(path);
@@ -155,4 +155,21 @@ test.describe('course', () => {
       }
     }
   });
+});
+
+test('an inline exercise in a lesson is completed there and counts for the course', async ({ page }) => {
+  const solution = readFileSync('content/exercises/read-history/solutions/same-layer.Dockerfile', 'utf8');
+  await page.goto('/lessons/why-size-matters/');
+  const host = page.locator('.inline-exercise layerwise-exercise');
+  await host.scrollIntoViewIfNeeded();
+  const frame = page.frameLocator('.inline-exercise iframe');
+  await expect(frame.locator('h2, h1').first()).toBeVisible({ timeout: 20_000 });
+  await openEditor(page, frame);
+  await frame.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(solution);
+  await expect(frame.locator('#completion')).toBeVisible({ timeout: 20_000 });
+  await page.goto('/course/');
+  await expect(page.locator('.lesson-row-exercises [data-progress-exercise="read-history"]')).toHaveText('Completed');
 });
