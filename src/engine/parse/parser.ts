@@ -34,29 +34,27 @@ const NO_HEREDOCS: Heredoc[] = Object.freeze([]) as unknown as Heredoc[];
  */
 interface PhysicalLines {
   starts: number[];
-  ends: number[];
+  /** Where the last line ends: the end of the source, or its final `\n`. */
+  lastEnd: number;
 }
 
 function splitLines(text: string): PhysicalLines {
   const starts: number[] = [];
-  const ends: number[] = [];
   let p = 0;
   for (;;) {
-    const nl = text.indexOf('\n', p);
     starts.push(p);
-    if (nl < 0) {
-      ends.push(text.length);
-      break;
-    }
-    ends.push(nl);
+    const nl = text.indexOf('\n', p);
+    if (nl < 0) break;
     p = nl + 1;
   }
-  if (starts[starts.length - 1] === text.length) {
+  let lastEnd = text.length;
+  // A final newline ends the last line rather than starting an empty one.
+  if (starts.length > 1 && starts[starts.length - 1] === text.length) {
     starts.pop();
-    ends.pop();
-  }
-  if (starts.length > 0 && starts[0]! < ends[0]! && text.charCodeAt(starts[0]!) === 0xfeff) starts[0]!++;
-  return { starts, ends };
+    lastEnd = text.length - 1;
+  } else if (starts.length === 1 && text.length === 0) starts.pop();
+  if (starts.length > 0 && text.charCodeAt(starts[0]!) === 0xfeff && starts[0]! < (starts.length > 1 ? starts[1]! - 1 : lastEnd)) starts[0]!++;
+  return { starts, lastEnd };
 }
 
 /**
@@ -73,7 +71,7 @@ function continuationAt(text: string, from: number, end: number, escape: number)
 }
 
 export function parseDockerfile(source: string): ParseResult {
-  const { starts, ends } = splitLines(source);
+  const { starts, lastEnd } = splitLines(source);
   const lineCount = starts.length;
   const directives = new DirectiveParser();
   const foundDirectives: Directive[] = [];
@@ -88,12 +86,12 @@ export function parseDockerfile(source: string): ParseResult {
   /** End of line `k` without its `\r`s (Go's `bytes.TrimRight(line, "\r\n")`). */
   const trimmedEnd = (k: number): number => {
     const start = starts[k]!;
-    let end = ends[k]!;
+    let end = k + 1 < lineCount ? starts[k + 1]! - 1 : lastEnd;
     while (end > start && source.charCodeAt(end - 1) === 0x0d) end--;
     return end;
   };
   /** Length of line `k` as written (a `\r` before its `\n` included). */
-  const rawLength = (k: number): number => (k < lineCount ? ends[k]! - starts[k]! : 0);
+  const rawLength = (k: number): number => (k < lineCount ? (k + 1 < lineCount ? starts[k + 1]! - 1 : lastEnd) - starts[k]! : 0);
 
   // Reads one physical line, `source[start, end)`, as BuildKit's processLine does, noting directives
   // and over-long lines. `leading` is the number of blank characters the line starts with.
