@@ -15,6 +15,7 @@ import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME, type Monaco } from '../editor/monaco.ts';
 import { INSTRUCTION_HELP } from './instruction-help.ts';
 import { runLinkUpdater } from '../run/offer.ts';
+import { browserStorage } from '../storage.ts';
 
 const GRADE_DELAY_MS = 150;
 
@@ -22,14 +23,6 @@ function $(selector: string): HTMLElement {
   const el = document.querySelector<HTMLElement>(selector);
   if (!el) throw new Error(`exercise page: ${selector} is missing`);
   return el;
-}
-
-function storageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 function currentTheme(): string {
@@ -72,7 +65,7 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
     notices.append(p);
     return p;
   };
-  const store = new ProgressStore(storageOrNull(), showNotice);
+  const store = new ProgressStore(browserStorage(), showNotice);
   const saved = store.get(exercise.id);
   const dockerignoreInput = document.querySelector<HTMLTextAreaElement>('#dockerignore');
   if (dockerignoreInput && saved?.dockerignore !== undefined) dockerignoreInput.value = saved.dockerignore;

@@ -18,6 +18,7 @@ import { ProgressStore } from '../progress/store.ts';
 import { outcomeHtml, phaseLabel, phasesHtml, plainOutput, probeHtml, seconds, stepHtml, type PhaseState } from './render.ts';
 import { readRunRequest } from './request.ts';
 import { compareRun, PHASES, phaseOf, type Phase } from './verdict.ts';
+import { browserStorage } from '../storage.ts';
 
 /** The issue's deadline for a WebContainer to boot (src/runtime/webcontainer.ts uses the same). */
 const BOOT_TIMEOUT_MS = 20_000;
@@ -28,14 +29,6 @@ function $(root: ParentNode, selector: string): HTMLElement {
   const el = root.querySelector<HTMLElement>(selector);
   if (!el) throw new Error(`run page: ${selector} is missing`);
   return el;
-}
-
-function storageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 function sentence(text: string): string {
@@ -55,7 +48,7 @@ export async function startRunPage(root: HTMLElement): Promise<void> {
   // What to run: the fragment the opening page wrote, else the learner's saved work, else the starter.
   const request = await readRunRequest(location.hash);
   if (location.hash.length > 1 && !request) $(root, '#notices').innerHTML = '<p class="notice">The Dockerfile in this link could not be read, so the starter is shown instead.</p>';
-  const saved = new ProgressStore(storageOrNull()).get(exercise.id);
+  const saved = new ProgressStore(browserStorage()).get(exercise.id);
   let files: ExerciseFiles;
   let label: string;
   if (request) {

@@ -41,11 +41,3 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function pageData<T>(id: string): T {
   return JSON.parse(byId(id).textContent ?? 'null') as T;
 }
-
-export function storageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}

@@ -12,7 +12,8 @@ import { LIMITS } from '../../workshop/limits.ts';
 import { api, ApiError, workshopPath } from './api.ts';
 import { renderBroadcast } from './broadcast.ts';
 import { GradedCoalescer } from './coalesce.ts';
-import { fill, h, storageOrNull, type Child } from './dom.ts';
+import { browserStorage } from '../storage.ts';
+import { fill, h, type Child } from './dom.ts';
 import { connectLearner } from './learner-live.ts';
 import { outboxText, startLearnerClient } from './learner-client.ts';
 import { canonicalCode, clearSession, loadSession } from './session.ts';
@@ -20,7 +21,7 @@ import { canonicalCode, clearSession, loadSession } from './session.ts';
 export async function startWorkshopBar(root: HTMLElement, rawCode: string): Promise<ExerciseHooks> {
   const exercise = root.dataset.exercise ?? '';
   const code = canonicalCode(rawCode);
-  const storage = storageOrNull();
+  const storage = browserStorage();
   const session = loadSession(storage, code);
   const joinHref = `/join/?code=${encodeURIComponent(code)}`;
   const bar = h('section', { class: 'workshop-bar', 'aria-label': 'Workshop' });

@@ -9,13 +9,14 @@ import type { Joined } from '../../workshop/service.ts';
 import { api, ApiError, workshopPath } from './api.ts';
 import { renderBroadcast } from './broadcast.ts';
 import { exerciseTitle, type Catalog } from './catalog.ts';
-import { byId, fill, h, pageData, storageOrNull } from './dom.ts';
+import { browserStorage } from '../storage.ts';
+import { byId, fill, h, pageData } from './dom.ts';
 import { connectLearner, type LiveState } from './learner-live.ts';
 import { outboxText, startLearnerClient } from './learner-client.ts';
 import { canonicalCode, clearSession, loadSession, saveSession, type LearnerSession } from './session.ts';
 
 const catalog = pageData<Catalog>('workshop-catalog');
-const storage = storageOrNull();
+const storage = browserStorage();
 const form = byId<HTMLFormElement>('join-form');
 const codeInput = byId<HTMLInputElement>('join-code');
 const nameInput = byId<HTMLInputElement>('join-name');

@@ -6,17 +6,9 @@
  * course's own small record, under its own key, so the store never sees it.
  */
 import { readProgress, STORAGE_KEY } from '../../client/progress/store.ts';
+import { browserStorage } from '../../client/storage.ts';
 
 type ReadableStorage = Pick<Storage, 'getItem'>;
-
-/** `localStorage`, or null when the browser refuses it (private modes, blocked storage). */
-export function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** The ids of the exercises the learner completed; unreadable or future data counts as none. */
 export function completedExercises(storage: ReadableStorage | null = browserStorage()): Set<string> {
