@@ -10,6 +10,7 @@ import { appendFile, cp, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, w
 import { createConnection, createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { mountTree } from './mount.ts';
 import { RuntimeBootError, type FileTree, type ProbeResult, type Runtime, type RuntimeFs, type RuntimeProcess, type SpawnOptions } from './types.ts';
 
 export interface NodeRuntimeOptions {
@@ -104,15 +105,8 @@ export class NodeRuntime implements Runtime {
     }
   }
 
-  async mount(tree: FileTree, at: string): Promise<void> {
-    for (const [name, value] of Object.entries(tree)) {
-      const path = `${at.replace(/\/+$/, '')}/${name}`;
-      if (typeof value === 'string' || value instanceof Uint8Array) await this.fs.writeFile(path, value);
-      else {
-        await this.fs.mkdir(path);
-        await this.mount(value, path);
-      }
-    }
+  mount(tree: FileTree, at: string): Promise<void> {
+    return mountTree(this.fs, tree, at);
   }
 
   /** node is the running Node; npm and npx are the ones installed beside it, else on PATH. */

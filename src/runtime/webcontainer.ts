@@ -8,6 +8,7 @@
  * is missing, `boot()` rejects with a RuntimeBootError that says which, within 20 seconds.
  */
 import type { WebContainer, WebContainerProcess } from '@webcontainer/api';
+import { mountTree } from './mount.ts';
 import { RuntimeBootError, withTimeout, type FileTree, type ProbeResult, type Runtime, type RuntimeFs, type RuntimeProcess, type SpawnOptions } from './types.ts';
 
 export const BOOT_TIMEOUT_MS = 20_000;
@@ -135,15 +136,8 @@ export class WebContainerRuntime implements Runtime {
     });
   }
 
-  async mount(tree: FileTree, at: string): Promise<void> {
-    for (const [name, value] of Object.entries(tree)) {
-      const path = `${at.replace(/\/+$/, '')}/${name}`;
-      if (typeof value === 'string' || value instanceof Uint8Array) await this.fs.writeFile(path, value);
-      else {
-        await this.fs.mkdir(path);
-        await this.mount(value, path);
-      }
-    }
+  mount(tree: FileTree, at: string): Promise<void> {
+    return mountTree(this.fs, tree, at);
   }
 
   async spawn(program: string, args: readonly string[], options: SpawnOptions): Promise<RuntimeProcess> {
