@@ -22,32 +22,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureNodeProjects } from '../src/node/node-projects.ts';
-import { measurePnpmWorkspace } from './lib/measure-pnpm.mjs';
+import { measurePnpmWorkspace, tarTally } from './lib/measure-pnpm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function fail(message) {
   console.error(`measure-project: ${message}`);
   process.exit(1);
-}
-
-/** Tar bytes and file count of a tree, as node-projects.ts counts them. */
-function tarTally(dir) {
-  let bytes = 0;
-  let files = 0;
-  const walk = (path) => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      bytes += 512;
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        bytes += Math.ceil(lstatSync(full).size / 512) * 512;
-        files++;
-      }
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return { bytes, files };
 }
 
 /** Sum of file sizes and file count of a tree (what a build context entry declares). */
@@ -116,15 +97,15 @@ async function measure(id) {
     }
     const [project] = await measureNodeProjects(app, ['package.json']);
     if (!project) fail(`${id}: npm ci left no node_modules`);
-    const cacheBytes = tarTally(cache).bytes;
-    const buildOutputBytes = settings.build ? tarTally(join(app, 'dist')).bytes : undefined;
+    const cacheBytes = tarTally([cache]).bytes;
+    const buildOutputBytes = settings.build ? tarTally([join(app, 'dist')]).bytes : undefined;
     const entries = settings.nodeModulesInContext ? packageEntries(join(app, 'node_modules')) : undefined;
     // Production figures from a real `npm ci --omit=dev`, checked against the lockfile's dev flags.
     commands.push('npm ci --omit=dev');
     const prodCache = join(work, 'npm-cache-prod');
     run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--cache', prodCache], app);
-    const prodCacheBytes = tarTally(prodCache).bytes;
-    const prod = tarTally(join(app, 'node_modules'));
+    const prodCacheBytes = tarTally([prodCache]).bytes;
+    const prod = tarTally([join(app, 'node_modules')]);
     const prodBytes = prod.bytes + 1024;
     if (Math.abs(prodBytes - project.prodBytes) > prodBytes * 0.01 || prod.files !== project.prodFiles) {
       console.warn(`${id}: npm ci --omit=dev gives ${prodBytes} bytes / ${prod.files} files, the lockfile's dev flags ${project.prodBytes} / ${project.prodFiles}; keeping the install's`);
@@ -134,7 +115,7 @@ async function measure(id) {
     if (settings.omitOptional) {
       commands.push('npm ci --omit=dev --omit=optional');
       run('npm', ['ci', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache-no-optional')], app);
-      const t = tarTally(join(app, 'node_modules'));
+      const t = tarTally([join(app, 'node_modules')]);
       noOptional = { prodNoOptionalBytes: t.bytes + 1024, prodNoOptionalFiles: t.files };
     }
     const measured = {

@@ -5,7 +5,7 @@
 import { processWord } from '../parse/shell/lex.ts';
 import type { CmdInstruction } from '../parse/types.ts';
 import { parseShellScript } from '../script/index.ts';
-import { programName } from '../script/query.ts';
+import { cleanPath } from '../simulate/fs.ts';
 import type { Stage } from '../stages/types.ts';
 import { PROCESS_PROGRAMS } from './commands.ts';
 import type { FinalCommand, PlannedStage } from './types.ts';
@@ -71,7 +71,7 @@ function startable(argv: string[], form: 'exec' | 'shell', workdir: string, env:
     if (main.length !== 1 || commands.some((c) => c.connector !== 'start' && c.connector !== '&&')) {
       return { reason: `the shell command "${argv[2] ?? ''}" is more than one program; the runtime starts a single program` };
     }
-    for (const c of commands) if (c.name === 'cd' && c.start < main[0]!.start) cwd = joinPath(cwd, expandWord(c.args[0]?.raw ?? '/', env));
+    for (const c of commands) if (c.name === 'cd' && c.start < main[0]!.start) cwd = cleanPath(expandWord(c.args[0]?.raw ?? '/', env), cwd);
     const command = main[0]!;
     words = [command.name, ...command.args.map((w) => expandWord(w.raw, env))];
   }
@@ -93,17 +93,7 @@ function expandWord(raw: string, env: ReadonlyMap<string, string>): string {
   return result.error ? raw : result.value;
 }
 
+/** The last path segment: `/sbin/tini` → `tini`. */
 function basename(path: string): string {
-  return programName({ name: path } as Parameters<typeof programName>[0]);
-}
-
-function joinPath(cwd: string, path: string): string {
-  const joined = path.startsWith('/') ? path : `${cwd.replace(/\/+$/, '')}/${path}`;
-  const out: string[] = [];
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
+  return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -16,22 +16,33 @@ export interface ContextCopy {
   dir: string;
 }
 
+/**
+ * Every source of a COPY/ADD that reads the build context (no `--from`), with its trimmed text;
+ * sources that are empty, hold a variable or name a remote (URL, git) are not the context's.
+ */
+function* contextSources(ctx: RuleContext): Generator<{ stage: Stage; copy: CopyInstruction; source: CopyInstruction['sources'][number]; value: string }> {
+  for (const stage of ctx.resolved.stages) {
+    for (const step of stage.steps) {
+      const copy = step.instruction;
+      if ((copy.keyword !== 'COPY' && copy.keyword !== 'ADD') || copy.from !== null) continue;
+      for (const source of copy.sources) {
+        const value = source.value.trim();
+        if (value === '' || value.includes('$') || /^[a-z]+:\/\//i.test(value) || value.startsWith('git@')) continue;
+        yield { stage, copy, source, value };
+      }
+    }
+  }
+}
+
 /** COPY/ADD instructions that copy a directory of the build context (not named files or globs). */
 export function contextDirectoryCopies(ctx: RuleContext, files: readonly string[]): ContextCopy[] {
   const out: ContextCopy[] = [];
-  for (const stage of ctx.resolved.stages) {
-    for (const step of stage.steps) {
-      const i = step.instruction;
-      if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.from !== null) continue;
-      for (const source of i.sources) {
-        const value = source.value.trim();
-        if (value === '' || value.includes('$') || /[*?[]/.test(value) || /^[a-z]+:\/\//i.test(value) || value.startsWith('git@')) continue;
-        let dir = cleanPath(value).replace(/^\//, '');
-        if (dir === '.') dir = '';
-        const isDir = dir === '' || files.some((f) => f.startsWith(`${dir}/`));
-        if (isDir) out.push({ stage, copy: i, source, dir });
-      }
-    }
+  for (const { stage, copy, source, value } of contextSources(ctx)) {
+    if (/[*?[]/.test(value)) continue;
+    let dir = cleanPath(value).replace(/^\//, '');
+    if (dir === '.') dir = '';
+    const isDir = dir === '' || files.some((f) => f.startsWith(`${dir}/`));
+    if (isDir) out.push({ stage, copy, source, dir });
   }
   return out;
 }
@@ -50,17 +61,9 @@ export interface NamedContextCopy {
  */
 export function contextNamedCopies(ctx: RuleContext, files: readonly { path: string; bytes: number }[]): NamedContextCopy[] {
   const out: NamedContextCopy[] = [];
-  for (const stage of ctx.resolved.stages) {
-    for (const step of stage.steps) {
-      const i = step.instruction;
-      if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.from !== null) continue;
-      for (const source of i.sources) {
-        const value = source.value.trim();
-        if (value === '' || value.includes('$') || /^[a-z]+:\/\//i.test(value) || value.startsWith('git@')) continue;
-        const named = matchContext(value, files).files.filter((m) => !m.isDir).map((m) => m.file.path);
-        if (named.length > 0) out.push({ stage, copy: i, source, files: named });
-      }
-    }
+  for (const { stage, copy, source, value } of contextSources(ctx)) {
+    const named = matchContext(value, files).files.filter((m) => !m.isDir).map((m) => m.file.path);
+    if (named.length > 0) out.push({ stage, copy, source, files: named });
   }
   return out;
 }
