@@ -1,26 +1,14 @@
 /**
- * The playground: any Dockerfile, a sample project as context, and the engine's full answer.
- * It grades through the same path as exercises (an exercise with no objectives), so the
- * findings, image, rebuild view and runtime check are the ones learners see everywhere.
+ * The playground: any Dockerfile, a sample project as context, and the engine's full answer,
+ * graded and rendered by grade.ts as the page's first paint was.
  */
-import { gradeExercise } from '../../engine/grade/index.ts';
-import type { CacheScenario, Exercise, VirtualProject } from '../../engine/grade/types.ts';
 import { findingMarker } from '../editor/markers.ts';
 import { loadMonaco, DARK_THEME, LIGHT_THEME } from '../editor/monaco.ts';
-import { cacheHtml, errorsHtml, findingsHtml, imageHtml, runtimeHtml } from '../exercise/render.ts';
 import { SAVE_NOW_EVENT } from '../offline/events.ts';
 import { readDraft, writeDraft } from './draft.ts';
+import { gradePlayground, NO_PROJECT, playgroundExercise, playgroundViews, type SampleProject } from './grade.ts';
 import { decodeState, encodeState } from './share.ts';
 import { runLinkUpdater } from '../run/offer.ts';
-
-interface SampleProject {
-  id: string;
-  project: VirtualProject;
-  scenarios: CacheScenario[];
-  dockerignore: string | null;
-}
-
-const EMPTY: SampleProject = { id: '', project: { files: [], nodeProjects: [] }, scenarios: [], dockerignore: null };
 
 function $(root: ParentNode, selector: string): HTMLElement {
   const el = root.querySelector<HTMLElement>(selector);
@@ -31,7 +19,7 @@ function $(root: ParentNode, selector: string): HTMLElement {
 export async function startPlayground(root: HTMLElement): Promise<void> {
   const select = $(root, '#project') as HTMLSelectElement;
   const fallback = $(root, '#playground-fallback') as HTMLTextAreaElement;
-  const cache = new Map<string, SampleProject>([['', EMPTY]]);
+  const cache = new Map<string, SampleProject>([['', NO_PROJECT]]);
   const loadProject = async (id: string): Promise<SampleProject> => {
     if (!cache.has(id)) {
       const response = await fetch(`/playground/projects/${encodeURIComponent(id)}.json`);
@@ -83,29 +71,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       sample = await loadProject(select.value);
     } catch (error) {
       $(root, '#notices').textContent = error instanceof Error ? error.message : String(error);
-      sample = EMPTY;
+      sample = NO_PROJECT;
     }
     if (mine !== generation) return;
     const dockerfile = model.getValue();
-    const exercise: Exercise = {
-      id: 'playground',
-      title: 'Playground',
-      summary: '',
-      lesson: '',
-      starter: { dockerfile, ...(sample.dockerignore !== null ? { dockerignore: sample.dockerignore } : {}) },
-      dockerignoreEditable: false,
-      project: sample.project,
-      scenarios: sample.scenarios,
-      objectives: [],
-      solutions: [],
-    };
-    const result = gradeExercise(exercise, exercise.starter);
-    $(root, '#findings').innerHTML = findingsHtml(result.findings);
-    $(root, '#findings-count').textContent = `${result.findings.length}`;
-    $(root, '#errors').innerHTML = errorsHtml(result);
-    $(root, '#results-image').innerHTML = imageHtml(result, { starterBytes: result.image.totals.sizeBytes, targetBytes: null });
-    $(root, '#results-runtime').innerHTML = runtimeHtml(result);
-    $(root, '#results-cache').innerHTML = result.cache.length ? `<h3>Rebuild after an edit</h3>${cacheHtml(result)}` : '';
+    const exercise = playgroundExercise(dockerfile, sample);
+    const result = gradePlayground(exercise);
+    for (const [id, html] of Object.entries(playgroundViews(result))) $(root, `#${id}`).innerHTML = html;
     monaco.editor.setModelMarkers(
       model,
       'layerwise',
