@@ -42,6 +42,14 @@ export interface Course {
 export const lessonHref = (id: string) => `/lessons/${id}/`;
 export const exerciseHref = (id: string) => `/exercises/${id}/`;
 
+/**
+ * The outline the course pages' script reads (`data-course-outline`): each lesson's id, title,
+ * link, number and exercise ids, enough to mark progress and say where to continue.
+ */
+export function outlineJson(course: Course): string {
+  return JSON.stringify(course.lessons.map((l) => ({ id: l.id, title: l.title, href: l.href, order: l.order, exercises: l.exercises.map((e) => e.id) })));
+}
+
 let cached: Promise<Course> | null = null;
 
 async function load(): Promise<Course> {

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { marked } from 'marked';
 import { allRules } from '../engine/rules/registry.ts';
 import { namesOf } from './rule-docs.ts';
@@ -40,9 +38,4 @@ export function glossaryTerm(id: string, data: GlossaryData, lessonTitle: (id: s
     links.push({ href: `/rules/${rule.id}/`, label: `Rule: ${rule.id}` });
   }
   return { id, term: data.term, definitionHtml: marked.parseInline(data.definition, { async: false }), links };
-}
-
-/** Whether a lesson's page is built (content/lessons/<id>.mdx exists). */
-export function lessonExists(root: string, id: string): boolean {
-  return existsSync(join(root, 'content/lessons', `${id}.mdx`));
 }

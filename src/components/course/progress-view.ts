@@ -37,31 +37,44 @@ export function showProgress(root: ParentNode = document): void {
     }
   }
 
-  const outlineEl = root.querySelector<HTMLElement>('[data-course-outline]');
-  if (!outlineEl) return;
-  const lessons = JSON.parse(outlineEl.dataset.courseOutline!) as (OutlineLesson & { title: string; href: string; order: number })[];
-  const all = lessons.flatMap((l) => l.exercises);
-  const finished = all.filter(completed).length;
+  const standing = courseStanding(root, completed);
+  if (!standing) return;
+  const { lessons, total, finished, isNew, next } = standing;
   const summary = root.querySelector<HTMLElement>('[data-progress-summary]');
-  if (summary) summary.textContent = `You have completed ${finished} of ${all.length} exercises.`;
+  if (summary) summary.textContent = `You have completed ${finished} of ${total} exercises.`;
   const meter = root.querySelector<HTMLProgressElement>('progress[data-progress-meter]');
   if (meter) {
-    meter.max = all.length;
+    meter.max = total;
     meter.value = finished;
   }
-  const last = lastLesson();
-  const next = continueLesson(lessons, completed, last);
   const link = root.querySelector<HTMLAnchorElement>('[data-continue]');
   if (!link) return;
-  const lesson = lessons.find((l) => l.id === next);
-  if (!lesson) {
+  if (!next) {
     link.textContent = 'Review the course from the start';
     link.href = lessons[0]?.href ?? link.href;
     return;
   }
-  if (last === null && finished === 0) return; // A new learner: the server's "Start" link is right.
-  link.href = lesson.href;
-  link.textContent = `Continue: ${lesson.order}. ${lesson.title}`;
+  if (isNew) return; // A new learner: the server's "Start" link is right.
+  link.href = next.href;
+  link.textContent = `Continue: ${next.order}. ${next.title}`;
+}
+
+type Lesson = OutlineLesson & { title: string; href: string; order: number };
+
+/**
+ * Where the learner stands, from the page's outline (`data-course-outline`): exercises done of
+ * all, whether they are new (nothing opened, nothing done), and the lesson to continue (null when
+ * every exercise is done). Null when the page has no outline.
+ */
+function courseStanding(root: ParentNode, completed: (exerciseId: string) => boolean) {
+  const outlineEl = root.querySelector<HTMLElement>('[data-course-outline]');
+  if (!outlineEl) return null;
+  const lessons = JSON.parse(outlineEl.dataset.courseOutline!) as Lesson[];
+  const all = lessons.flatMap((l) => l.exercises);
+  const finished = all.filter(completed).length;
+  const last = lastLesson();
+  const nextId = continueLesson(lessons, completed, last);
+  return { lessons, total: all.length, finished, isNew: last === null && finished === 0, next: lessons.find((l) => l.id === nextId) ?? null };
 }
 
 /**
@@ -70,23 +83,16 @@ export function showProgress(root: ParentNode = document): void {
  */
 export function showContinue(root: ParentNode = document): void {
   const box = root.querySelector<HTMLElement>('[data-home-continue]');
-  const outlineEl = root.querySelector<HTMLElement>('[data-course-outline]');
-  if (!box || !outlineEl) return;
-  const lessons = JSON.parse(outlineEl.dataset.courseOutline!) as (OutlineLesson & { title: string; href: string; order: number })[];
+  if (!box) return;
   const done = completedExercises();
-  const completed = (id: string) => done.has(id);
-  const last = lastLesson();
-  const all = lessons.flatMap((l) => l.exercises);
-  const finished = all.filter(completed).length;
-  if (last === null && finished === 0) return;
-  const next = continueLesson(lessons, completed, last);
-  const lesson = lessons.find((l) => l.id === next);
+  const standing = courseStanding(root, (id) => done.has(id));
+  if (!standing || standing.isNew) return;
+  const { total, finished, next } = standing;
   const link = box.querySelector<HTMLAnchorElement>('a')!;
-  const summary = box.querySelector<HTMLElement>('[data-home-continue-summary]')!;
-  summary.textContent = `You have completed ${finished} of ${all.length} exercises.`;
-  if (lesson) {
-    link.href = lesson.href;
-    link.textContent = `Continue where you left off: ${lesson.order}. ${lesson.title}`;
+  box.querySelector<HTMLElement>('[data-home-continue-summary]')!.textContent = `You have completed ${finished} of ${total} exercises.`;
+  if (next) {
+    link.href = next.href;
+    link.textContent = `Continue where you left off: ${next.order}. ${next.title}`;
   } else {
     link.href = '/course/';
     link.textContent = 'You finished every exercise: review the course';
