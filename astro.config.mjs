@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { searchAndOffline } from './src/site/build/integration.ts';
+import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { crossOriginIsolation } from './src/integrations/cross-origin-isolation.ts';
 
 export default defineConfig({

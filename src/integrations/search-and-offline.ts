@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex } from './search-index.ts';
-import { buildServiceWorker } from './service-worker.ts';
+import { buildSearchIndex } from '../site/build/search-index.ts';
+import { buildServiceWorker } from '../site/build/service-worker.ts';
 
 /**
  * After `astro build`: the search index first, then the service worker, whose precache list

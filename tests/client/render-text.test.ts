@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistHtml, textHtml } from '../../src/client/exercise/render.ts';
+import { checklistHtml, findingsHtml, textHtml } from '../../src/client/exercise/render.ts';
 
 describe('exercise text', () => {
   it('renders `backticks` as code and escapes everything else', () => {
@@ -14,5 +14,13 @@ describe('exercise text', () => {
     ]);
     expect(html).toContain('Run <code>npm ci</code>');
     expect(html).toContain('found <code>npm install</code>');
+  });
+
+  it('lint findings show the rule message with code, escaped, and link to the rule', () => {
+    const html = findingsHtml([
+      { rule: 'missing-healthcheck', severity: 'info', message: '`HEALTHCHECK` <missing>', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } } } as never,
+    ]);
+    expect(html).toContain('<code>HEALTHCHECK</code> &lt;missing&gt;');
+    expect(html).toContain('href="/rules/missing-healthcheck/"');
   });
 });

@@ -6,10 +6,6 @@ const EXERCISE = 'non-root';
 const URL = `/exercises/${EXERCISE}/`;
 const solution = readFileSync(`content/exercises/${EXERCISE}/solutions/copy-chown.Dockerfile`, 'utf8');
 
-async function editorReady(page: Page) {
-  await openEditor(page);
-}
-
 async function replaceText(page: Page, text: string) {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -49,7 +45,7 @@ test.describe('exercise page', () => {
   test('a learner completes it by typing; the checklist and size follow; reload keeps it', async ({ page }) => {
     const problems = watchForProblems(page);
     await page.goto(URL);
-    await editorReady(page);
+    await openEditor(page);
     const before = await page.locator('.image-total strong').textContent();
     await replaceText(page, solution);
     await expect(page.locator('#objectives .objective.passed')).toHaveCount(5);
@@ -59,7 +55,7 @@ test.describe('exercise page', () => {
     await expect(page.locator('#completion')).toContainText('Exercise complete');
 
     await page.reload();
-    await editorReady(page);
+    await openEditor(page);
     await expect(page.locator('#completion')).toBeVisible();
     await expect(page.locator('#objectives-count')).toHaveText('5 of 5 done');
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('COPY --chown=node:node');
@@ -68,7 +64,7 @@ test.describe('exercise page', () => {
 
   test('Check gives typed feedback and progressive hints; reset restores the starter; the solution diff shows', async ({ page }) => {
     await page.goto(URL);
-    await editorReady(page);
+    await openEditor(page);
     await page.getByRole('button', { name: 'Check' }).click();
     await expect(page.locator('#feedback .feedback-essential')).toContainText('The container does not run as root');
     await page.getByRole('button', { name: 'Show a hint' }).click();
@@ -90,7 +86,7 @@ test.describe('exercise page', () => {
 
   test('can be completed with the keyboard alone', async ({ page }) => {
     await page.goto(URL);
-    await editorReady(page);
+    await openEditor(page);
     // Tab through the page until the editor has focus.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
@@ -112,7 +108,7 @@ test.describe('exercise page', () => {
   test('Monaco takes over without moving the layout', async ({ page }) => {
     await page.goto(URL);
     const before = await page.locator('.editor-frame').boundingBox();
-    await editorReady(page);
+    await openEditor(page);
     const after = await page.locator('.editor-frame').boundingBox();
     expect(after).toEqual(before);
   });
@@ -125,7 +121,7 @@ test.describe('exercise page', () => {
       }
     });
     await page.goto(URL);
-    await editorReady(page);
+    await openEditor(page);
     await expect(page.locator('#notices')).toContainText('could not be read');
     await replaceText(page, solution);
     await expect(page.locator('#completion')).toBeVisible();
@@ -134,10 +130,10 @@ test.describe('exercise page', () => {
 
   test('an edit in another tab is offered, not applied silently', async ({ page, context }) => {
     await page.goto(URL);
-    await editorReady(page);
+    await openEditor(page);
     const other = await context.newPage();
     await other.goto(URL);
-    await editorReady(other);
+    await openEditor(other);
     await replaceText(other, 'FROM node:22-slim\nCMD ["node", "other-tab.js"]\n');
     await expect(page.locator('#notices')).toContainText('You changed this exercise in another tab.', { timeout: 10_000 });
     await expect(page.locator('.monaco-editor .view-lines')).not.toContainText('other-tab.js');
@@ -149,7 +145,7 @@ test.describe('exercise page', () => {
     test(`has no axe violations (${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto(URL);
-      await editorReady(page);
+      await openEditor(page);
       await expectNoAxeViolations(page);
     });
   }

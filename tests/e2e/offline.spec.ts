@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEPLOY_ORIGIN } from '../../playwright.config.ts';
-import { openEditor } from './support.ts';
+import { firstBuiltLesson, openEditor } from './support.ts';
 
 // The offline copy and the update notice, on the build served as a host would
 // (tests/e2e/deploy-server.mjs), with the service worker allowed (it is blocked elsewhere).
@@ -16,20 +16,6 @@ async function offlineReady(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 }
 
-async function editorReady(page: Page) {
-  await openEditor(page);
-}
-
-/** The first lesson's URL and a word from its body, read from the build. */
-function firstLesson(): { url: string; title: string } | null {
-  const home = readFileSync('dist/index.html', 'utf8');
-  const match = /href="(\/lessons\/[a-z0-9-]+\/)"/.exec(home) ?? /href="(\/lessons\/[a-z0-9-]+\/)"/.exec(readFileSync('dist/glossary/index.html', 'utf8'));
-  if (!match) return null;
-  const html = readFileSync(`dist${match[1]}index.html`, 'utf8');
-  const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1]?.trim() ?? '';
-  return { url: match[1]!, title };
-}
-
 test.describe('offline', () => {
   test('after one visit, a lesson, an exercise (graded), search and the playground work with the network off', async ({ page, context }) => {
     test.setTimeout(120_000);
@@ -37,14 +23,12 @@ test.describe('offline', () => {
     await offlineReady(page);
     await context.setOffline(true);
 
-    const lesson = firstLesson();
-    if (lesson) {
-      await page.goto(`${DEPLOY_ORIGIN}${lesson.url}`);
-      await expect(page.locator('h1')).toHaveText(lesson.title);
-    }
+    const lesson = firstBuiltLesson();
+    await page.goto(`${DEPLOY_ORIGIN}${lesson.url}`);
+    await expect(page.locator('h1')).toHaveText(lesson.title);
 
     await page.goto(`${DEPLOY_ORIGIN}/exercises/${EXERCISE}/`);
-    await editorReady(page);
+    await openEditor(page);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
@@ -70,7 +54,7 @@ test.describe('offline', () => {
     test.setTimeout(120_000);
     await page.goto(`${DEPLOY_ORIGIN}/exercises/${EXERCISE}/`);
     await offlineReady(page);
-    await editorReady(page);
+    await openEditor(page);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.insertText('\n# typed just before the deploy');
@@ -85,7 +69,7 @@ test.describe('offline', () => {
 
     await notice.getByRole('button', { name: 'Reload to update' }).click();
     await page.waitForEvent('load');
-    await editorReady(page);
+    await openEditor(page);
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed just before the deploy');
     await expect(page.locator('[data-update-notice]')).toHaveCount(0);
   });

@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, openEditor, watchForProblems } from './support.ts';
+import { expectNoAxeViolations, firstBuiltLesson, openEditor, watchForProblems } from './support.ts';
 
-/** A lesson (or, before lessons exist, the glossary) and a distinctive word from its body. */
+/** The first lesson and a distinctive word from its body (a paragraph, not its title). */
 function target(): { url: string; word: string } {
-  const home = readFileSync('dist/index.html', 'utf8');
-  const lesson = /href="(\/lessons\/[a-z0-9-]+\/)"/.exec(home)?.[1];
-  if (lesson) {
-    const html = readFileSync(`dist${lesson}index.html`, 'utf8');
-    // A long word from a paragraph of the lesson's body, not from its title.
-    const body = [...html.matchAll(/<p>([^<]{40,})<\/p>/g)].map((m) => m[1]!).join(' ');
-    const word = body.split(/[^A-Za-z]+/).filter((w) => w.length >= 9).sort((a, b) => b.length - a.length)[0];
-    if (word) return { url: lesson, word };
-  }
-  return { url: '/glossary/', word: 'whiteout' };
+  const { url, html } = firstBuiltLesson();
+  const body = [...html.matchAll(/<p>([^<]{40,})<\/p>/g)].map((m) => m[1]!).join(' ');
+  const word = body.split(/[^A-Za-z]+/).filter((w) => w.length >= 9).sort((a, b) => b.length - a.length)[0];
+  if (!word) throw new Error(`no long word in the paragraphs of ${url}`);
+  return { url, word };
 }
 
 test.describe('search', () => {

@@ -1,4 +1,5 @@
 // Checks shared by the end-to-end tests.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 
@@ -49,4 +50,12 @@ export async function openEditor(page: Page, scope: Page | FrameLocator = page) 
     await expect(root).not.toHaveAttribute('data-editor', 'static', { timeout: 500 });
   }).toPass({ timeout: 20_000 });
   await expect(root).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+}
+
+/** The first lesson the built home page links to: its URL, its title and its HTML (from dist/). */
+export function firstBuiltLesson(): { url: string; title: string; html: string } {
+  const url = /href="(\/lessons\/[a-z0-9-]+\/)"/.exec(readFileSync('dist/index.html', 'utf8'))?.[1];
+  if (!url) throw new Error('the built home page links no lesson');
+  const html = readFileSync(`dist${url}index.html`, 'utf8');
+  return { url, title: /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1]?.trim() ?? '', html };
 }

@@ -140,7 +140,7 @@ export function findingsHtml(findings: readonly GradeResult['findings'][number][
   return `<ul class="findings">${findings
     .map(
       (f) =>
-        `<li class="finding severity-${f.severity}"><span class="badge severity-${f.severity}">${f.severity}</span> <span class="finding-where">line ${f.range.start.line}:${f.range.start.column}</span> ${escapeHtml(f.message)} <a href="/rules/${escapeHtml(f.rule)}/">${escapeHtml(f.rule)}</a></li>`,
+        `<li class="finding severity-${f.severity}"><span class="badge severity-${f.severity}">${f.severity}</span> <span class="finding-where">line ${f.range.start.line}:${f.range.start.column}</span> ${textHtml(f.message)} <a href="/rules/${escapeHtml(f.rule)}/">${escapeHtml(f.rule)}</a></li>`,
     )
     .join('')}</ul>`;
 }

@@ -8,15 +8,15 @@ import { join } from 'node:path';
  */
 export const SEARCHED_PAGES = '{index.html,course/**/*.html,lessons/**/*.html,exercises/**/*.html,rules/**/*.html,glossary/**/*.html}';
 
-/** Parts of every page that are the same everywhere, and so would only add noise to results. */
-export const EXCLUDED_SELECTORS = ['.site-header', '.site-footer', '.skip-link', '[data-search-ignore]'];
-
 export interface SearchIndexReport {
   pages: number;
   outputPath: string;
 }
 
 /**
+ * Parts of pages that would only add noise (the header, footer, skip link, lesson outline and
+ * pager, exercise file listings, inline exercises) carry Pagefind's own `data-pagefind-ignore`.
+ *
  * Builds the static search index into `<dist>/pagefind/` with Pagefind's Node API. Runs after the
  * site is built, on the HTML itself, so the index holds what the learner reads. Throws when
  * Pagefind reports an error: a site whose search silently misses pages is worse than a failed build.
@@ -25,7 +25,7 @@ export async function buildSearchIndex(dist: string): Promise<SearchIndexReport>
   const pagefind = await import('pagefind');
   const outputPath = join(dist, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: dist, glob: SEARCHED_PAGES });
