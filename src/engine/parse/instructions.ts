@@ -44,12 +44,9 @@ const ACCEPTED_FLAGS: Record<string, Record<string, FlagKind>> = {
 };
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+// Shared by every instruction without flags (most of them); nothing changes a parsed instruction.
+const NO_FLAGS: Flag[] = Object.freeze([]) as unknown as Flag[];
 
-/** An instruction keyword in upper case (`run` → `RUN`), without allocating for the usual spellings. */
-function upperKeyword(raw: RawInstruction): string {
-  return UPPER.get(raw.lower) ?? raw.keyword.toUpperCase();
-}
-const UPPER = new Map<string, string>([...KEYWORDS].map((k) => [k.toLowerCase(), k]));
 
 export function isInstructionKeyword(word: string): word is InstructionKeyword {
   return KEYWORDS.has(word as InstructionKeyword);
@@ -66,7 +63,8 @@ function fail(ctx: InstructionContext, message: string, range: Range = ctx.range
 
 /** BuildKit's handleJSONArgs: shell form is the whole text as one word. */
 function commandLine(json: boolean, values: string[]): string[] {
-  return json ? values : values.length ? [values.join(' ')] : [];
+  // `values` is the instruction's own fresh array, so a single word can be returned as it is.
+  return json || values.length === 1 ? values : values.length ? [values.join(' ')] : [];
 }
 
 /** The range of all arguments (only needed to report an error), or the keyword's. */
@@ -93,7 +91,7 @@ function toFlag(token: RawInstruction['flags'][number], logical: LogicalLine): F
 
 function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]): Instruction {
   const { logical } = ctx;
-  const keyword = upperKeyword(raw);
+  const keyword = raw.upper;
   const n = raw.args.length;
   const args: Argument[] = new Array(n);
   const values: string[] = new Array(n);
@@ -102,19 +100,16 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
     args[k] = { value: a.value, range: logical.rangeOf(a.start, a.end) };
     values[k] = a.value;
   }
-  const flags = raw.flags.length === 0 ? [] : raw.flags.map((f) => toFlag(f, logical));
-  const base = {
-    keywordText: raw.keyword,
-    keywordRange: logical.rangeOf(raw.keywordStart, raw.keywordEnd),
-    range: ctx.range,
-    original: logical.text,
-    segments: logical.segments(),
-    flags,
-    args,
-    json: raw.json,
-    heredocs,
-    comments: ctx.comments,
-  };
+  const flags = raw.flags.length === 0 ? NO_FLAGS : raw.flags.map((f) => toFlag(f, logical));
+  // The fields every instruction has, written into each kind's object literal below (one
+  // allocation per instruction; spreading a shared base object would make three).
+  const keywordText = raw.keyword;
+  const keywordRange = logical.rangeOf(raw.keywordStart, raw.keywordEnd);
+  const range = ctx.range;
+  const original = logical.text;
+  const segments = logical.segments();
+  const json = raw.json;
+  const comments = ctx.comments;
 
 
   switch (keyword) {
@@ -131,11 +126,11 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
           );
         }
       } else if (args.length !== 1) {
-        fail(ctx, 'FROM requires either one or three arguments', argsRange(args, base.keywordRange));
+        fail(ctx, 'FROM requires either one or three arguments', argsRange(args, keywordRange));
       }
       const parsed = checkFlags(ctx, flags, ACCEPTED_FLAGS.FROM);
       return {
-        ...base,
+        keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments,
         keyword: 'FROM',
         image: values[0] ?? '',
         stageName,
@@ -160,7 +155,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
         fail(ctx, `unsupported security mode ${JSON.stringify(security)}`, flagRange(flags, 'security'));
       }
       return {
-        ...base,
+        keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments,
         keyword: 'RUN',
         form: raw.json ? 'exec' : 'shell',
         command: commandLine(raw.json, values),
@@ -172,34 +167,34 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
     case 'CMD':
     case 'ENTRYPOINT':
       checkFlags(ctx, flags);
-      return { ...base, keyword, form: raw.json ? 'exec' : 'shell', command: commandLine(raw.json, values) };
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword, form: raw.json ? 'exec' : 'shell', command: commandLine(raw.json, values) };
     case 'SHELL': {
       checkFlags(ctx, flags);
       const shell = commandLine(raw.json, values);
-      if (shell.length === 0) fail(ctx, 'SHELL requires at least one argument', base.keywordRange);
-      else if (!raw.json) fail(ctx, 'SHELL requires the arguments to be in JSON form', argsRange(args, base.keywordRange));
-      return { ...base, keyword: 'SHELL', shell: raw.json ? shell : [] };
+      if (shell.length === 0) fail(ctx, 'SHELL requires at least one argument', keywordRange);
+      else if (!raw.json) fail(ctx, 'SHELL requires the arguments to be in JSON form', argsRange(args, keywordRange));
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword: 'SHELL', shell: raw.json ? shell : [] };
     }
     case 'COPY':
     case 'ADD': {
       if (args.length < 2) {
         fail(ctx, 
           `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined.`,
-          argsRange(args, base.keywordRange),
+          argsRange(args, keywordRange),
         );
       }
       const parsed = checkFlags(ctx, flags, ACCEPTED_FLAGS[keyword]);
-      const byName = new Map(heredocs.map((h) => [h.name, h]));
       const sources: Argument[] = [];
       const sourceContents = [];
       const destination = args.length >= 2 ? args[args.length - 1]! : null;
       if (destination && safeMarker(destination.value)) {
         fail(ctx, `${keyword} cannot accept a heredoc as a destination`, destination.range);
       }
-      for (const arg of args.slice(0, -1)) {
+      for (let k = 0; k < args.length - 1; k++) {
+        const arg = args[k]!;
         const marker = safeMarker(arg.value);
         if (marker) {
-          const doc = byName.get(marker.name);
+          const doc = heredocs.findLast((h) => h.name === marker.name);
           const content = doc?.content ?? '';
           sourceContents.push({
             path: marker.name,
@@ -210,7 +205,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
       }
       const unpack = parsed.bools.get('unpack');
       return {
-        ...base,
+        keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments,
         keyword,
         sources,
         sourceContents,
@@ -229,7 +224,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
     case 'ENV':
     case 'LABEL': {
       checkFlags(ctx, flags);
-      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
+      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, keywordRange);
       const pairs: KeyValue[] = [];
       for (let i = 0; i + 1 < args.length; i += 3) {
         const key = args[i]!;
@@ -238,11 +233,11 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
         if (key.value === '') fail(ctx, `${keyword} names can not be blank`, key.range);
         pairs.push({ key: key.value, value: value.value, separator: sep, keyRange: key.range, valueRange: value.range });
       }
-      return { ...base, keyword, pairs };
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword, pairs };
     }
     case 'ARG': {
       checkFlags(ctx, flags);
-      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
+      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, keywordRange);
       const definitions = args.map((a) => {
         const eq = a.value.indexOf('=');
         if (eq === 0) fail(ctx, 'ARG names can not be blank', a.range);
@@ -252,31 +247,31 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
           range: a.range,
         };
       });
-      return { ...base, keyword: 'ARG', definitions };
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword: 'ARG', definitions };
     }
     case 'HEALTHCHECK':
-      return healthcheck(base, raw, args, flags, (message, range) => fail(ctx, message, range), values);
+      return healthcheck({ keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments }, raw, args, flags, (message, range) => fail(ctx, message, range), values);
     case 'USER':
     case 'WORKDIR':
     case 'STOPSIGNAL':
     case 'MAINTAINER':
-      if (args.length !== 1) fail(ctx, `${keyword} requires exactly one argument`, argsRange(args, base.keywordRange));
+      if (args.length !== 1) fail(ctx, `${keyword} requires exactly one argument`, argsRange(args, keywordRange));
       if (keyword !== 'STOPSIGNAL') checkFlags(ctx, flags);
-      return { ...base, keyword, value: values[0] ?? '' };
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword, value: values[0] ?? '' };
     case 'EXPOSE':
     case 'VOLUME':
-      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, base.keywordRange);
+      if (args.length === 0) fail(ctx, `${keyword} requires at least one argument`, keywordRange);
       checkFlags(ctx, flags);
       if (keyword === 'VOLUME') {
         for (const a of args) if (a.value.trim() === '') fail(ctx, 'VOLUME specified can not be an empty string', a.range);
       }
-      return { ...base, keyword, values: keyword === 'VOLUME' ? values.map((v) => v.trim()) : values };
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword, values: keyword === 'VOLUME' ? values.map((v) => v.trim()) : values };
     case 'ONBUILD': {
       checkFlags(ctx, flags);
       const child = raw.child;
       if (!child) {
-        fail(ctx, 'ONBUILD requires at least one argument', base.keywordRange);
-        return { ...base, keyword: 'ONBUILD', trigger: null };
+        fail(ctx, 'ONBUILD requires at least one argument', keywordRange);
+        return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword: 'ONBUILD', trigger: null };
       }
       const triggerWord = child.keyword.toUpperCase();
       const triggerRange = logical.rangeOf(child.keywordStart, child.keywordEnd);
@@ -285,11 +280,11 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
         fail(ctx, `${triggerWord} isn't allowed as an ONBUILD trigger`, triggerRange);
       }
       const trigger = build(child, ctx, heredocs);
-      return { ...base, keyword: 'ONBUILD', trigger };
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword: 'ONBUILD', trigger };
     }
     default:
-      fail(ctx, `unknown instruction: ${keyword}`, base.keywordRange);
-      return { ...base, keyword: 'UNKNOWN' };
+      fail(ctx, `unknown instruction: ${keyword}`, keywordRange);
+      return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword: 'UNKNOWN' };
   }
 }
 

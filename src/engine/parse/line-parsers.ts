@@ -16,8 +16,11 @@ export interface ArgToken {
 /** BuildKit's AST node for one instruction, before typing. */
 export interface RawInstruction {
   keyword: string;
-  /** The keyword in lower case (`run`), worked out once for every later lookup. */
+  /** The keyword in lower case (`run`) and upper case (`RUN`), worked out once. */
   lower: string;
+  upper: string;
+  /** RUN, COPY or ADD: words after it may be heredoc markers (in shell form). */
+  heredocs: boolean;
   keywordStart: number;
   keywordEnd: number;
   flags: FlagToken[];
@@ -236,7 +239,16 @@ const parseIgnore: LineParser = (_rest, base) => ({
   json: false,
 });
 
-const dispatch = new Map<string, LineParser>(Object.entries({
+/** A known instruction keyword: its two spellings and BuildKit's line parser for it. */
+interface KeywordEntry {
+  lower: string;
+  upper: string;
+  parse: LineParser;
+  /** RUN, COPY and ADD: BuildKit looks for heredocs after them. */
+  heredocs: boolean;
+}
+
+const PARSERS: Record<string, LineParser> = {
   add: parseMaybeJSONToList,
   arg: parseNameOrNameVal,
   cmd: parseMaybeJSON,
@@ -255,24 +267,27 @@ const dispatch = new Map<string, LineParser>(Object.entries({
   user: parseString,
   volume: parseMaybeJSONToList,
   workdir: parseString,
-}));
+};
+const ENTRIES = new Map<string, KeywordEntry>(
+  Object.entries(PARSERS).map(([lower, parse]) => [
+    lower,
+    { lower, upper: lower.toUpperCase(), parse, heredocs: lower === 'run' || lower === 'copy' || lower === 'add' },
+  ]),
+);
 
-// Keywords as usually written (all upper or all lower case) map to their lower-case form without
-// allocating or hashing: candidates are picked by first letter, then compared.
-const BY_FIRST: string[][] = [];
-for (const k of dispatch.keys()) (BY_FIRST[k.charCodeAt(0)] ??= []).push(k, k.toUpperCase());
+// Keywords as usually written (all upper or all lower case) are found without allocating or
+// hashing: candidates are picked by first letter, then compared.
+const BY_FIRST: KeywordEntry[][] = [];
+for (const entry of ENTRIES.values()) (BY_FIRST[entry.lower.charCodeAt(0)] ??= []).push(entry);
 
-/** A keyword in lower case (`RUN` → `run`). */
-export function lowerKeyword(keyword: string): string {
-  // Candidates come in pairs: lower case, then upper case.
+/** The entry of a keyword in any case (`RUN`, `run`, `Run`), or undefined for an unknown word. */
+function keywordEntry(keyword: string): KeywordEntry | undefined {
   const candidates = BY_FIRST[keyword.charCodeAt(0) | 0x20];
-  if (candidates !== undefined) {
-    for (let k = 0; k < candidates.length; k += 2) {
-      const lower = candidates[k]!;
-      if (lower.length === keyword.length && (keyword === candidates[k + 1] || keyword === lower)) return lower;
-    }
+  if (candidates === undefined) return undefined;
+  for (const entry of candidates) {
+    if (entry.lower.length === keyword.length && (keyword === entry.upper || keyword === entry.lower)) return entry;
   }
-  return keyword.toLowerCase();
+  return ENTRIES.get(keyword.toLowerCase());
 }
 
 /**
@@ -282,12 +297,13 @@ export function lowerKeyword(keyword: string): string {
  */
 export function parseInstructionLine(line: string, escape: EscapeCharacter, base = 0): RawInstruction {
   const split = splitCommand(line);
-  const lower = lowerKeyword(split.keyword);
-  const parser = dispatch.get(lower) ?? parseIgnore;
-  const parsed = parser(split.args, base + split.argsStart, escape);
+  const entry = keywordEntry(split.keyword);
+  const parsed = (entry?.parse ?? parseIgnore)(split.args, base + split.argsStart, escape);
   return {
     keyword: split.keyword,
-    lower,
+    lower: entry?.lower ?? split.keyword.toLowerCase(),
+    upper: entry?.upper ?? split.keyword.toUpperCase(),
+    heredocs: entry?.heredocs ?? false,
     keywordStart: base + split.keywordStart,
     keywordEnd: base + split.keywordEnd,
     flags: base === 0 ? split.flags : split.flags.map((f) => ({ raw: f.raw, start: f.start + base, end: f.end + base })),

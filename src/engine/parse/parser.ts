@@ -17,12 +17,12 @@ import type {
   ParseError,
   ParseResult,
   ParseWarning,
+  Position,
   Range,
 } from './types.ts';
 
 /** bufio.Scanner's default limit: BuildKit cannot read a longer line. */
 const MAX_LINE_BYTES = 64 * 1024;
-const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
 const NO_COMMENTS: string[] = Object.freeze([]) as unknown as string[];
 const NO_HEREDOCS: Heredoc[] = Object.freeze([]) as unknown as Heredoc[];
 
@@ -163,12 +163,12 @@ export function parseDockerfile(source: string): ParseResult {
     }
 
     const startPosition = { line: startLine, column: firstColumn + 1 };
-    // The range before any heredoc body: what a warning or a heredoc error points at.
-    const headRange = (): Range => ({ start: startPosition, end: { line: endLineBeforeHeredocs, column: endColumnBeforeHeredocs } });
-    const endLineBeforeHeredocs = endLine;
-    const endColumnBeforeHeredocs = endColumn;
+    // The range before any heredoc body is what a warning or a heredoc error points at. (Not a
+    // closure: one made per instruction would cost an allocation on every line.)
+    const headEndLine = endLine;
+    const headEndColumn = endColumn;
     if (emptyContinuation) {
-      warnings.push({ message: `Empty continuation line found in: ${logical.text}`, range: headRange() });
+      warnings.push({ message: `Empty continuation line found in: ${logical.text}`, range: headRange(startPosition, headEndLine, headEndColumn) });
     }
 
     let raw: RawInstruction;
@@ -189,7 +189,7 @@ export function parseDockerfile(source: string): ParseResult {
         markers = heredocsFromLine(logical.text);
       } catch (err) {
         if (!(err instanceof HeredocError)) throw err;
-        syntaxError(err.message, headRange());
+        syntaxError(err.message, headRange(startPosition, headEndLine, headEndColumn));
       }
       for (const marker of markers) {
         const bodyStart = i;
@@ -252,9 +252,13 @@ export function parseDockerfile(source: string): ParseResult {
   };
 }
 
+function headRange(start: Position, endLine: number, endColumn: number): Range {
+  return { start, end: { line: endLine, column: endColumn } };
+}
+
 /** BuildKit's `canContainHeredoc`: RUN, COPY and ADD in shell form, also as ONBUILD triggers. */
 function canContainHeredoc(raw: RawInstruction): boolean {
   const node = raw.lower === 'onbuild' && raw.child ? raw.child : raw;
-  return !node.json && HEREDOC_KEYWORDS.has(node.lower);
+  return !node.json && node.heredocs;
 }
 

@@ -105,7 +105,7 @@ function isWordSpecial(code: number): boolean {
  * BuildKit's `extractBuilderFlags`: leading `--name[=value]` words, with quotes and backslashes
  * processed inside them, stopping at the first word that does not start with `--` or after `--`.
  */
-export function extractBuilderFlags(line: string): { flags: FlagToken[]; rest: number } {
+export function extractBuilderFlags(line: string, offset = 0): { flags: FlagToken[]; rest: number } {
   // Most instructions have no flags: when the first non-blank character is ASCII and not the
   // start of `--`, the byte walk below would stop right there, so skip building the byte view.
   let first = 0;
@@ -126,7 +126,7 @@ export function extractBuilderFlags(line: string): { flags: FlagToken[]; rest: n
   let blankOK = false;
   const n = s.length;
   const push = (end: number) =>
-    flags.push({ raw: word, start: view.toSource(wordStart), end: view.toSource(end) });
+    flags.push({ raw: word, start: offset + view.toSource(wordStart), end: offset + view.toSource(end) });
 
   for (let pos = 0; pos <= n; pos++) {
     const ch = pos < n ? s[pos]! : '';
@@ -214,13 +214,10 @@ export function splitCommand(line: string): SplitCommand {
     return { keyword, keywordStart: start, keywordEnd, flags: NO_FLAGS, args: line.slice(restStart, end), argsStart: restStart };
   }
   const rest = line.slice(restStart, end);
-  const extracted = extractBuilderFlags(rest);
-  const flags = extracted.flags.length === 0 ? NO_FLAGS : extracted.flags.map((f) => ({
-    // Collected from bytes, each byte already stands as its own rune, as Go's WriteRune(rune(b)).
-    raw: f.raw,
-    start: f.start + restStart,
-    end: f.end + restStart,
-  }));
+  // Flags are collected from bytes, each byte already standing as its own rune, as Go's
+  // WriteRune(rune(b)); their offsets are in the line.
+  const extracted = extractBuilderFlags(rest, restStart);
+  const flags = extracted.flags.length === 0 ? NO_FLAGS : extracted.flags;
   const argsRaw = rest.slice(extracted.rest);
   const args = goTrimSpace(argsRaw);
   const argsStart = restStart + extracted.rest + skipGoSpace(argsRaw);
