@@ -148,52 +148,60 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     };
   };
 
+  // One context serves every rule: `report` reads the rule being run from `current`, so the
+  // loop allocates no object or closure per rule (rules report synchronously, inside check).
+  let current: { rule: Rule; names: string[]; severity: Severity } | null = null;
+  const ctx: RuleContext = {
+    source,
+    lines,
+    parsed,
+    resolved,
+    context: input.context ?? null,
+    options: config.options ?? {},
+    stageOf: (instruction) => stageByInstruction.get(instruction) ?? null,
+    scriptOf,
+    scriptRange,
+    shared,
+    report: ({ range, message, fix }) => {
+      if (current === null) throw new Error('a rule reported a finding after its check returned');
+      const { rule, names, severity } = current;
+      const ignored = pragmas.byLine.get(ownerLine(range.start.line));
+      if (ignored && names.some((n) => ignored.has(n))) return;
+      findings.push({
+        rule: rule.id,
+        aliases: names.slice(1),
+        severity,
+        category: rule.category,
+        message: message ?? rule.title,
+        range,
+        ...(fix ? { fix } : {}),
+      });
+    },
+  };
+  const configuredRules = config.rules;
   for (const rule of input.rules) {
     const names = namesOf(rule);
-    const configured = names.map((n) => config.rules?.[n]).find((v) => v !== undefined);
+    const configured = configuredRules === undefined ? undefined : names.map((n) => configuredRules[n]).find((v) => v !== undefined);
     if (configured === 'off') continue;
     if (rule.defaultOff && configured === undefined) continue;
-    if (names.some((n) => pragmas.global.has(n))) continue;
+    if (pragmas.global.size > 0 && names.some((n) => pragmas.global.has(n))) continue;
     const check = rule.aliases.buildkit;
     if (check && checks.options && (checks.options.skipAll || checks.options.skip.includes(check))) continue;
     if (rule.needsContext && !input.context) continue;
     let severity: Severity = configured === undefined || configured === 'on' ? rule.severity : configured;
     if (check && checks.options?.error && configured === undefined) severity = 'error';
 
-    const ctx: RuleContext = {
-      source,
-      lines,
-      parsed,
-      resolved,
-      context: input.context ?? null,
-      options: config.options ?? {},
-      stageOf: (instruction) => stageByInstruction.get(instruction) ?? null,
-      scriptOf,
-      scriptRange,
-      shared,
-      report: ({ range, message, fix }) => {
-        const ignored = pragmas.byLine.get(ownerLine(range.start.line));
-        if (ignored && names.some((n) => ignored.has(n))) return;
-        findings.push({
-          rule: rule.id,
-          aliases: names.slice(1),
-          severity,
-          category: rule.category,
-          message: message ?? rule.title,
-          range,
-          ...(fix ? { fix } : {}),
-        });
-      },
-    };
+    current = { rule, names, severity };
     try {
       rule.check(ctx);
     } catch (err) {
       crashed.push({ rule: rule.id, message: err instanceof Error ? err.message : String(err) });
     }
+    current = null;
   }
 
   // A finding superseded by a more specific rule's on the same line is dropped (one problem, one finding).
-  const byRule = new Map(input.rules.map((r) => [r.id, r]));
+  const byRule = rulesById(input.rules);
   const supersededLines = new Map<string, Set<number>>();
   for (const f of findings) {
     for (const id of byRule.get(f.rule)?.supersedes ?? []) {
@@ -209,6 +217,17 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
       a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.rule.localeCompare(b.rule),
   );
   return { findings: kept, parsed, resolved, crashed, checkOptionsError: checks.error };
+}
+
+// Callers lint many files with one rule list; its index by id is made once.
+const rulesByIdCache = new WeakMap<readonly Rule[], Map<string, Rule>>();
+function rulesById(rules: readonly Rule[]): Map<string, Rule> {
+  let byId = rulesByIdCache.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((r) => [r.id, r]));
+    rulesByIdCache.set(rules, byId);
+  }
+  return byId;
 }
 
 /** Offsets where each line of `text` starts: 0, then just after every `\n`. */
