@@ -511,7 +511,53 @@ function trimSuffix(pattern: string, value: string, greedy: boolean): string {
   return reverseString(trimPrefix(reversePattern(pattern), reverseString(value), greedy));
 }
 
+/**
+ * What makes the lexer do more than split words on spaces: quotes, either escape character, `$`
+ * and a byte-order mark (dropped at the start). Most words in real Dockerfiles (paths, image
+ * names, plain values) have none of them.
+ */
+const LEXER_SPECIAL = /['"\\`$\ufeff]/;
+
+/** True when `text` reads as itself: no quote to remove, nothing to expand or escape. */
+export function isPlainShellText(text: string): boolean {
+  return !LEXER_SPECIAL.test(text);
+}
+
+/**
+ * The lexer's word split for plain text (see `isPlainShellText`): words end at Go spaces, except
+ * that `<<` keeps the blanks right after it (`<< EOF` stays one word, as heredoc detection needs).
+ */
+export function plainWords(text: string): string[] {
+  const words: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isGoSpace(text.charCodeAt(i))) i++;
+    if (i === n) break;
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === LT && text.charCodeAt(i + 1) === LT) {
+        i += 2;
+        while (i < n && isHeredocSpace(text.charCodeAt(i))) i++;
+        continue;
+      }
+      if (isGoSpace(c)) break;
+      i++;
+    }
+    words.push(text.slice(start, i));
+  }
+  return words;
+}
+
 function run(text: string, env: ShellEnv, options: ShellLexOptions): ProcessWordResult {
+  // Plain text is its own value and needs no lexer (identical results, as a property test checks).
+  if (isPlainShellText(text)) return { value: text, words: plainWords(text), matched: new Set(), unmatched: new Set() };
+  return lexWord(text, env, options);
+}
+
+/** The lexer itself, without the plain-text shortcut (exported for the test that compares them). */
+export function lexWord(text: string, env: ShellEnv, options: ShellLexOptions = {}): ProcessWordResult {
   const sw = new ShellWord(text, env, options);
   try {
     const [value, words] = sw.processStopOn(EOF, options.rawEscapes ?? false);
