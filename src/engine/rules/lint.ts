@@ -7,6 +7,7 @@ import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.
 import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-options.ts';
 import { readPragmas } from './pragmas.ts';
 import type { Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
+import { sourceLines } from './source-lines.ts';
 
 /** What `.layerwise.json` may say about one rule. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -79,7 +80,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   const parsed = parseDockerfile(source);
   const buildArgs = { ...input.buildArgs, ...input.resolve?.buildArgs };
   const resolved = resolveStages(parsed, { ...input.resolve, buildArgs });
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = sourceLines(source);
   const pragmas = readPragmas(lines, parsed.directives);
   const checks = checkOptionsOf(buildArgs, pragmas);
   const config = input.config ?? {};

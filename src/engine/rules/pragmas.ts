@@ -36,6 +36,8 @@ function codes(list: string): string[] {
 export function readPragmas(lines: readonly string[], directives: readonly Directive[]): Pragmas {
   const pragmas: Pragmas = { byLine: new Map(), global: new Set(), checks: null, checkError: null };
   lines.forEach((line, i) => {
+    // Most lines hold no comment at all; only those with `#` need trimming and matching.
+    if (!line.includes('#')) return;
     const text = line.trim();
     if (!text.startsWith('#')) return;
     const hadolint = HADOLINT.exec(text);
