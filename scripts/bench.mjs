@@ -55,19 +55,22 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Head-to-head timing of two tools on the same inputs. Both are warmed up first. Then, in each of
- * `rounds` rounds, each tool runs a block of `block` passes of its own; rounds alternate the tools
- * so that load from other processes falls on both alike, and the first pass of a block is not
- * counted (it may pay for the other tool's garbage). Each pass is timed by wall clock and by the
- * CPU time the process used. Returns the medians, in ms per pass. On a busy machine the CPU-time
- * medians are the steadier figure (a long pass is preempted more often than a short one); both
- * are printed.
+ * `rounds` rounds, each tool runs a block of passes of its own, at least `block` passes and at
+ * least `blockMs` long, so that a fast tool's block lasts about as long as a slow one's; rounds
+ * alternate the tools so that load from other processes falls on both alike. The first pass of a
+ * block is not counted, and blocks of equal length keep the garbage collection the other tool
+ * left behind (which V8's helper threads finish, and the CPU figure counts) from landing on a
+ * few short passes. Each pass is timed by wall clock and by the CPU time the process used.
+ * Returns the medians, in ms per pass. On a busy machine the CPU-time medians are the steadier
+ * figure (a long pass is preempted more often than a short one); both are printed.
  */
-function compare(fnA, fnB, inputs, { warmup = 5, rounds = 8, block = 6 } = {}) {
+function compare(fnA, fnB, inputs, { warmup = 5, rounds = 8, block = 6, blockMs = 300 } = {}) {
   for (let i = 0; i < warmup; i++) for (const input of inputs) { fnA(input); fnB(input); }
   const a = { wall: [], cpu: [] };
   const b = { wall: [], cpu: [] };
   const run = (fn, into) => {
-    for (let p = 0; p < block; p++) {
+    const start = now();
+    for (let p = 0; p < block || now() - start < blockMs; p++) {
       const w0 = now();
       const c0 = cpuMs();
       for (const input of inputs) fn(input);
@@ -97,7 +100,7 @@ function report(title, what, bytes, [oursName, ours], [theirsName, theirs], targ
   const wallRatio = theirs.wall / ours.wall;
   const cpuRatio = theirs.cpu / ours.cpu;
   const verdict = (r) => (r >= target ? 'meets' : 'MISSES');
-  console.log(`medians of ${ours.passes} passes each, in alternating blocks, after warm-up`);
+  console.log(`medians of ${ours.passes} and ${theirs.passes} passes, in alternating blocks of equal length, after warm-up`);
   console.log(`ratio (wall): ${oursName} is ${wallRatio.toFixed(1)}x faster than ${theirsName}  [target >= ${target}x: ${verdict(wallRatio)}]`);
   console.log(`ratio (CPU):  ${oursName} is ${cpuRatio.toFixed(1)}x faster than ${theirsName}  [target >= ${target}x: ${verdict(cpuRatio)}]`);
 }
