@@ -13,7 +13,6 @@ import type {
   Flag,
   Heredoc,
   Instruction,
-  InstructionKeyword,
   KeyValue,
   Mount,
   ParseError,
@@ -29,11 +28,6 @@ export interface InstructionContext {
   errors: ParseError[];
 }
 
-const KEYWORDS = new Set<InstructionKeyword>([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-]);
-
 /** The flags each instruction accepts in the current Dockerfile frontend. */
 const ACCEPTED_FLAGS: Record<string, Record<string, FlagKind>> = {
   ADD: { chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', exclude: 'strings', unpack: 'bool' },
@@ -46,11 +40,6 @@ const ACCEPTED_FLAGS: Record<string, Record<string, FlagKind>> = {
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 // Shared by every instruction without flags (most of them); nothing changes a parsed instruction.
 const NO_FLAGS: Flag[] = Object.freeze([]) as unknown as Flag[];
-
-
-export function isInstructionKeyword(word: string): word is InstructionKeyword {
-  return KEYWORDS.has(word as InstructionKeyword);
-}
 
 /** Types one instruction; its errors are appended to `ctx.errors`. */
 export function typeInstruction(raw: RawInstruction, ctx: InstructionContext): Instruction {
