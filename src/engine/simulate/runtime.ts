@@ -22,13 +22,10 @@ export interface RuntimeCheck {
 
 const INTERPRETERS = ['node', 'python', 'python3', 'ruby', 'java', 'php', 'deno', 'bun'];
 
-/** A program the Dockerfile put into a directory of PATH (e.g. COPY --from=build /app/api /usr/local/bin/api). */
-function onPath(stage: SimStage, program: string): boolean {
-  const dirs = (stage.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter(Boolean);
-  return dirs.some((dir) => fileKnown(stage, cleanPath(program, dir)) === 'yes');
-}
-
-/** Where a bare program name resolves on the stage's PATH, among the files the Dockerfile put there. */
+/**
+ * Where a bare program name resolves on the stage's PATH, among the files the Dockerfile put there
+ * (e.g. COPY --from=build /app/api /usr/local/bin/api); null when it put none there.
+ */
 function pathOf(stage: SimStage, program: string): string | null {
   const dirs = (stage.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter(Boolean);
   for (const dir of dirs) {
@@ -129,10 +126,10 @@ export function runtimeCheck(image: SimulatedImage): RuntimeCheck {
         problems.push({ kind: 'missing-file', message: `${path}, which CMD/ENTRYPOINT starts, is not in the final stage`, line, severity: 'error' });
       }
       libcProblem(stage, path, line, problems);
-    } else if (base && !tools.has(base) && onPath(stage, base)) {
-      libcProblem(stage, pathOf(stage, base)!, line, problems);
-    } else if (base && !tools.has(base) && !onPath(stage, base) && !INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base)) {
-      if (stage.base?.family !== 'unknown' && stage.base) {
+    } else if (base && !tools.has(base)) {
+      const found = pathOf(stage, base);
+      if (found !== null) libcProblem(stage, found, line, problems);
+      else if (!INTERPRETERS.includes(base) && !['sh', 'bash'].includes(base) && stage.base && stage.base.family !== 'unknown') {
         problems.push({ kind: 'missing-runtime', message: `${base} is not a program this image is known to have`, line, severity: 'warning' });
       }
     }

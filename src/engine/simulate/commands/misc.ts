@@ -1,4 +1,4 @@
-import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../script/query.ts';
+import { argsWithoutFlags, flagValue, goFlag, hasFlag, programName } from '../../script/query.ts';
 import { expandPath } from './files.ts';
 import { cargoPackageName, cargoReleaseStrips } from '../../context/cargo-manifest.ts';
 import type { CommandHandler, RunState } from './types.ts';
@@ -91,20 +91,6 @@ function cargoBuild(command: Parameters<CommandHandler>[0], state: Parameters<Co
   );
 }
 
-/** A Go flag's value: Go accepts `-name value`, `-name=value` and the same with `--`. */
-function goFlagValue(command: Parameters<CommandHandler>[0], name: string): string | null {
-  const args = command.args;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i]!.value;
-    if (v === '--') break;
-    for (const dashed of [`-${name}`, `--${name}`]) {
-      if (v === dashed) return args[i + 1]?.value ?? '';
-      if (v.startsWith(`${dashed}=`)) return v.slice(dashed.length + 1);
-    }
-  }
-  return null;
-}
-
 /** cargo, go, strip, gcc: compiled programs. */
 export const compilers: CommandHandler = (command, state) => {
   const program = programName(command);
@@ -116,7 +102,7 @@ export const compilers: CommandHandler = (command, state) => {
   if (program === 'go') {
     if (args[0] === 'build' || args[0] === 'install') {
       const out = flagValue(command, 'o');
-      const ldflags = goFlagValue(command, 'ldflags') ?? '';
+      const ldflags = goFlag(command, 'ldflags') ?? '';
       const stripped = /(^|\s)-s\b/.test(ldflags) && /(^|\s)-w\b/.test(ldflags);
       // Without cgo, Go links everything itself: the binary needs no libc (it runs on scratch).
       const cgo = command.assignments.find((a) => a.value.startsWith('CGO_ENABLED='))?.value.slice('CGO_ENABLED='.length) ?? state.vars.get('CGO_ENABLED');

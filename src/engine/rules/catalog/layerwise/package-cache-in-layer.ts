@@ -1,4 +1,4 @@
-import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
+import { argsWithoutFlags, flagValue, goFlag, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Step } from '../../../stages/types.ts';
 import type { Fix, Rule } from '../../types.ts';
@@ -9,7 +9,6 @@ import {
   commandsOf,
   expandShellWord,
   finalChain,
-  goFlag,
   isUnder,
   joinPath,
   nodeInstall,

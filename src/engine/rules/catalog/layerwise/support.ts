@@ -305,23 +305,6 @@ export function basename(path: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
-/**
- * A flag in Go's style, where long flags take one dash or two (`-ldflags=...`, `--ldflags ...`):
- * its value, `''` for a flag given without one, or null when absent.
- */
-export function goFlag(command: ShellCommand, name: string, takesValue = true): string | null {
-  const args = command.args;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i]!.value;
-    if (v === '--') break;
-    for (const dashed of [`-${name}`, `--${name}`]) {
-      if (v === dashed) return takesValue ? (args[i + 1]?.value ?? '') : '';
-      if (v.startsWith(`${dashed}=`)) return v.slice(dashed.length + 1);
-    }
-  }
-  return null;
-}
-
 /** The first argument that is not a flag (a subcommand such as `install`), skipping values of `valueFlags`. */
 export function subcommand(command: ShellCommand, valueFlags: readonly string[] = []): string | null {
   return firstArgWithoutFlags(command, valueFlags)?.value ?? null;

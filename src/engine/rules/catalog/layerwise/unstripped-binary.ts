@@ -1,7 +1,7 @@
-import { argsWithoutFlags, hasFlag, programName } from '../../../script/index.ts';
+import { argsWithoutFlags, goFlag, hasFlag, programName } from '../../../script/index.ts';
 import type { Fix, Rule } from '../../types.ts';
 import { cargoReleaseStrips } from '../../../context/cargo-manifest.ts';
-import { chainOf, commandsOf, goFlag, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
+import { chainOf, commandsOf, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
 
 const GO_VALUE_FLAGS = ['o', 'ldflags', 'gcflags', 'tags', 'mod', 'C', 'p', 'buildmode', 'asmflags', 'pkgdir', 'overlay', 'pgo', 'exec', 'toolexec', 'compiler', 'gccgoflags', 'modfile'];
 
