@@ -1,12 +1,6 @@
 import type { Position } from '../parse/types.ts';
+import { lineStartsOf } from './source-lines.ts';
 import type { TextEdit } from './types.ts';
-
-/** Offsets of the start of each line (1-based line n starts at `starts[n - 1]`). */
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 0x0a) starts.push(i + 1);
-  return starts;
-}
 
 function offsetOf(starts: readonly number[], source: string, p: Position): number {
   const lineStart = starts[Math.min(Math.max(p.line, 1), starts.length) - 1]!;
@@ -18,7 +12,7 @@ function offsetOf(starts: readonly number[], source: string, p: Position): numbe
  * valid. Overlapping edits keep the first one and drop the rest.
  */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
-  const starts = lineStarts(source);
+  const starts = lineStartsOf(source);
   const resolved = edits
     .map((e) => ({ start: offsetOf(starts, source, e.range.start), end: offsetOf(starts, source, e.range.end), text: e.text }))
     .sort((a, b) => a.start - b.start || a.end - b.end);

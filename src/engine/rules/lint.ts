@@ -7,7 +7,7 @@ import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.
 import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-options.ts';
 import { readPragmas } from './pragmas.ts';
 import type { Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
-import { sourceLines } from './source-lines.ts';
+import { lineStartsOf, sourceLines } from './source-lines.ts';
 
 /** What `.layerwise.json` may say about one rule. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -229,11 +229,4 @@ function rulesById(rules: readonly Rule[]): Map<string, Rule> {
     rulesByIdCache.set(rules, byId);
   }
   return byId;
-}
-
-/** Offsets where each line of `text` starts: 0, then just after every `\n`. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

@@ -7,3 +7,10 @@ export function sourceLines(source: string): string[] {
   }
   return lines;
 }
+
+/** Offsets where each line of `text` starts: 0, then just after every `\n`. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
