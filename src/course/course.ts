@@ -56,10 +56,11 @@ async function load(): Promise<Course> {
   const parts: CollectionEntry<'parts'>[] = await getCollection('parts');
   const lessons: LessonEntry[] = await getCollection('lessons');
   const exercises: CollectionEntry<'exercises'>[] = await getCollection('exercises');
+  const sortedParts = [...parts].sort((a, b) => a.data.order - b.data.order);
   const problems = courseProblems(
     lessons.map((l) => ({ id: l.id, file: l.filePath ?? `content/lessons/${l.id}.mdx`, part: l.data.part, order: l.data.order, exercises: l.data.exercises })),
     exercises.map((e) => ({ id: e.id, lesson: e.data.lesson })),
-    [...parts].sort((a, b) => a.data.order - b.data.order).map((p) => p.id),
+    sortedParts.map((p) => p.id),
   );
   if (problems.length > 0) throw new CourseError(problems);
 
@@ -78,9 +79,7 @@ async function load(): Promise<Course> {
       exercises: entry.data.exercises.map((id: string) => byId.get(id)!),
       entry,
     }));
-  const courseParts: CoursePart[] = [...parts]
-    .sort((a, b) => a.data.order - b.data.order)
-    .map((p, i) => ({ id: p.id, title: p.data.title, description: p.data.description, number: i + 1, lessons: ordered.filter((l) => l.partId === p.id) }));
+  const courseParts: CoursePart[] = sortedParts.map((p, i) => ({ id: p.id, title: p.data.title, description: p.data.description, number: i + 1, lessons: ordered.filter((l) => l.partId === p.id) }));
   return { parts: courseParts, lessons: ordered, exercises: byId };
 }
 

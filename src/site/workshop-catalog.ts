@@ -12,6 +12,3 @@ export async function workshopCatalog(): Promise<Catalog> {
     })
     .sort((a: Catalog[number], b: Catalog[number]) => a.title.localeCompare(b.title));
 }
-
-/** JSON for a `<script type="application/json">`, with "<" escaped so no text can close the element. */
-export const jsonForScript = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -1,9 +1,3 @@
-/** Escapes text for HTML and turns `backticks` into <code>: quiz questions and options are plain strings. */
-export function inlineCode(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return escaped.replace(/`([^`]+)`/g, '<code>$1</code>');
-}
-
 /** A short stable id from text (FNV-1a), so two quizzes on a page never share radio names. */
 export function textId(text: string): string {
   let h = 0x811c9dc5;
