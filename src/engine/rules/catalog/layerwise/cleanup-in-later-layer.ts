@@ -45,10 +45,17 @@ const APT_LISTS = '/var/lib/apt/lists';
 const APT_CACHE = '/var/cache/apt';
 const APK_CACHE = '/var/cache/apk';
 const KNOWN_DIRS = new Set([APT_LISTS, APT_CACHE, APK_CACHE]);
+const PIP = /^pip[0-9.]*$/;
+
+/** Programs whose arguments can name what they write (besides redirections, which any command may have). */
+const WRITERS = new Set(['apt-get', 'apt', 'apk', 'npm', 'yarn', 'yarnpkg', 'pnpm', 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
+const NOTHING: readonly { path: string; tree: boolean; empty?: boolean }[] = [];
 
 /** What one command writes, as far as a linter can tell. */
-function writes(command: ShellCommand, scope: ReadonlyMap<string, string>, wd: string): { path: string; tree: boolean; empty?: boolean }[] {
+function writes(command: ShellCommand, scope: ReadonlyMap<string, string>, wd: string): readonly { path: string; tree: boolean; empty?: boolean }[] {
   const prog = programName(command);
+  // Most commands write nothing a later layer could remove: answer before looking at their words.
+  if (command.redirects.length === 0 && !WRITERS.has(prog) && !PIP.test(prog)) return NOTHING;
   const home = scope.get('HOME') ?? '/root';
   const out: { path: string; tree: boolean; empty?: boolean }[] = [];
   const path = (w: string | null | undefined, tree = false, empty = false) => {
@@ -70,7 +77,7 @@ function writes(command: ShellCommand, scope: ReadonlyMap<string, string>, wd: s
     if (node.pm === 'yarn') out.push({ path: '/usr/local/share/.cache/yarn', tree: true }, { path: `${home}/.cache/yarn`, tree: true });
     if (node.pm === 'pnpm') out.push({ path: `${home}/.local/share/pnpm`, tree: true });
   }
-  if (/^pip[0-9.]*$/.test(prog) && verb === 'install') out.push({ path: `${home}/.cache/pip`, tree: true });
+  if (PIP.test(prog) && verb === 'install') out.push({ path: `${home}/.cache/pip`, tree: true });
   if (prog === 'wget') {
     path(flagValue(command, 'O', 'output-document'));
     path(flagValue(command, 'P', 'directory-prefix'), true);
@@ -132,12 +139,16 @@ function rmTargets(cmd: Cmd, scope: ReadonlyMap<string, string>, wd: string): { 
 /** The packages a removal command names (`apt-get purge x`, `apk del .build-deps`). */
 function removedPackages(command: ShellCommand): string[] {
   const prog = programName(command);
+  if (prog !== 'apt-get' && prog !== 'apt' && prog !== 'apk') return [];
   const args = argsWithoutFlags(command, ['o']);
   const verb = args[0]?.value;
   if ((prog === 'apt-get' || prog === 'apt') && (verb === 'purge' || verb === 'remove')) return args.slice(1).map((a) => a.value);
   if (prog === 'apk' && verb === 'del') return args.slice(1).map((a) => a.value);
   return [];
 }
+
+/** Programs whose commands this rule reports (rm, apt-get clean, npm cache clean, apk del, ...), pip aside. */
+const REMOVERS = new Set(['rm', 'apt-get', 'apt', 'apk', 'npm', 'yarn', 'yarnpkg']);
 
 /** Commands that only delete or look around: a RUN made of them is a pure clean-up step. */
 const CLEANUP_ONLY = new Set(['rm', 'cd', 'set', 'true', 'echo', 'ls', 'du', 'find', 'exit', 'rmdir', 'apt-get', 'apt', 'apk', 'npm', 'yarn', 'pip', 'pip3']);
@@ -201,12 +212,21 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
     // walk the same steps again, with the same working directories and scopes.
     const runEffects = new Map<Step, { here: { path: string; tree: boolean }[]; herePackages: Set<string> }>();
     for (const stage of ctx.resolved.stages) {
+      // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
+      // last one (what later steps write cannot have been removed before them).
+      let lastRemoval = -1;
       const chain = chainSteps(chainOf(ctx, stage));
+      for (let at = chain.length - 1; at >= 0 && lastRemoval < 0; at--) {
+        const { step } = chain[at]!;
+        if (step.instruction.keyword === 'RUN' && stage.steps.includes(step) && commandsOf(ctx, step.instruction).some(({ command }) => REMOVERS.has(programName(command)) || PIP.test(programName(command)))) lastRemoval = at;
+      }
+      if (lastRemoval < 0) continue;
       const wds = workdirs(chain);
       const own = new Set(stage.steps);
       const produced: Produced[] = [];
       const packages: Package[] = [];
       chain.forEach(({ step }, at) => {
+        if (at > lastRemoval) return;
         const i = step.instruction;
         const wd = wds[at]!;
         const line = i.range.start.line;
@@ -247,7 +267,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
               const from = earlier(APT_CACHE).filter((p) => p.path === APT_CACHE || p.path === APT_LISTS);
               if (from.length > 0) cleaned = { what: `${prog} ${verb}`, from: from.at(-1)! };
             }
-            if ((prog === 'npm' && verb === 'cache') || ((prog === 'yarn' || prog === 'yarnpkg') && verb === 'cache') || (/^pip[0-9.]*$/.test(prog) && verb === 'cache')) {
+            if ((prog === 'npm' && verb === 'cache') || ((prog === 'yarn' || prog === 'yarnpkg') && verb === 'cache') || (PIP.test(prog) && verb === 'cache')) {
               const second = argsWithoutFlags(c)[1]?.value;
               if (second === 'clean' || second === 'purge') {
                 const home = scope.get('HOME') ?? '/root';

@@ -4,7 +4,7 @@ import type { Rule } from '../../types.ts';
 import { chainSteps, commandsOf, finalChain, installsProductionOnly, nodeInstall, scopeAt, type Cmd } from './support.ts';
 
 /** `export NODE_ENV=production` (and other exports) earlier in the same script. */
-function withExports(scope: Map<string, string>, before: readonly Cmd[]): Map<string, string> {
+function withExports(scope: ReadonlyMap<string, string>, before: readonly Cmd[]): ReadonlyMap<string, string> {
   // Nothing exported: the scope as it is (read only), without a copy per command.
   if (!before.some(({ command }) => command.name === 'export')) return scope;
   const out = new Map(scope);

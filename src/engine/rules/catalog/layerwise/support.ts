@@ -434,10 +434,18 @@ export function workdirs(chain: readonly ChainStep[]): string[] {
   });
 }
 
-/** The variables a RUN sees: its ARGs, overridden by ENV. */
-export function scopeAt(step: Step): Map<string, string> {
-  const scope = new Map(step.args);
-  for (const [k, v] of step.env) scope.set(k, v);
+// Several rules ask for the scope of the same steps; a step's variables never change once resolved.
+const scopes = new WeakMap<Step, ReadonlyMap<string, string>>();
+
+/** The variables a RUN sees: its ARGs, overridden by ENV. Shared by the rules: do not modify. */
+export function scopeAt(step: Step): ReadonlyMap<string, string> {
+  let scope = scopes.get(step);
+  if (!scope) {
+    const own = new Map(step.args);
+    for (const [k, v] of step.env) own.set(k, v);
+    scope = own;
+    scopes.set(step, scope);
+  }
   return scope;
 }
 
