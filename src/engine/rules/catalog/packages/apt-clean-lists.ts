@@ -1,5 +1,5 @@
 import type { Rule, TextEdit } from '../../types.ts';
-import { type FromKey, type HCommand, type RunView, cmdHasArgs, commandRange, fromKey, hasCacheOrTmpfsMountWith, passes, sameFrom, viewOf } from './support.ts';
+import { type FromKey, type HCommand, type RunView, cmdHasArgs, commandRange, fromKey, hasCacheOrTmpfsMountWith, passes, sameFrom, viewOf, runsAny } from './support.ts';
 
 const isUpdate = (c: HCommand): boolean =>
   cmdHasArgs(c, 'apt', ['update']) || cmdHasArgs(c, 'apt-get', ['update']) || cmdHasArgs(c, 'aptitude', ['update']);
@@ -48,6 +48,7 @@ End the step with \`rm -rf /var/lib/apt/lists/*\`, or mount the lists as a Build
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
+    if (!runsAny(ctx, ['apt', 'apt-get', 'aptitude'])) return;
     for (const pass of passes(ctx)) {
       let lastFrom: FromKey = NO_FROM;
       const stageNames = new Set<string>();

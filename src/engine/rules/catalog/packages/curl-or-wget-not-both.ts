@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { commandRange, passes, viewOf } from './support.ts';
+import { commandRange, passes, viewOf, runsAny } from './support.ts';
 
 export const curlOrWgetNotBoth: Rule = {
   id: 'curl-or-wget-not-both',
@@ -15,6 +15,7 @@ Pick one per stage; \`curl -fsSLO\` and \`wget -q\` cover the usual downloads. L
     good: 'FROM debian:12-slim\nRUN curl -fsSLO https://example.com/a.tar.gz\nRUN curl -fsSLO https://example.com/b.tar.gz\n',
   },
   check(ctx) {
+    if (!runsAny(ctx, ['curl']) || !runsAny(ctx, ['wget'])) return;
     for (const pass of passes(ctx)) {
       const seen = new Set<string>();
       for (const { instruction, onbuild } of pass) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HCommand, type RunView, cmdHasArgs, commandRange, eachRun, firstIndex, hasCacheOrTmpfsMountWith } from './support.ts';
+import { type HCommand, type RunView, cmdHasArgs, commandRange, eachRun, firstIndex, hasCacheOrTmpfsMountWith, runsAny } from './support.ts';
 
 const VERBS = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
 
@@ -25,6 +25,7 @@ Finish the step with \`dnf clean all\` (the same tool that installed), after the
     good: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
   },
   check(ctx) {
+    if (!runsAny(ctx, ['dnf', 'microdnf'])) return;
     eachRun(ctx, (view) => {
       if (hasCacheOrTmpfsMountWith(view.run, '/var/cache/libdnf5') || hasCacheOrTmpfsMountWith(view.run, '.cache/libdnf5')) return;
       const missing = missingClean(view, 'dnf') ?? missingClean(view, 'microdnf');

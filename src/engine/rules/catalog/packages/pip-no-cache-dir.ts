@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HCommand, argTexts, containsSeq, hasCacheOrTmpfsMountWith, insertAfter, isPipInstall, passes, reportCommands, unquote, viewOf } from './support.ts';
+import { type HCommand, argTexts, containsSeq, hasCacheOrTmpfsMountWith, insertAfter, isPipInstall, passes, reportCommands, unquote, viewOf, runsAny, PIP_OR_PYTHON } from './support.ts';
 
 const TRUTHY = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
 
@@ -33,6 +33,7 @@ Use \`pip install --no-cache-dir\`, set \`ENV PIP_NO_CACHE_DIR=1\` in the stage 
     good: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
   },
   check(ctx) {
+    if (!runsAny(ctx, PIP_OR_PYTHON)) return;
     for (const pass of passes(ctx)) {
       // Per stage (by alias, else image name): whether PIP_NO_CACHE_DIR is set to a truthy value.
       let current: string | null | undefined; // undefined: nothing seen yet; null: ENV before any FROM

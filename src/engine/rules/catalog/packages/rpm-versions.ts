@@ -6,7 +6,7 @@
  */
 import type { Range } from '../../../parse/types.ts';
 import type { RuleContext } from '../../types.ts';
-import { type HArg, type HCommand, argsNoFlags, cmdHasArgs, fromKey, passes, viewOf, wordRange } from './support.ts';
+import { type HArg, type HCommand, argsNoFlags, cmdHasArgs, fromKey, passes, runsAny, viewOf, wordRange } from './support.ts';
 
 interface VersionState {
   stage: number;
@@ -36,6 +36,7 @@ function packageVersionFixed(state: VersionState | null, pkg: string): boolean {
 
 /** Reports each RUN of the Dockerfile (and, separately, of its ONBUILD triggers) that installs unpinned packages. */
 export function checkRpmVersions(ctx: RuleContext, names: readonly string[], moduleWords: readonly string[], message: string): void {
+  if (!runsAny(ctx, names)) return;
   const isModule = (c: HCommand) => cmdHasArgs(c, names, moduleWords);
   const installed = (c: HCommand): HArg[] =>
     cmdHasArgs(c, names, ['install']) ? argsNoFlags(c).filter((a) => a.text !== 'install' && a.text !== 'module') : [];

@@ -207,6 +207,9 @@ export function flagArgs(c: HCommand, flag: string): string[] {
   return c.args.filter((_, i) => ids.has(i)).map((a) => a.text);
 }
 
+/** The command names `isPipInstall` can accept: `pip*` and `python*`. */
+export const PIP_OR_PYTHON = (name: string): boolean => name.startsWith('pip') || name.startsWith('python');
+
 /** `isPipInstall`: `pip* install` (not pipenv) or `python* -m pip install`. */
 export function isPipInstall(c: HCommand): boolean {
   const args = argTexts(c);
@@ -231,14 +234,28 @@ export function hasCacheOrTmpfsMountWith(run: RunInstruction, fragment: string):
  * The instruction sequences hadolint folds a rule over: every instruction in order, then (for
  * rules that check ONBUILD) the ONBUILD triggers alone, with fresh state.
  */
-export function passes(ctx: RuleContext, withOnbuild = true): { instruction: Instruction; onbuild: Instruction | null }[][] {
-  const main = ctx.parsed.instructions.map((instruction) => ({ instruction, onbuild: null }));
-  if (!withOnbuild) return [main];
-  const triggers: { instruction: Instruction; onbuild: Instruction | null }[] = [];
-  for (const i of ctx.parsed.instructions) {
-    if (i.keyword === 'ONBUILD' && i.trigger) triggers.push({ instruction: i.trigger, onbuild: i });
+export function passes(ctx: RuleContext, withOnbuild = true): readonly (readonly PassStep[])[] {
+  // Listed once per lint for all the rules that fold over them.
+  const lists = ctx.shared<boolean, readonly (readonly PassStep[])[]>(passes);
+  let listed = lists.get(withOnbuild);
+  if (!listed) {
+    const main = ctx.parsed.instructions.map((instruction) => ({ instruction, onbuild: null }));
+    const triggers: PassStep[] = [];
+    if (withOnbuild) {
+      for (const i of ctx.parsed.instructions) {
+        if (i.keyword === 'ONBUILD' && i.trigger) triggers.push({ instruction: i.trigger, onbuild: i });
+      }
+    }
+    listed = withOnbuild ? [main, triggers] : [main];
+    lists.set(withOnbuild, listed);
   }
-  return [main, triggers];
+  return listed;
+}
+
+/** One instruction of a pass, with the ONBUILD it is the trigger of. */
+export interface PassStep {
+  instruction: Instruction;
+  onbuild: Instruction | null;
 }
 
 /** Every RUN (ONBUILD triggers included), with its commands. */
@@ -256,6 +273,29 @@ export function eachRun(ctx: RuleContext, visit: (view: RunView) => void, withOn
     lists.set(withOnbuild, views);
   }
   for (const view of views) visit(view);
+}
+
+/**
+ * Whether any RUN (ONBUILD triggers included) runs a command named as `names` lists, or as `names`
+ * accepts. Rules about one package manager start with it: most Dockerfiles never call yum or gem,
+ * and those rules then need not walk the instructions at all.
+ */
+export function runsAny(ctx: RuleContext, names: readonly string[] | ((name: string) => boolean)): boolean {
+  const tables = ctx.shared<null, Set<string>>(runsAny);
+  let seen = tables.get(null);
+  if (!seen) {
+    const all = new Set<string>();
+    eachRun(ctx, (view) => {
+      for (const c of view.commands) all.add(c.name);
+    });
+    seen = all;
+    tables.set(null, seen);
+  }
+  if (typeof names === 'function') {
+    for (const name of seen) if (names(name)) return true;
+    return false;
+  }
+  return names.some((n) => seen.has(n));
 }
 
 // ---- ranges and edits ---------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type FromKey, type HCommand, type RunView, cmdHasArgs, commandRange, firstIndex, fromKey, hasCacheOrTmpfsMountWith, passes, sameFrom, viewOf } from './support.ts';
+import { type FromKey, type HCommand, type RunView, cmdHasArgs, commandRange, firstIndex, fromKey, hasCacheOrTmpfsMountWith, passes, sameFrom, viewOf, runsAny } from './support.ts';
 
 const isInstall = (c: HCommand): boolean => cmdHasArgs(c, 'yarn', ['install']);
 const isClean = (c: HCommand): boolean => cmdHasArgs(c, 'yarn', ['cache', 'clean']);
@@ -30,6 +30,7 @@ Finish the step with \`yarn cache clean\`, or keep the cache out of the image wi
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
   },
   check(ctx) {
+    if (!runsAny(ctx, ['yarn'])) return;
     for (const pass of passes(ctx)) {
       let current: FromKey = NO_FROM;
       const stageNames = new Set<string>();
