@@ -13,6 +13,7 @@ import {
   expanded,
   isUnder,
   joinPath,
+  lastOwnRunWith,
   nodeInstall,
   scopeAt,
   subcommand,
@@ -214,12 +215,8 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
     for (const stage of ctx.resolved.stages) {
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
-      let lastRemoval = -1;
       const chain = chainSteps(chainOf(ctx, stage));
-      for (let at = chain.length - 1; at >= 0 && lastRemoval < 0; at--) {
-        const { step } = chain[at]!;
-        if (step.instruction.keyword === 'RUN' && stage.steps.includes(step) && commandsOf(ctx, step.instruction).some(({ command }) => REMOVERS.has(programName(command)) || PIP.test(programName(command)))) lastRemoval = at;
-      }
+      const lastRemoval = lastOwnRunWith(ctx, stage, chain, (prog) => REMOVERS.has(prog) || PIP.test(prog));
       if (lastRemoval < 0) continue;
       const wds = workdirs(chain);
       const own = new Set(stage.steps);

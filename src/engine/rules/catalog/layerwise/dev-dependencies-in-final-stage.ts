@@ -19,14 +19,15 @@ function withExports(scope: ReadonlyMap<string, string>, before: readonly Cmd[])
 }
 
 /** `npm prune --omit=dev`, `npm prune --production`, `pnpm prune --prod`, `yarn workspaces focus --production`. */
-function prunesDev(command: ShellCommand, scope: ReadonlyMap<string, string>): boolean {
+function prunesDev(command: ShellCommand, scope: () => ReadonlyMap<string, string>): boolean {
   const prog = programName(command);
+  if (prog !== 'npm' && prog !== 'pnpm' && prog !== 'yarn' && prog !== 'yarnpkg') return false;
   const args = argsWithoutFlags(command, ['omit', 'include']);
   const verb = args[0]?.value;
   if (prog === 'npm' && verb === 'prune') {
     const values = command.args.map((a) => a.value);
     const omitDev = values.some((v, i) => v === '--omit=dev' || (v === '--omit' && values[i + 1] === 'dev'));
-    return omitDev || (hasFlag(command, 'production') && flagValue(command, 'production') !== 'false') || scope.get('NODE_ENV') === 'production';
+    return omitDev || (hasFlag(command, 'production') && flagValue(command, 'production') !== 'false') || scope().get('NODE_ENV') === 'production';
   }
   if (prog === 'pnpm' && verb === 'prune') return hasFlag(command, 'prod', 'P', 'production');
   if ((prog === 'yarn' || prog === 'yarnpkg') && verb === 'workspaces' && args[1]?.value === 'focus') return hasFlag(command, 'production');
@@ -62,10 +63,11 @@ The rule checks the stages whose layers form the final image (the last stage and
       if (step.instruction.keyword !== 'RUN') continue;
       const cmds = commandsOf(ctx, step.instruction);
       cmds.forEach((cmd, index) => {
-        const scope = withExports(scopeAt(step), cmds.slice(0, index));
+        // The variables in force are only worked out for the few commands that read them.
+        const scope = () => withExports(scopeAt(step), cmds.slice(0, index));
         const install = nodeInstall(cmd.command);
         if (install && install.kind === 'project') {
-          if (installsProductionOnly(install, cmd.command, scope)) cleanups.push({ order, index });
+          if (installsProductionOnly(install, cmd.command, scope())) cleanups.push({ order, index });
           else devInstalls.push({ cmd, order, index, label: `${cmd.command.name}${install.verb === cmd.command.nameWord ? '' : ` ${install.verb.value}`}` });
         } else if (prunesDev(cmd.command, scope)) {
           cleanups.push({ order, index });

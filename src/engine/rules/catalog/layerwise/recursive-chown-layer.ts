@@ -1,7 +1,7 @@
 import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { CopyInstruction, Range } from '../../../parse/types.ts';
 import type { Fix, Rule, RuleContext } from '../../types.ts';
-import { chainOf, commandsOf, expandShellWord, expanded, isUnder, joinPath, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
+import { chainOf, commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
 
 /** Instructions that change nothing on the filesystem between the COPY and the RUN. */
 const NEUTRAL = new Set(['ENV', 'LABEL', 'ARG', 'EXPOSE', 'STOPSIGNAL', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'MAINTAINER']);
@@ -120,6 +120,9 @@ The fix is offered only where the result is the same: the RUN does nothing else,
       // Only this stage's RUNs are checked; its chain gives the COPYs before them.
       const stages = chainOf(ctx, stage);
       const chain = chainSteps(stages);
+      // Only a recursive chown/chmod is reported: the walk ends at the last RUN that runs one.
+      const last = lastOwnRunWith(ctx, stage, chain, (prog) => prog === 'chown' || prog === 'chmod');
+      if (last < 0) continue;
       const wds = workdirs(chain);
       const root = stages[0]!;
       const baseHasSystemDirs = root.baseStage === null && root.base.value.trim().toLowerCase() !== 'scratch' && root.base.value.trim() !== '';
@@ -128,6 +131,7 @@ The fix is offered only where the result is the same: the RUN does nothing else,
       /** Paths known to exist before a given chain position (WORKDIRs, RUN mkdir targets, earlier COPY destinations). */
       const created: { path: string; at: number }[] = [];
       chain.forEach((cs, at) => {
+        if (at > last) return;
         const i = cs.step.instruction;
         const wd = wds[at]!;
         if (i.keyword === 'WORKDIR') {

@@ -52,6 +52,20 @@ export function chainSteps(chain: readonly Stage[]): ChainStep[] {
   return out;
 }
 
+/**
+ * The position in `chain` (the steps of `stage`'s chain) of the last RUN of `stage` itself that
+ * runs a program `wanted` accepts, or -1. Rules that only report on such commands stop their walk
+ * there, and skip stages without one.
+ */
+export function lastOwnRunWith(ctx: RuleContext, stage: Stage, chain: readonly ChainStep[], wanted: (program: string) => boolean): number {
+  for (let at = chain.length - 1; at >= 0; at--) {
+    const { step, stage: owner } = chain[at]!;
+    if (owner !== stage) return -1;
+    if (step.instruction.keyword === 'RUN' && commandsOf(ctx, step.instruction).some(({ command }) => wanted(programName(command)))) return at;
+  }
+  return -1;
+}
+
 /** The image a chain starts from (`scratch` included), or null when the reference is empty. */
 export function rootImage(ctx: RuleContext, stage: Stage): { stage: Stage; ref: string } | null {
   const root = chainOf(ctx, stage)[0]!;
