@@ -62,11 +62,14 @@ Docker's build checks call this *UndefinedVar* and suggest the defined name clos
     good: 'FROM alpine:3.20\nARG APP_DIR=/srv/app\nCOPY . $APP_DIR\n',
   },
   check(ctx) {
-    const defined = definedAnywhere(ctx);
+    // Only needed once a name is undefined, which most Dockerfiles never do.
+    let defined: Set<string> | null = null;
     for (const stage of ctx.resolved.stages) {
-      const complete = knowsInheritedEnv(ctx, stage);
+      let complete: boolean | null = null;
       stage.steps.forEach((step, stepIndex) => {
         const instruction = step.instruction;
+        const heredocs = (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && instruction.sourceContents.length > 0;
+        if (!heredocs && !step.expansions.some((word) => word.unmatched.length > 0)) return;
         // Most steps use no undefined variable: what a report needs is built on its first use.
         let declared: Set<string> | null = null;
         let scope: Map<string, string> | null = null;
@@ -80,6 +83,8 @@ Docker's build checks call this *UndefinedVar* and suggest the defined name clos
             const hint = suggest(name, options);
             // On an image whose variables are unknown, only what is certainly a mistake: a name
             // the Dockerfile defines elsewhere, or a near miss of one it defines.
+            complete ??= knowsInheritedEnv(ctx, stage);
+            defined ??= definedAnywhere(ctx);
             if (!complete && !defined.has(name) && !(hint && hint !== 'PATH' && defined.has(hint))) continue;
             reportAt(ctx, CHECK, instruction, {
               range,

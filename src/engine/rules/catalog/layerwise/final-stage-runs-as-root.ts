@@ -5,6 +5,11 @@ import { basename, chainOf, commandsOf, finalStage, isApplicationImage } from '.
 /** Programs an entrypoint uses to drop from root to another user after its setup. */
 const PRIVILEGE_DROPPERS = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 's6-setuidgid', 'chpst', 'setuser']);
 
+/** `gosu`, `/usr/local/bin/gosu`, ... (most words have no slash, and need no basename). */
+function isDropper(word: string): boolean {
+  return PRIVILEGE_DROPPERS.has(word) || (word.includes('/') && PRIVILEGE_DROPPERS.has(basename(word)));
+}
+
 export const finalStageRunsAsRoot: Rule = {
   id: 'final-stage-runs-as-root',
   title: 'Run the final image as a non-root user',
@@ -32,23 +37,7 @@ hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as 
     const last = finalStage(ctx);
     if (!last || !isApplicationImage(ctx, last)) return;
     const chain = chainOf(ctx, last);
-    for (const s of chain) {
-      for (const step of s.steps) {
-        const i = step.instruction;
-        // An explicit USER (root or not) is a decision; `USER root` last is DL3002's to report.
-        if (i.keyword === 'USER') return;
-        if (i.keyword === 'RUN') {
-          for (const { command } of commandsOf(ctx, i)) {
-            if (PRIVILEGE_DROPPERS.has(basename(command.name))) return;
-            if (command.args.some((a) => PRIVILEGE_DROPPERS.has(a.value) || PRIVILEGE_DROPPERS.has(basename(a.value)))) return;
-          }
-        }
-        if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.sources.some((src) => PRIVILEGE_DROPPERS.has(basename(src.value)))) return;
-        if (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') {
-          if (i.command.some((w) => PRIVILEGE_DROPPERS.has(basename(w)) || w.split(/\s+/).some((x) => PRIVILEGE_DROPPERS.has(basename(x))))) return;
-        }
-      }
-    }
+    // What the base image says comes first: it settles most Dockerfiles without a walk.
     const root = chain[0]!;
     const ref = root.base.value.trim();
     if (root.baseStage !== null || ref === '') return;
@@ -60,6 +49,22 @@ hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as 
       // Tags that say so, on any registry: `:nonroot`, `-nonroot`, `-rootless`.
       const { tag } = repositoryAndTag(ref);
       if (/(^|-)(nonroot|non-root|rootless|unprivileged)(-|$)/.test(tag) || /unprivileged|rootless/.test(lower)) return;
+    }
+    for (const s of chain) {
+      for (const step of s.steps) {
+        const i = step.instruction;
+        // An explicit USER (root or not) is a decision; `USER root` last is DL3002's to report.
+        if (i.keyword === 'USER') return;
+        if (i.keyword === 'RUN') {
+          for (const { command } of commandsOf(ctx, i)) {
+            if (isDropper(command.name) || command.args.some((a) => isDropper(a.value))) return;
+          }
+        }
+        if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.sources.some((src) => isDropper(src.value))) return;
+        if (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') {
+          if (i.command.some((w) => isDropper(w) || w.split(/\s+/).some(isDropper))) return;
+        }
+      }
     }
     const hint = known?.facts.nonRootUser
       ? `add \`USER ${known.facts.nonRootUser}\` (the image already creates that user)`

@@ -90,6 +90,9 @@ const UV: CacheKind = {
 const TRUE = /^(1|true|yes|on)$/i;
 
 /** The caches a command fills, when it is one this rule covers. */
+/** The programs `cachesFilled` can answer for. */
+const CACHE_FILLERS = new Set(['npm', 'pnpm', 'yarn', 'yarnpkg', 'cargo', 'go', 'uv']);
+
 function cachesFilled(command: ShellCommand, scope: ReadonlyMap<string, string>): CacheKind[] {
   const prog = programName(command);
   const install = nodeInstall(command);
@@ -182,19 +185,28 @@ Only the stages that form the final image are checked: in a build stage the cach
         continue;
       }
       if (i.keyword !== 'RUN') continue;
-      checkRun(step, workdir, scopeWithBase(ctx, stage, scopeAt(step)));
+      checkRun(step, workdir, () => scopeWithBase(ctx, stage, scopeAt(step)));
     }
 
-    function checkRun(step: Step, workdir: string, scope: Map<string, string>): void {
+    function checkRun(step: Step, workdir: string, scopeOf: () => ReadonlyMap<string, string>): void {
       const run = step.instruction as Extract<Step['instruction'], { keyword: 'RUN' }>;
-      const mounts = cacheMountTargets(step);
       const cmds = commandsOf(ctx, run);
+      // The scope and the cache mounts are only worked out for a RUN that runs a package manager.
+      let scope: ReadonlyMap<string, string> | null = null;
+      let mounts: string[] | null = null;
       cmds.forEach((cmd, index) => {
+        if (!CACHE_FILLERS.has(programName(cmd.command))) return;
+        const stepScope = (scope ??= scopeOf());
+        const stepMounts = (mounts ??= cacheMountTargets(step));
         // `VAR=x cmd` sees its own assignments; without any, the RUN's scope as it is (read only).
-        const local = cmd.command.assignments.length === 0 ? scope : new Map(scope);
-        for (const a of cmd.command.assignments) {
-          const eq = a.value.indexOf('=');
-          if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+        let local = stepScope;
+        if (cmd.command.assignments.length > 0) {
+          const own = new Map(stepScope);
+          for (const a of cmd.command.assignments) {
+            const eq = a.value.indexOf('=');
+            if (eq > 0) own.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+          }
+          local = own;
         }
         const kinds = cachesFilled(cmd.command, local);
         if (kinds.length === 0) return;
@@ -203,7 +215,7 @@ Only the stages that form the final image are checked: in a build stage the cach
         // `npm ci --cache /tmp/npm-cache`: the cache goes where the flag says.
         const cacheFlag = programName(cmd.command) === 'npm' ? flagValue(cmd.command, 'cache') : programName(cmd.command) === 'uv' ? flagValue(cmd.command, 'cache-dir') : null;
         const extraDir = cacheFlag ? joinPath(workdir, cacheFlag) : null;
-        const left = kinds.filter((k) => !covered(k, local, mounts, removed, after.some((c) => k.cleans(c.command)), extraDir));
+        const left = kinds.filter((k) => !covered(k, local, stepMounts, removed, after.some((c) => k.cleans(c.command)), extraDir));
         if (left.length === 0) return;
         const fixText = left.length === 1 ? left[0]!.fix : undefined;
         const fix = fixText ? appendFix(cmd, cmds[index + 1]?.command, fixText, (offset) => ctx.scriptRange(run, offset, offset)) : undefined;
