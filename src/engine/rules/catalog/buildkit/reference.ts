@@ -56,8 +56,22 @@ function parse(s: string): string | null {
   return null;
 }
 
+// The same few image names come back in every Dockerfile and every check that reads them; the
+// answer depends on the string alone. Bounded, so that a long-lived page cannot grow it forever.
+const namedErrors = new Map<string, string | null>();
+
 /** The error `ParseNormalizedNamed(s)` returns, or null when `s` is a valid reference. */
 export function normalizedNamedError(s: string): string | null {
+  let known = namedErrors.get(s);
+  if (known === undefined) {
+    known = parseNormalizedNamed(s);
+    if (namedErrors.size >= 1000) namedErrors.clear();
+    namedErrors.set(s, known);
+  }
+  return known;
+}
+
+function parseNormalizedNamed(s: string): string | null {
   if (ANCHORED_IDENTIFIER.test(s)) return 'invalid repository name (cannot specify 64-byte hexadecimal strings)';
   const [domain, remainder] = splitDockerDomain(s);
   const tagSep = remainder.indexOf(':');

@@ -5,6 +5,13 @@ import { scopeWithBase } from './image-facts.ts';
 import { commandsOf, finalChain, nodeInstall, scopeAt, subcommand } from './support.ts';
 
 /** The cache directories a command would reuse from a cache mount, or null when it has none worth mounting. */
+const CACHE_TOOLS = new Set(['npm', 'yarn', 'yarnpkg', 'pnpm', 'apt-get', 'apt', 'go', 'cargo', 'uv', 'mvn', 'mvnw', 'gradle', 'gradlew', 'bundle']);
+
+/** The programs `cacheTargets` can answer for. */
+function mayFillCache(prog: string): boolean {
+  return CACHE_TOOLS.has(prog) || /^(pip|python)[0-9.]*$/.test(prog);
+}
+
 function cacheTargets(command: ShellCommand, home: string, env: ReadonlyMap<string, string>): { tool: string; targets: string[] } | null {
   const prog = programName(command);
   const install = nodeInstall(command);
@@ -65,9 +72,12 @@ The rule is info and only looks at stages that are not part of the final image; 
         const run = step.instruction;
         if (run.keyword !== 'RUN') continue;
         if (run.mounts.some((m) => m.type === 'cache')) continue;
+        const cmds = commandsOf(ctx, run);
+        // The variables are only worked out for a RUN that runs a tool with a download cache.
+        if (!cmds.some(({ command }) => mayFillCache(programName(command)))) continue;
         const scope = scopeWithBase(ctx, stage, scopeAt(step));
         const home = scope.get('HOME') ?? '/root';
-        for (const cmd of commandsOf(ctx, run)) {
+        for (const cmd of cmds) {
           const found = cacheTargets(cmd.command, home, scope);
           if (!found) continue;
           const mounts = found.targets.map((t) => `--mount=type=cache,target=${t}${found.tool === 'apt-get' ? ',sharing=locked' : ''}`).join(' ');

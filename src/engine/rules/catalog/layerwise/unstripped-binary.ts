@@ -29,6 +29,8 @@ function cargoStrips(cmd: Cmd, scope: ReadonlyMap<string, string>, laterStrip: b
   return values.some((v, i) => /strip\s*=\s*(true|"?symbols"?|"?debuginfo"?)/.test(v) && (values[i - 1] === '--config' || v.startsWith('--config')));
 }
 
+const GO_OR_CARGO = new Set(['go', 'cargo']);
+
 export const unstrippedBinary: Rule = {
   id: 'unstripped-binary',
   title: 'Strip release binaries that go into the final image',
@@ -58,8 +60,10 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
         checked.add(s.index);
         for (const step of s.steps) {
           if (step.instruction.keyword !== 'RUN') continue;
-          const scope = scopeAt(step);
           const cmds = commandsOf(ctx, step.instruction);
+          // Only Go and Cargo builds are reported: other RUNs need none of what follows.
+          if (!cmds.some(({ command }) => GO_OR_CARGO.has(programName(command)))) continue;
+          const scope = scopeAt(step);
           const laterStrip = (from: number) => s.steps.slice(s.steps.indexOf(step)).some((st) => st.instruction.keyword === 'RUN' && commandsOf(ctx, st.instruction).slice(st === step ? from + 1 : 0).some((c) => /^(llvm-)?strip$|-strip$/.test(programName(c.command))));
           // A later `cargo build --release` in the stage writes the binary again (the dummy
           // main.rs that caches the dependencies is rebuilt with the real code): only the last counts.
@@ -69,6 +73,7 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
           cmds.forEach((cmd, n) => {
             const c = cmd.command;
             const prog = programName(c);
+            if (!GO_OR_CARGO.has(prog)) return;
             const verb = subcommand(c, GO_VALUE_FLAGS);
             if (prog === 'go' && verb === 'build') {
               const targets = argsWithoutFlags(c, GO_VALUE_FLAGS).slice(1).map((a) => a.value);
