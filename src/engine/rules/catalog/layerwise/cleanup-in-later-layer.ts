@@ -15,6 +15,7 @@ import {
   joinPath,
   lastOwnRunWith,
   nodeInstall,
+  packageName,
   scopeAt,
   subcommand,
   systemPackagesInstalled,
@@ -148,8 +149,20 @@ function removedPackages(command: ShellCommand): string[] {
   return [];
 }
 
-/** Programs whose commands this rule reports (rm, apt-get clean, npm cache clean, apk del, ...), pip aside. */
-const REMOVERS = new Set(['rm', 'apt-get', 'apt', 'apk', 'npm', 'yarn', 'yarnpkg']);
+/**
+ * The commands this rule reports on: `rm`, `apt-get clean|autoclean|purge|remove`, `apk del`,
+ * `npm|yarn|pip cache ...` (each report below starts from one of them).
+ */
+function isRemoval(command: ShellCommand): boolean {
+  const prog = programName(command);
+  if (prog === 'rm') return true;
+  const apt = prog === 'apt-get' || prog === 'apt';
+  const cache = prog === 'npm' || prog === 'yarn' || prog === 'yarnpkg' || PIP.test(prog);
+  if (!apt && !cache && prog !== 'apk') return false;
+  const verb = subcommand(command, ['o']);
+  if (apt) return verb === 'clean' || verb === 'autoclean' || verb === 'purge' || verb === 'remove';
+  return cache ? verb === 'cache' : verb === 'del';
+}
 
 /** Commands that only delete or look around: a RUN made of them is a pure clean-up step. */
 const CLEANUP_ONLY = new Set(['rm', 'cd', 'set', 'true', 'echo', 'ls', 'du', 'find', 'exit', 'rmdir', 'apt-get', 'apt', 'apk', 'npm', 'yarn', 'pip', 'pip3']);
@@ -216,7 +229,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
       const chain = chainSteps(chainOf(ctx, stage));
-      const lastRemoval = lastOwnRunWith(ctx, stage, chain, (prog) => REMOVERS.has(prog) || PIP.test(prog));
+      const lastRemoval = lastOwnRunWith(ctx, stage, chain, isRemoval);
       if (lastRemoval < 0) continue;
       const wds = workdirs(chain);
       const own = new Set(stage.steps);
@@ -305,7 +318,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
           for (const w of writes(c, scope, wd)) here.push(w);
           const installed = systemPackagesInstalled(c);
           if (installed) {
-            for (const p of installed.packages) herePackages.add(p.value.split(/[=<>~]/)[0]!);
+            for (const p of installed.packages) herePackages.add(packageName(p.value));
             const virtual = flagValue(c, 't', 'virtual');
             if (virtual) herePackages.add(virtual);
           }

@@ -5,7 +5,7 @@
 import { findBaseImageTools, type BaseImageTools } from '../../../data/base-image-tools.ts';
 import type { Stage } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
-import { commandsOf, basename, chainOf, parseImageRef, systemPackagesInstalled } from './support.ts';
+import { commandsOf, basename, chainOf, packageName, parseImageRef, systemPackagesInstalled } from './support.ts';
 
 const SCRATCH: BaseImageTools = {
   label: 'scratch',
@@ -48,7 +48,7 @@ export function chainAddsProgram(ctx: RuleContext, stage: Stage, program: string
       if (i.keyword === 'RUN') {
         for (const { command } of commandsOf(ctx, i)) {
           const installed = systemPackagesInstalled(command);
-          if (installed && installed.packages.some((p) => p.value.split(/[=<>~]/)[0] === program)) return true;
+          if (installed && installed.packages.some((p) => packageName(p.value) === program)) return true;
           if (basename(command.name) === 'busybox' && command.args.some((a) => a.value === '--install')) return true;
         }
       } else if (i.keyword === 'COPY' || i.keyword === 'ADD') {

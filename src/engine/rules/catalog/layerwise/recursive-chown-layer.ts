@@ -121,7 +121,7 @@ The fix is offered only where the result is the same: the RUN does nothing else,
       const stages = chainOf(ctx, stage);
       const chain = chainSteps(stages);
       // Only a recursive chown/chmod is reported: the walk ends at the last RUN that runs one.
-      const last = lastOwnRunWith(ctx, stage, chain, (prog) => prog === 'chown' || prog === 'chmod');
+      const last = lastOwnRunWith(ctx, stage, chain, (command) => programName(command) === 'chown' || programName(command) === 'chmod');
       if (last < 0) continue;
       const wds = workdirs(chain);
       const root = stages[0]!;

@@ -2,7 +2,7 @@ import { recordedSize } from '../../../data/base-image-variants.ts';
 import type { Range } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
 import { repositoryAndTag } from './image-facts.ts';
-import { buildCommand, commandsOf, isApplicationImage, isSystemPackageRemoval, systemPackagesInstalled } from './support.ts';
+import { buildCommand, commandsOf, isApplicationImage, isSystemPackageRemoval, packageName, systemPackagesInstalled } from './support.ts';
 
 /** A recorded pull size, for the rule's page (figures live with their sources in the data). */
 function compressedMB(ref: string): string {
@@ -18,7 +18,7 @@ const COMPILER_PACKAGES = new Set([
 
 /** The package names of a compiler toolchain or development headers. */
 function isCompilerPackage(name: string): boolean {
-  const n = name.split(/[=<>~]/)[0]!;
+  const n = packageName(name);
   return COMPILER_PACKAGES.has(n) || /^openjdk-?\d*-jdk/.test(n) || /-(dev|devel)$/.test(n);
 }
 
@@ -82,7 +82,7 @@ The rule reports a Dockerfile with a single stage that runs a build (\`npm run b
         if (installed && !removesPackages && !compilers) {
           const names = installed.packages.map((p) => p.value).filter(isCompilerPackage);
           // Development headers alone (`libpq-dev`) are not a toolchain; a compiler is.
-          if (names.some((n) => !/-(dev|devel)$/.test(n.split(/[=<>~]/)[0]!))) compilers = { names, range: c.range };
+          if (names.some((n) => !/-(dev|devel)$/.test(packageName(n)))) compilers = { names, range: c.range };
         }
       }
     }

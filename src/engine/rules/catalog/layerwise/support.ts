@@ -54,14 +54,14 @@ export function chainSteps(chain: readonly Stage[]): ChainStep[] {
 
 /**
  * The position in `chain` (the steps of `stage`'s chain) of the last RUN of `stage` itself that
- * runs a program `wanted` accepts, or -1. Rules that only report on such commands stop their walk
+ * runs a command `wanted` accepts, or -1. Rules that only report on such commands stop their walk
  * there, and skip stages without one.
  */
-export function lastOwnRunWith(ctx: RuleContext, stage: Stage, chain: readonly ChainStep[], wanted: (program: string) => boolean): number {
+export function lastOwnRunWith(ctx: RuleContext, stage: Stage, chain: readonly ChainStep[], wanted: (command: ShellCommand) => boolean): number {
   for (let at = chain.length - 1; at >= 0; at--) {
     const { step, stage: owner } = chain[at]!;
     if (owner !== stage) return -1;
-    if (step.instruction.keyword === 'RUN' && commandsOf(ctx, step.instruction).some(({ command }) => wanted(programName(command)))) return at;
+    if (step.instruction.keyword === 'RUN' && commandsOf(ctx, step.instruction).some(({ command }) => wanted(command))) return at;
   }
   return -1;
 }
@@ -620,6 +620,12 @@ export function systemPackagesInstalled(command: ShellCommand): { manager: strin
   if ((prog === 'yum' || prog === 'dnf' || prog === 'microdnf' || prog === 'tdnf') && verb === 'install') return { manager: prog, packages: args.slice(1) };
   if (prog === 'zypper' && (verb === 'install' || verb === 'in')) return { manager: 'zypper', packages: args.slice(1) };
   return null;
+}
+
+/** A package argument without its version (`curl=8.5.0-2` → `curl`, `musl>1.2` → `musl`). */
+export function packageName(word: string): string {
+  const end = word.search(/[=<>~]/);
+  return end < 0 ? word : word.slice(0, end);
 }
 
 /** `apt-get purge|remove|autoremove`, `apk del`, `yum remove`, ... */

@@ -30,10 +30,10 @@ export interface HFlag {
 
 /** A command the way hadolint's rules see it. */
 export interface HCommand {
-  name: string;
-  args: HArg[];
-  flags: HFlag[];
-  source: ShellCommand;
+  readonly name: string;
+  readonly args: HArg[];
+  readonly flags: HFlag[];
+  readonly source: ShellCommand;
 }
 
 /** A RUN instruction with its commands. */
@@ -96,7 +96,6 @@ function execTarget(args: readonly ShellWord[]): number {
  */
 function toCommand(c: ShellCommand): HCommand | null {
   if (!isLiteral(c.nameWord)) return null;
-  const args = c.args.map((word) => ({ text: simplifyWord(word.raw), word }));
   let name = c.nameWord.value;
   const at = ['busybox', 'builtin', 'command', 'run'].includes(name)
     ? c.args.length > 0 && !isFlagWord(c.args[0]!) ? 0 : -1
@@ -107,7 +106,31 @@ function toCommand(c: ShellCommand): HCommand | null {
     if (!isLiteral(c.args[at]!)) return null;
     name = c.args[at]!.value;
   }
-  return { name, args, flags: flagsOf(args), source: c };
+  return new ViewCommand(name, c);
+}
+
+/**
+ * An HCommand whose arguments are simplified on first use: most rules look at the name alone
+ * (`apt-get`, `yum`), and most commands of a Dockerfile are never looked at further.
+ */
+class ViewCommand implements HCommand {
+  readonly name: string;
+  readonly source: ShellCommand;
+  private simplified: HArg[] | null = null;
+  private allFlags: HFlag[] | null = null;
+
+  constructor(name: string, source: ShellCommand) {
+    this.name = name;
+    this.source = source;
+  }
+
+  get args(): HArg[] {
+    return (this.simplified ??= this.source.args.map((word) => ({ text: simplifyWord(word.raw), word })));
+  }
+
+  get flags(): HFlag[] {
+    return (this.allFlags ??= flagsOf(this.args));
+  }
 }
 
 /** The commands of a RUN, as hadolint sees them (built once per lint, shared by the rules). */
@@ -212,6 +235,7 @@ export const PIP_OR_PYTHON = (name: string): boolean => name.startsWith('pip') |
 
 /** `isPipInstall`: `pip* install` (not pipenv) or `python* -m pip install`. */
 export function isPipInstall(c: HCommand): boolean {
+  if (!PIP_OR_PYTHON(c.name)) return false;
   const args = argTexts(c);
   const std = c.name.startsWith('pip') && !c.name.startsWith('pipenv') && args.includes('install');
   const python = c.name.startsWith('python') && containsSeq(args, ['-m', 'pip', 'install']);
