@@ -5,28 +5,55 @@ type Token =
   | { kind: 'op'; op: string; start: number; end: number }
   | { kind: 'redirect'; op: string; start: number; end: number };
 
-/** `|&` (bash: pipe stdout and stderr) is read as a pipe, as ShellCheck does (a T_Pipe "|&"). */
-const CONTROL_OPS = ['&&', '||', ';;', '|&', ';', '|', '&', '(', ')', '\n'];
 /** Reserved words that may stand before a command without being the command. */
 const PREFIX_WORDS = new Set(['if', 'then', 'elif', 'else', 'do', 'while', 'until', '!', '{', 'time']);
 /** Reserved words that close a compound command. */
 const CLOSING_WORDS = new Set(['fi', 'done', '}', 'esac']);
 
-function isBlank(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
+// What each ASCII character is to the tokenizer, looked up by char code in its hot loops.
+const BLANK = 1;
+/** Ends an unquoted word: blanks, newline and the operator characters. */
+const WORD_END = 2;
+/** Quotes, escapes and expansions: a word holding one is not its own raw text. */
+const SPECIAL = 4;
+/** May start a redirection (`2>`, `&>`, `<`, `>>`). */
+const REDIRECT_START = 8;
+const CHAR_CLASS = new Uint8Array(128);
+const mark = (chars: string, bits: number) => {
+  for (let k = 0; k < chars.length; k++) CHAR_CLASS[chars.charCodeAt(k)]! |= bits;
+};
+mark(' \t\r\f\v', BLANK | WORD_END);
+mark('\n;&|()<>', WORD_END);
+mark('\\\'"$`', SPECIAL);
+mark('0123456789&<>', REDIRECT_START);
+
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < 128 ? CHAR_CLASS[code]! : 0;
 }
 
-/** Characters that may start a control operator or a redirection (only there are they tried). */
-const OP_FIRST = new Set(CONTROL_OPS.map((o) => o[0]!));
-const REDIRECT_FIRST = /[0-9&<>]/;
-
-/** A character of a word with no special meaning: not quoting, escaping, expanding or ending it. */
-function isPlain(c: string): boolean {
-  return !isWordEnd(c) && c !== '\\' && c !== "'" && c !== '"' && c !== '$' && c !== '`';
-}
-
-function isWordEnd(c: string): boolean {
-  return isBlank(c) || c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>';
+/**
+ * The control operator at `i`, or undefined: `&&`, `||`, `;;`, `|&` (bash: pipe stdout and
+ * stderr, read as a pipe as ShellCheck does), `;`, `|`, `&`, `(`, `)` or a newline.
+ */
+function controlOp(text: string, i: number): string | undefined {
+  const next = text.charCodeAt(i + 1);
+  switch (text.charCodeAt(i)) {
+    case 38: // &
+      return next === 38 ? '&&' : '&';
+    case 124: // |
+      return next === 124 ? '||' : next === 38 ? '|&' : '|';
+    case 59: // ;
+      return next === 59 ? ';;' : ';';
+    case 40:
+      return '(';
+    case 41:
+      return ')';
+    case 10:
+      return '\n';
+    default:
+      return undefined;
+  }
 }
 
 /** Finds the end of `$(...)`, `${...}` or a backtick substitution starting at `i` (on `$` or `` ` ``). */
@@ -67,7 +94,8 @@ function tokenize(text: string): Token[] {
   const n = text.length;
   while (i < n) {
     const c = text[i]!;
-    if (isBlank(c)) {
+    const cls = classAt(text, i);
+    if (cls & BLANK) {
       i++;
       continue;
     }
@@ -81,14 +109,14 @@ function tokenize(text: string): Token[] {
     }
     // bash's `&>file` and `&>>file` redirect stdout and stderr; they are not `&` (background).
     const both = c === '&' && text.charCodeAt(i + 1) === 62;
-    const op = !both && OP_FIRST.has(c) ? CONTROL_OPS.find((o) => text.startsWith(o, i)) : undefined;
+    const op = both ? undefined : controlOp(text, i);
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
       continue;
     }
     // Redirections, with an optional file descriptor before them: 2>&1, >>log, &>/dev/null, <in.
-    const redirect = REDIRECT_FIRST.test(c) ? /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6)) : null;
+    const redirect = cls & REDIRECT_START ? /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6)) : null;
     if (redirect && (redirect[0].includes('>') || redirect[0].includes('<'))) {
       const end = i + redirect[0].length;
       tokens.push({ kind: 'redirect', op: redirect[0], start: i, end });
@@ -99,9 +127,12 @@ function tokenize(text: string): Token[] {
     const start = i;
     let value = '';
     let dynamic = false;
-    while (i < n && !isWordEnd(text[i]!)) {
+    // A word of ordinary characters only is its own raw text (one string, not two copies).
+    let plain = true;
+    while (i < n && !(classAt(text, i) & WORD_END)) {
       const ch = text[i]!;
       if (ch === '\\') {
+        plain = false;
         if (text[i + 1] === '\n') {
           i += 2;
           continue;
@@ -111,6 +142,7 @@ function tokenize(text: string): Token[] {
         continue;
       }
       if (ch === "'") {
+        plain = false;
         const close = text.indexOf("'", i + 1);
         const end = close < 0 ? n : close;
         value += text.slice(i + 1, end);
@@ -119,6 +151,7 @@ function tokenize(text: string): Token[] {
         continue;
       }
       if (ch === '"') {
+        plain = false;
         dynamic = true;
         i++;
         while (i < n && text[i] !== '"') {
@@ -138,6 +171,7 @@ function tokenize(text: string): Token[] {
         continue;
       }
       if ((ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) || ch === '`') {
+        plain = false;
         const end = skipSubstitution(text, i);
         value += text.slice(i, end);
         dynamic = true;
@@ -145,6 +179,7 @@ function tokenize(text: string): Token[] {
         continue;
       }
       if (ch === '$') {
+        plain = false;
         dynamic = true;
         value += ch;
         i++;
@@ -152,22 +187,26 @@ function tokenize(text: string): Token[] {
       }
       // A run of ordinary characters is copied at once rather than one by one.
       let j = i + 1;
-      while (j < n && isPlain(text[j]!)) j++;
+      while (j < n && !(classAt(text, j) & (WORD_END | SPECIAL))) j++;
       value += j === i + 1 ? ch : text.slice(i, j);
       i = j;
     }
     i = Math.min(i, n);
-    tokens.push({ kind: 'word', word: { value, raw: text.slice(start, i), start, end: i, dynamic } });
+    tokens.push({ kind: 'word', word: { value, raw: plain ? value : text.slice(start, i), start, end: i, dynamic } });
   }
   return tokens;
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
+const NO_SUBSTITUTIONS: readonly { text: string; offset: number }[] = [];
+
 /** The command substitutions inside a word (`$(...)` and backticks), as nested scripts. */
-function substitutions(word: ShellWord): { text: string; offset: number }[] {
-  const found: { text: string; offset: number }[] = [];
+function substitutions(word: ShellWord): readonly { text: string; offset: number }[] {
   const raw = word.raw;
+  // Most words hold no substitution at all: no list, no scan.
+  if (!raw.includes('$(') && !raw.includes('`')) return NO_SUBSTITUTIONS;
+  const found: { text: string; offset: number }[] = [];
   let inSingle = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
@@ -205,18 +244,17 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
     const assignments: ShellWord[] = [];
     while (k < words.length && PREFIX_WORDS.has(words[k]!.raw)) k++;
     while (k < words.length && ASSIGNMENT.test(words[k]!.raw)) assignments.push(words[k++]!);
-    const rest = words.slice(k);
-    if (rest.length > 0 && !CLOSING_WORDS.has(rest[0]!.raw)) {
-      const nameWord = rest[0]!;
+    if (k < words.length && !CLOSING_WORDS.has(words[k]!.raw)) {
+      const nameWord = words[k]!;
       out.push({
         name: nameWord.value,
         nameWord,
-        args: rest.slice(1),
+        args: words.slice(k + 1),
         assignments,
         redirects,
         connector,
         start: (assignments[0] ?? nameWord).start,
-        end: rest.at(-1)!.end,
+        end: words.at(-1)!.end,
         depth,
       });
     }
