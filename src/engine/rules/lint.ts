@@ -57,15 +57,21 @@ function checkOptionsOf(buildArgs: Readonly<Record<string, string>> | undefined,
   return parsed.ok ? { options: parsed.options, error: null } : { options: null, error: `failed to parse ${CHECK_BUILD_ARG}: ${parsed.message}` };
 }
 
-// A rule's names never change; computing them once per rule (not per file) keeps the loop cheap.
-const ruleNames = new WeakMap<Rule, string[]>();
-function namesOf(rule: Rule): string[] {
-  let names = ruleNames.get(rule);
-  if (!names) {
-    names = [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])];
-    ruleNames.set(rule, names);
+/** A rule with its names (id, hadolint codes, build-check name), which pragmas and config use. */
+interface NamedRule {
+  rule: Rule;
+  names: string[];
+}
+
+// Callers lint many files with one rule list: its names are listed once per list, not per file.
+const namedLists = new WeakMap<readonly Rule[], readonly NamedRule[]>();
+function named(rules: readonly Rule[]): readonly NamedRule[] {
+  let list = namedLists.get(rules);
+  if (!list) {
+    list = rules.map((rule) => ({ rule, names: [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])] }));
+    namedLists.set(rules, list);
   }
-  return names;
+  return list;
 }
 
 /** A RUN's script, parsed, with what mapping script offsets back to the source needs. */
@@ -87,19 +93,31 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   const findings: Finding[] = [];
   const crashed: LintResult['crashed'] = [];
 
-  const stageByInstruction = new Map<Instruction, Stage>();
-  for (const stage of resolved.stages) {
-    stageByInstruction.set(stage.from, stage);
-    for (const step of stage.steps) stageByInstruction.set(step.instruction, stage);
-  }
+  // Built on first use: many files never ask for a stage, or have no pragma to look up.
+  let stageByInstruction: Map<Instruction, Stage> | null = null;
+  const stageOf = (instruction: Instruction): Stage | null => {
+    if (!stageByInstruction) {
+      stageByInstruction = new Map();
+      for (const stage of resolved.stages) {
+        stageByInstruction.set(stage.from, stage);
+        for (const step of stage.steps) stageByInstruction.set(step.instruction, stage);
+      }
+    }
+    return stageByInstruction.get(instruction) ?? null;
+  };
   // A pragma above an instruction covers all of it, continuation lines and heredoc included:
   // owner[line] is the first line of the instruction written on `line` (0 when none is).
-  const owner = new Int32Array(parsed.lineCount + 2);
-  for (let k = parsed.instructions.length - 1; k >= 0; k--) {
-    const { start, end } = parsed.instructions[k]!.range;
-    for (let line = Math.max(start.line, 0); line <= end.line && line < owner.length; line++) owner[line] = start.line;
-  }
-  const ownerLine = (line: number): number => (line >= 0 && line < owner.length && owner[line] !== 0 ? owner[line]! : line);
+  let owner: Int32Array | null = null;
+  const ownerLine = (line: number): number => {
+    if (!owner) {
+      owner = new Int32Array(parsed.lineCount + 2);
+      for (let k = parsed.instructions.length - 1; k >= 0; k--) {
+        const { start, end } = parsed.instructions[k]!.range;
+        for (let l = Math.max(start.line, 0); l <= end.line && l < owner.length; l++) owner[l] = start.line;
+      }
+    }
+    return line >= 0 && line < owner.length && owner[line] !== 0 ? owner[line]! : line;
+  };
   // Each RUN's script is found and parsed once per lint, however many rules ask for it.
   const scripts = new Map<RunInstruction, ScriptEntry>();
   const entryOf = (run: RunInstruction): ScriptEntry => {
@@ -159,14 +177,14 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     resolved,
     context: input.context ?? null,
     options: config.options ?? {},
-    stageOf: (instruction) => stageByInstruction.get(instruction) ?? null,
+    stageOf,
     scriptOf,
     scriptRange,
     shared,
     report: ({ range, message, fix }) => {
       if (current === null) throw new Error('a rule reported a finding after its check returned');
       const { rule, names, severity } = current;
-      const ignored = pragmas.byLine.get(ownerLine(range.start.line));
+      const ignored = pragmas.byLine.size === 0 ? undefined : pragmas.byLine.get(ownerLine(range.start.line));
       if (ignored && names.some((n) => ignored.has(n))) return;
       findings.push({
         rule: rule.id,
@@ -180,8 +198,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     },
   };
   const configuredRules = config.rules;
-  for (const rule of input.rules) {
-    const names = namesOf(rule);
+  for (const { rule, names } of named(input.rules)) {
     const configured = configuredRules === undefined ? undefined : names.map((n) => configuredRules[n]).find((v) => v !== undefined);
     if (configured === 'off') continue;
     if (rule.defaultOff && configured === undefined) continue;
