@@ -257,13 +257,15 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
         const scope = scopeAt(step);
         const cmds = commandsOf(ctx, i);
         const here: { path: string; tree: boolean }[] = [];
-        const cleanupOnly = isCleanupOnly(cmds);
+        // Only a removal needs to know whether the RUN does nothing else.
+        let cleanupOnly: boolean | null = null;
         const herePackages = new Set<string>();
         for (const cmd of cmds) {
           const c = cmd.command;
-          if (own.has(step)) {
+          if (own.has(step) && isRemoval(c)) {
+            const only = (cleanupOnly ??= isCleanupOnly(cmds));
             const earlier = (path: string) =>
-              produced.filter((p) => matches(ctx, path, p, cleanupOnly) && !here.some((h) => path === h.path || isUnder(h.path, path) || (h.tree && isUnder(path, h.path))));
+              produced.filter((p) => matches(ctx, path, p, only) && !here.some((h) => path === h.path || isUnder(h.path, path) || (h.tree && isUnder(path, h.path))));
             // rm of something an earlier layer wrote
             const hits: { word: string; from: Produced }[] = [];
             for (const t of rmTargets(cmd, scope, wd)) {
