@@ -2,16 +2,16 @@ import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule } from '../../types.ts';
 import { scopeWithBase } from './image-facts.ts';
-import { commandsOf, finalChain, nodeInstall, scopeAt, subcommand } from './support.ts';
+import { commandsOf, finalChain, isPip, nodeInstall, scopeAt, subcommand } from './support.ts';
 
-/** The cache directories a command would reuse from a cache mount, or null when it has none worth mounting. */
 const CACHE_TOOLS = new Set(['npm', 'yarn', 'yarnpkg', 'pnpm', 'apt-get', 'apt', 'go', 'cargo', 'uv', 'mvn', 'mvnw', 'gradle', 'gradlew', 'bundle']);
 
 /** The programs `cacheTargets` can answer for. */
 function mayFillCache(prog: string): boolean {
-  return CACHE_TOOLS.has(prog) || /^(pip|python)[0-9.]*$/.test(prog);
+  return CACHE_TOOLS.has(prog) || isPip(prog) || /^python[0-9.]*$/.test(prog);
 }
 
+/** The cache directories a command would reuse from a cache mount, or null when it has none worth mounting. */
 function cacheTargets(command: ShellCommand, home: string, env: ReadonlyMap<string, string>): { tool: string; targets: string[] } | null {
   const prog = programName(command);
   const install = nodeInstall(command);
@@ -23,8 +23,8 @@ function cacheTargets(command: ShellCommand, home: string, env: ReadonlyMap<stri
   const verb = subcommand(command, ['o', 'm']);
   const args = argsWithoutFlags(command).map((a) => a.value);
   if (prog === 'pnpm' && verb === 'fetch') return { tool: 'pnpm', targets: [`${home}/.local/share/pnpm/store`] };
-  if (/^pip[0-9.]*$/.test(prog) && verb === 'install') return { tool: 'pip', targets: [`${home}/.cache/pip`] };
-  if (/^python[0-9.]*$/.test(prog) && command.args[0]?.value === '-m' && /^pip[0-9.]*$/.test(command.args[1]?.value ?? '') && command.args.some((a) => a.value === 'install')) {
+  if (isPip(prog) && verb === 'install') return { tool: 'pip', targets: [`${home}/.cache/pip`] };
+  if (/^python[0-9.]*$/.test(prog) && command.args[0]?.value === '-m' && isPip(command.args[1]?.value ?? '') && command.args.some((a) => a.value === 'install')) {
     return { tool: 'pip', targets: [`${home}/.cache/pip`] };
   }
   if ((prog === 'apt-get' || prog === 'apt') && verb === 'install') return { tool: 'apt-get', targets: ['/var/cache/apt', '/var/lib/apt'] };

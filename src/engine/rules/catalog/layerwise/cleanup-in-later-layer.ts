@@ -12,6 +12,7 @@ import {
   expandShellWord,
   expanded,
   isUnder,
+  isPip,
   joinPath,
   lastOwnRunWith,
   nodeInstall,
@@ -47,7 +48,6 @@ const APT_LISTS = '/var/lib/apt/lists';
 const APT_CACHE = '/var/cache/apt';
 const APK_CACHE = '/var/cache/apk';
 const KNOWN_DIRS = new Set([APT_LISTS, APT_CACHE, APK_CACHE]);
-const PIP = /^pip[0-9.]*$/;
 
 /** Programs whose arguments can name what they write (besides redirections, which any command may have). */
 const WRITERS = new Set(['apt-get', 'apt', 'apk', 'npm', 'yarn', 'yarnpkg', 'pnpm', 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
@@ -57,7 +57,7 @@ const NOTHING: readonly { path: string; tree: boolean; empty?: boolean }[] = [];
 function writes(command: ShellCommand, scope: ReadonlyMap<string, string>, wd: string): readonly { path: string; tree: boolean; empty?: boolean }[] {
   const prog = programName(command);
   // Most commands write nothing a later layer could remove: answer before looking at their words.
-  if (command.redirects.length === 0 && !WRITERS.has(prog) && !PIP.test(prog)) return NOTHING;
+  if (command.redirects.length === 0 && !WRITERS.has(prog) && !isPip(prog)) return NOTHING;
   const home = scope.get('HOME') ?? '/root';
   const out: { path: string; tree: boolean; empty?: boolean }[] = [];
   const path = (w: string | null | undefined, tree = false, empty = false) => {
@@ -79,7 +79,7 @@ function writes(command: ShellCommand, scope: ReadonlyMap<string, string>, wd: s
     if (node.pm === 'yarn') out.push({ path: '/usr/local/share/.cache/yarn', tree: true }, { path: `${home}/.cache/yarn`, tree: true });
     if (node.pm === 'pnpm') out.push({ path: `${home}/.local/share/pnpm`, tree: true });
   }
-  if (PIP.test(prog) && verb === 'install') out.push({ path: `${home}/.cache/pip`, tree: true });
+  if (isPip(prog) && verb === 'install') out.push({ path: `${home}/.cache/pip`, tree: true });
   if (prog === 'wget') {
     path(flagValue(command, 'O', 'output-document'));
     path(flagValue(command, 'P', 'directory-prefix'), true);
@@ -141,7 +141,6 @@ function rmTargets(cmd: Cmd, scope: ReadonlyMap<string, string>, wd: string): { 
 /** The packages a removal command names (`apt-get purge x`, `apk del .build-deps`). */
 function removedPackages(command: ShellCommand): string[] {
   const prog = programName(command);
-  if (prog !== 'apt-get' && prog !== 'apt' && prog !== 'apk') return [];
   const args = argsWithoutFlags(command, ['o']);
   const verb = args[0]?.value;
   if ((prog === 'apt-get' || prog === 'apt') && (verb === 'purge' || verb === 'remove')) return args.slice(1).map((a) => a.value);
@@ -157,7 +156,7 @@ function isRemoval(command: ShellCommand): boolean {
   const prog = programName(command);
   if (prog === 'rm') return true;
   const apt = prog === 'apt-get' || prog === 'apt';
-  const cache = prog === 'npm' || prog === 'yarn' || prog === 'yarnpkg' || PIP.test(prog);
+  const cache = prog === 'npm' || prog === 'yarn' || prog === 'yarnpkg' || isPip(prog);
   if (!apt && !cache && prog !== 'apk') return false;
   const verb = subcommand(command, ['o']);
   if (apt) return verb === 'clean' || verb === 'autoclean' || verb === 'purge' || verb === 'remove';
@@ -279,7 +278,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
               const from = earlier(APT_CACHE).filter((p) => p.path === APT_CACHE || p.path === APT_LISTS);
               if (from.length > 0) cleaned = { what: `${prog} ${verb}`, from: from.at(-1)! };
             }
-            if ((prog === 'npm' && verb === 'cache') || ((prog === 'yarn' || prog === 'yarnpkg') && verb === 'cache') || (PIP.test(prog) && verb === 'cache')) {
+            if ((prog === 'npm' && verb === 'cache') || ((prog === 'yarn' || prog === 'yarnpkg') && verb === 'cache') || (isPip(prog) && verb === 'cache')) {
               const second = argsWithoutFlags(c)[1]?.value;
               if (second === 'clean' || second === 'purge') {
                 const home = scope.get('HOME') ?? '/root';

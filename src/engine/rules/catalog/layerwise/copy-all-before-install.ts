@@ -2,7 +2,7 @@ import { argsWithoutFlags, flagValue, programName } from '../../../script/index.
 import type { ShellCommand } from '../../../script/types.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
-import { chainOf, chainSteps, commandsOf, nodeInstall, subcommand, type Cmd } from './support.ts';
+import { chainOf, chainSteps, commandsOf, isPip, nodeInstall, subcommand, type Cmd } from './support.ts';
 
 /** A dependency install that only needs the manifest files, and which files those are. */
 function dependencyInstall(command: ShellCommand): { label: string; manifests: string } | null {
@@ -16,7 +16,7 @@ function dependencyInstall(command: ShellCommand): { label: string; manifests: s
   const verb = subcommand(command, ['o']);
   const args = argsWithoutFlags(command).map((a) => a.value);
   const requirement = flagValue(command, 'r', 'requirement');
-  if (/^pip[0-9.]*$/.test(prog) && verb === 'install' && requirement) return { label: `pip install -r ${requirement}`, manifests: requirement };
+  if (isPip(prog) && verb === 'install' && requirement) return { label: `pip install -r ${requirement}`, manifests: requirement };
   if (/^python[0-9.]*$/.test(prog) && command.args[0]?.value === '-m' && /^pip/.test(command.args[1]?.value ?? '') && requirement) {
     return { label: `pip install -r ${requirement}`, manifests: requirement };
   }

@@ -89,10 +89,10 @@ const UV: CacheKind = {
 
 const TRUE = /^(1|true|yes|on)$/i;
 
-/** The caches a command fills, when it is one this rule covers. */
 /** The programs `cachesFilled` can answer for. */
 const CACHE_FILLERS = new Set(['npm', 'pnpm', 'yarn', 'yarnpkg', 'cargo', 'go', 'uv']);
 
+/** The caches a command fills, when it is one this rule covers. */
 function cachesFilled(command: ShellCommand, scope: ReadonlyMap<string, string>): CacheKind[] {
   const prog = programName(command);
   const install = nodeInstall(command);

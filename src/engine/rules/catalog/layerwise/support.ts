@@ -622,6 +622,11 @@ export function systemPackagesInstalled(command: ShellCommand): { manager: strin
   return null;
 }
 
+/** `pip`, `pip3`, `pip3.12`: pip under any of its versioned names. */
+export function isPip(program: string): boolean {
+  return /^pip[0-9.]*$/.test(program);
+}
+
 /** A package argument without its version (`curl=8.5.0-2` → `curl`, `musl>1.2` → `musl`). */
 export function packageName(word: string): string {
   const end = word.search(/[=<>~]/);
