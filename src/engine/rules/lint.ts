@@ -167,9 +167,12 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     };
   };
 
-  // One context serves every rule: `report` reads the rule being run from `current`, so the
-  // loop allocates no object or closure per rule (rules report synchronously, inside check).
-  let current: { rule: Rule; names: string[]; severity: Severity } | null = null;
+  // One context serves every rule: `report` reads the rule being run from `current` (and its
+  // names and severity), so the loop allocates no object or closure per rule (rules report
+  // synchronously, inside check).
+  let current: Rule | null = null;
+  let currentNames: string[] = [];
+  let currentSeverity: Severity = 'error';
   const ctx: RuleContext = {
     source,
     lines,
@@ -182,8 +185,10 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     scriptRange,
     shared,
     report: ({ range, message, fix }) => {
-      if (current === null) throw new Error('a rule reported a finding after its check returned');
-      const { rule, names, severity } = current;
+      const rule = current;
+      if (rule === null) throw new Error('a rule reported a finding after its check returned');
+      const names = currentNames;
+      const severity = currentSeverity;
       const ignored = pragmas.byLine.size === 0 ? undefined : pragmas.byLine.get(ownerLine(range.start.line));
       if (ignored && names.some((n) => ignored.has(n))) return;
       findings.push({
@@ -209,7 +214,9 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     let severity: Severity = configured === undefined || configured === 'on' ? rule.severity : configured;
     if (check && checks.options?.error && configured === undefined) severity = 'error';
 
-    current = { rule, names, severity };
+    current = rule;
+    currentNames = names;
+    currentSeverity = severity;
     try {
       rule.check(ctx);
     } catch (err) {

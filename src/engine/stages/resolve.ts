@@ -97,8 +97,9 @@ function expandWord(
     value: result.value,
     values: split ? result.words : [result.value],
     range,
-    unmatched: [...result.unmatched],
-    matched: [...result.matched],
+    // Most words use no variable: no iterator for an empty set.
+    unmatched: result.unmatched.size === 0 ? [] : [...result.unmatched],
+    matched: result.matched.size === 0 ? [] : [...result.matched],
     error,
   };
 }

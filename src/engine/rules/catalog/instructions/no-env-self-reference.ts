@@ -25,6 +25,8 @@ function expandable(raw: string): string {
 
 /** Whether `text` refers to the variable `name` as `$name` or `${name...}` (not `\$name`). */
 function refersTo(text: string, name: string): boolean {
+  // Most values name no variable, or not this one: no pattern to build for them.
+  if (!text.includes('$') || !text.includes(name)) return false;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<!\\\\)\\$(?:\\{${escaped}(?=[}:+?-])|${escaped}(?![A-Za-z0-9_]))`).test(text);
 }

@@ -231,27 +231,27 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
       const lastRemoval = lastOwnRunWith(ctx, stage, chain, isRemoval);
       if (lastRemoval < 0) continue;
       const wds = workdirs(chain);
-      const own = new Set(stage.steps);
       const produced: Produced[] = [];
       const packages: Package[] = [];
-      chain.forEach(({ step }, at) => {
-        if (at > lastRemoval) return;
+      for (let at = 0; at <= lastRemoval; at++) {
+        const { step, stage: owner } = chain[at]!;
+        const own = owner === stage;
         const i = step.instruction;
         const wd = wds[at]!;
         const line = i.range.start.line;
         if (i.keyword === 'COPY' || i.keyword === 'ADD') {
-          if (!i.destination) return;
+          if (!i.destination) continue;
           const destValue = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
-          if (destValue.includes('$')) return;
+          if (destValue.includes('$')) continue;
           for (const w of copyWrites(ctx, i, joinPath(wd, destValue))) produced.push({ ...w, line, by: i.keyword, fromContext: i.from === null });
-          return;
+          continue;
         }
-        if (i.keyword !== 'RUN') return;
-        const known = own.has(step) ? undefined : runEffects.get(step);
+        if (i.keyword !== 'RUN') continue;
+        const known = own ? undefined : runEffects.get(step);
         if (known) {
           for (const w of known.here) produced.push({ ...w, line, by: 'RUN' });
           for (const name of known.herePackages) packages.push({ name, line });
-          return;
+          continue;
         }
         const scope = scopeAt(step);
         const cmds = commandsOf(ctx, i);
@@ -261,7 +261,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
         const herePackages = new Set<string>();
         for (const cmd of cmds) {
           const c = cmd.command;
-          if (own.has(step) && isRemoval(c)) {
+          if (own && isRemoval(c)) {
             const only = (cleanupOnly ??= isCleanupOnly(cmds));
             const earlier = (path: string) =>
               produced.filter((p) => matches(ctx, path, p, only) && !here.some((h) => path === h.path || isUnder(h.path, path) || (h.tree && isUnder(path, h.path))));
@@ -327,7 +327,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
         for (const w of here) produced.push({ ...w, line, by: 'RUN' });
         for (const name of herePackages) packages.push({ name, line });
         runEffects.set(step, { here, herePackages });
-      });
+      }
     }
   },
 };

@@ -25,7 +25,7 @@ The rule looks at the final stage (with the stages it is built \`FROM\`) when it
     if (value === 'production') return;
     if (value !== undefined) {
       // Point at the ENV that set it, when it is in the Dockerfile.
-      for (const s of chainOf(ctx, last).reverse()) {
+      for (const s of [...chainOf(ctx, last)].reverse()) {
         for (const step of [...s.steps].reverse()) {
           const i = step.instruction;
           if (i.keyword !== 'ENV') continue;

@@ -18,22 +18,29 @@ export function finalStage(ctx: RuleContext): Stage | null {
   return ctx.resolved.stages.at(-1) ?? null;
 }
 
-/** A stage and the stages it is built `FROM`, oldest first (cycles cut). */
-export function chainOf(ctx: RuleContext, stage: Stage): Stage[] {
-  const out = [stage];
-  const seen = new Set([stage.index]);
-  for (let b = stage.baseStage; b !== null && !seen.has(b); ) {
-    const s = ctx.resolved.stages[b];
-    if (!s) break;
-    seen.add(b);
-    out.unshift(s);
-    b = s.baseStage;
+/** A stage and the stages it is built `FROM`, oldest first (cycles cut). Shared by the rules: do not modify. */
+export function chainOf(ctx: RuleContext, stage: Stage): readonly Stage[] {
+  // Many rules walk the same chains: each is listed once per lint.
+  const chains = ctx.shared<Stage, readonly Stage[]>(chainOf);
+  let out = chains.get(stage);
+  if (!out) {
+    const list = [stage];
+    const seen = new Set([stage.index]);
+    for (let b = stage.baseStage; b !== null && !seen.has(b); ) {
+      const s = ctx.resolved.stages[b];
+      if (!s) break;
+      seen.add(b);
+      list.unshift(s);
+      b = s.baseStage;
+    }
+    out = list;
+    chains.set(stage, out);
   }
   return out;
 }
 
 /** The stages whose layers make up the final image: the final stage and those it builds on. */
-export function finalChain(ctx: RuleContext): Stage[] {
+export function finalChain(ctx: RuleContext): readonly Stage[] {
   const last = finalStage(ctx);
   return last ? chainOf(ctx, last) : [];
 }
@@ -448,19 +455,14 @@ export function workdirs(chain: readonly ChainStep[]): string[] {
   });
 }
 
-// Several rules ask for the scope of the same steps; a step's variables never change once resolved.
-const scopes = new WeakMap<Step, ReadonlyMap<string, string>>();
-
-/** The variables a RUN sees: its ARGs, overridden by ENV. Shared by the rules: do not modify. */
+/**
+ * The variables a RUN sees: its ARGs, overridden by ENV. Built on each call: keeping them in a
+ * WeakMap per step measured no faster (the collector pays for the weak entries).
+ */
 export function scopeAt(step: Step): ReadonlyMap<string, string> {
-  let scope = scopes.get(step);
-  if (!scope) {
-    const own = new Map(step.args);
-    for (const [k, v] of step.env) own.set(k, v);
-    scope = own;
-    scopes.set(step, scope);
-  }
-  return scope;
+  const own = new Map(step.args);
+  for (const [k, v] of step.env) own.set(k, v);
+  return own;
 }
 
 /**
@@ -624,7 +626,7 @@ export function systemPackagesInstalled(command: ShellCommand): { manager: strin
 
 /** `pip`, `pip3`, `pip3.12`: pip under any of its versioned names. */
 export function isPip(program: string): boolean {
-  return /^pip[0-9.]*$/.test(program);
+  return program.startsWith('pip') && /^pip[0-9.]*$/.test(program);
 }
 
 /** A package argument without its version (`curl=8.5.0-2` → `curl`, `musl>1.2` → `musl`). */
