@@ -167,11 +167,10 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     };
   };
 
-  // One context serves every rule: `report` reads the rule being run from `current` (and its
-  // names and severity), so the loop allocates no object or closure per rule (rules report
-  // synchronously, inside check).
-  let current: Rule | null = null;
-  let currentNames: string[] = [];
+  // One context serves every rule: `report` reads the rule being run (with its names) from
+  // `current` and its severity from `currentSeverity`, so the loop allocates no object or closure
+  // per rule (rules report synchronously, inside check).
+  let current: NamedRule | null = null;
   let currentSeverity: Severity = 'error';
   const ctx: RuleContext = {
     source,
@@ -185,9 +184,8 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     scriptRange,
     shared,
     report: ({ range, message, fix }) => {
-      const rule = current;
-      if (rule === null) throw new Error('a rule reported a finding after its check returned');
-      const names = currentNames;
+      if (current === null) throw new Error('a rule reported a finding after its check returned');
+      const { rule, names } = current;
       const severity = currentSeverity;
       const ignored = pragmas.byLine.size === 0 ? undefined : pragmas.byLine.get(ownerLine(range.start.line));
       if (ignored && names.some((n) => ignored.has(n))) return;
@@ -203,7 +201,8 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     },
   };
   const configuredRules = config.rules;
-  for (const { rule, names } of named(input.rules)) {
+  for (const entry of named(input.rules)) {
+    const { rule, names } = entry;
     const configured = configuredRules === undefined ? undefined : names.map((n) => configuredRules[n]).find((v) => v !== undefined);
     if (configured === 'off') continue;
     if (rule.defaultOff && configured === undefined) continue;
@@ -214,8 +213,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     let severity: Severity = configured === undefined || configured === 'on' ? rule.severity : configured;
     if (check && checks.options?.error && configured === undefined) severity = 'error';
 
-    current = rule;
-    currentNames = names;
+    current = entry;
     currentSeverity = severity;
     try {
       rule.check(ctx);

@@ -7,6 +7,7 @@ import type { CmdInstruction, CopyInstruction, Instruction, Range, RunInstructio
 import { argsWithoutFlags, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName, unwrapCommand } from '../../../script/index.ts';
 import type { ShellCommand, ShellWord } from '../../../script/types.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
+import { scopeOf } from '../../../stages/index.ts';
 import type { RuleContext } from '../../types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -456,13 +457,11 @@ export function workdirs(chain: readonly ChainStep[]): string[] {
 }
 
 /**
- * The variables a RUN sees: its ARGs, overridden by ENV. Built on each call: keeping them in a
- * WeakMap per step measured no faster (the collector pays for the weak entries).
+ * The variables a RUN sees, as the resolver builds them (ENV over ARG). A new map on each call:
+ * keeping them in a WeakMap per step measured no faster (the collector pays for the weak entries).
  */
 export function scopeAt(step: Step): ReadonlyMap<string, string> {
-  const own = new Map(step.args);
-  for (const [k, v] of step.env) own.set(k, v);
-  return own;
+  return scopeOf(step.args, step.env);
 }
 
 /**
