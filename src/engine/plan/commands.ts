@@ -6,7 +6,7 @@
  */
 import { processWord } from '../parse/shell/lex.ts';
 import type { RunInstruction } from '../parse/types.ts';
-import { parseShellScript, runScript } from '../script/index.ts';
+import { argvCommand, parseShellScript, runScript } from '../script/index.ts';
 import { argsWithoutFlags, hasFlag, programName } from '../script/query.ts';
 import type { ShellCommand, ShellWord } from '../script/types.ts';
 import { cleanPath } from '../simulate/fs.ts';
@@ -52,9 +52,7 @@ export interface PlannedRun {
  */
 export function planRunCommands(run: RunInstruction, workdir: string, scope: ReadonlyMap<string, string>): PlannedRun {
   if (run.form === 'exec') {
-    const [name = '', ...args] = run.command;
-    const word = (value: string): ShellWord => ({ value, raw: value, start: 0, end: 0, dynamic: false });
-    const command: ShellCommand = { name, nameWord: word(name), args: args.map(word), assignments: [], redirects: [], connector: 'start', start: 0, end: 0, depth: 0 };
+    const command = argvCommand(run.command);
     return { commands: [planCommand(command, workdir, scope, run.command.join(' '), false)], unsupported: null };
   }
   const script = runScript(run);

@@ -1,3 +1,4 @@
+import { programOf } from './command.ts';
 import type { Connector, ShellCommand, ShellScript, ShellWord } from './types.ts';
 
 type Token =
@@ -248,6 +249,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
       const nameWord = words[k]!;
       out.push({
         name: nameWord.value,
+        program: programOf(nameWord.value),
         nameWord,
         args: words.slice(k + 1),
         assignments,

@@ -103,8 +103,7 @@ export function commandsNamed(script: ShellScript, name: string | readonly strin
 
 /** The program a command runs, without its directory (`/usr/bin/apt-get` is `apt-get`). */
 export function programName(command: ShellCommand): string {
-  const slash = command.name.lastIndexOf('/');
-  return slash < 0 ? command.name : command.name.slice(slash + 1);
+  return command.program;
 }
 
 /** True for `<manager> install|add ...` style commands. */

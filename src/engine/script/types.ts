@@ -22,6 +22,8 @@ export type Connector = 'start' | '&&' | '||' | ';' | '|' | '&' | 'newline';
 export interface ShellCommand {
   /** The program, e.g. `apt-get`; the first word that is not an assignment or redirection. */
   name: string;
+  /** `name` without its directory (`/usr/bin/apt-get` gives `apt-get`): what rules compare. */
+  program: string;
   nameWord: ShellWord;
   /** The words after the program (redirections removed). */
   args: ShellWord[];

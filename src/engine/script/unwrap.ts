@@ -1,3 +1,4 @@
+import { programOf } from './command.ts';
 import type { ShellCommand, ShellWord } from './types.ts';
 
 /**
@@ -41,10 +42,6 @@ const WRAPPERS: Readonly<Record<string, Wrapper>> = {
 };
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-
-function baseName(name: string): string {
-  return name.slice(name.lastIndexOf('/') + 1);
-}
 
 /** The index in `args` of the wrapped command's name, or -1 when there is none. */
 function commandIndex(wrapper: Wrapper, args: readonly ShellWord[]): number {
@@ -90,7 +87,7 @@ function commandIndex(wrapper: Wrapper, args: readonly ShellWord[]): number {
 export function unwrapCommand(command: ShellCommand): ShellCommand {
   let current = command;
   for (let depth = 0; depth < 8; depth++) {
-    const name = baseName(current.name);
+    const name = current.program;
     const wrapper = WRAPPERS[name];
     if (!wrapper) return current;
     const at = commandIndex(wrapper, current.args);
@@ -100,6 +97,7 @@ export function unwrapCommand(command: ShellCommand): ShellCommand {
     current = {
       ...current,
       name: nameWord.value,
+      program: programOf(nameWord.value),
       nameWord,
       args: current.args.slice(at + 1),
       assignments: [...current.assignments, ...assignments],

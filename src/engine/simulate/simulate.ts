@@ -1,6 +1,6 @@
 import { parseDockerfile } from '../parse/index.ts';
 import type { CopyInstruction, Instruction, ParseResult, RunInstruction } from '../parse/types.ts';
-import { parseShellScript, runScript } from '../script/index.ts';
+import { argvCommand, parseShellScript, runScript } from '../script/index.ts';
 import type { ShellCommand } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { Stage, Step } from '../stages/types.ts';
@@ -434,9 +434,7 @@ function markHidden(layers: SimLayer[]): void {
 
 function runScriptOf(instruction: RunInstruction): ShellCommand[] | null {
   if (instruction.form === 'exec') {
-    const [name = '', ...args] = instruction.command;
-    const word = (value: string) => ({ value, raw: value, start: 0, end: 0, dynamic: false });
-    return [{ name, nameWord: word(name), args: args.map(word), assignments: [], redirects: [], connector: 'start', start: 0, end: 0, depth: 0 }];
+    return [argvCommand(instruction.command)];
   }
   return parseShellScript(runScript(instruction)?.text ?? '').commands;
 }

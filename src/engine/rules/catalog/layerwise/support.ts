@@ -4,7 +4,7 @@
  * stage's filesystem sees them, and the package managers' install commands.
  */
 import type { CmdInstruction, CopyInstruction, Instruction, Range, RunInstruction } from '../../../parse/types.ts';
-import { argsWithoutFlags, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName, unwrapCommand } from '../../../script/index.ts';
+import { argsWithoutFlags, argvCommand, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName, unwrapCommand } from '../../../script/index.ts';
 import type { ShellCommand, ShellWord } from '../../../script/types.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import { scopeOf } from '../../../stages/index.ts';
@@ -204,19 +204,9 @@ export interface Cmd {
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
 /** argv → one command, each word placed at the matching JSON element. */
-function argvCommand(argv: string[], ranges: Range[], fallback: Range): { command: ShellCommand; rangeOf: (w: ShellWord) => Range } {
-  const words: ShellWord[] = argv.map((value, i) => ({ value, raw: value, start: i, end: i + 1, dynamic: false }));
-  const command: ShellCommand = {
-    name: argv[0] ?? '',
-    nameWord: words[0] ?? { value: '', raw: '', start: 0, end: 0, dynamic: false },
-    args: words.slice(1),
-    assignments: [],
-    redirects: [],
-    connector: 'start',
-    start: 0,
-    end: argv.length,
-    depth: 0,
-  };
+function placedArgvCommand(argv: string[], ranges: Range[], fallback: Range): { command: ShellCommand; rangeOf: (w: ShellWord) => Range } {
+  // Each word's offsets are its index in argv, which places it at its JSON element.
+  const command = argvCommand(argv, (value, i) => ({ value, raw: value, start: i, end: i + 1, dynamic: false }));
   return { command, rangeOf: (w) => ranges[w.start] ?? fallback };
 }
 
@@ -288,7 +278,7 @@ function buildCommandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {
     return script.commands.map(unwrapCommand).map((command) => ({ command, run, range: r, wordRange: () => r, script: script.text }));
   }
   if (argv.length === 0) return [];
-  const { command: direct, rangeOf } = argvCommand(argv, ranges, run.range);
+  const { command: direct, rangeOf } = placedArgvCommand(argv, ranges, run.range);
   const command = unwrapCommand(direct);
   const first = ranges[0] ?? run.range;
   const last = ranges.at(-1) ?? run.range;
