@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { crossOriginIsolation } from './src/integrations/cross-origin-isolation.ts';
+import { CODE_THEMES } from './src/site/code-themes.ts';
 
 export default defineConfig({
   // Absolute URLs in the sitemap need the deployed origin: set SITE_URL when you deploy.
@@ -17,8 +18,7 @@ export default defineConfig({
     crossOriginIsolation(),
   ],
   markdown: {
-    // Fenced code in lessons follows the page's theme, like the <Code> blocks (global.css switches
-    // to the dark colours). github-dark's comment colour fails WCAG AA; github-dark-default passes.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' } },
+    // Fenced code in lessons follows the page's theme, like the <Code> blocks (src/site/code-themes.ts).
+    shikiConfig: { themes: CODE_THEMES },
   },
 });

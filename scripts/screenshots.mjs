@@ -1,5 +1,5 @@
-// `npm run screenshots`: the exercise page (and the rules and home pages) at desktop 1440x900 and
-// mobile 390x844, light and dark, from the production build, into screenshots/ (not committed).
+// `npm run screenshots [PATH...]`: the exercise, rules and home pages (or the paths given) at
+// desktop 1440x900 and mobile 390x844, light and dark, from the production build, into screenshots/ (not committed).
 // Look at them after changing the UI.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -27,8 +27,12 @@ try {
       for (const colorScheme of ['light', 'dark']) {
         const page = await browser.newPage({ viewport: { width, height }, colorScheme });
         await page.goto(`${preview.origin}${path}`);
-        // Exercise pages: wait for Monaco to take over, as a learner would see the page.
-        if (await page.locator('[data-exercise-root]').count()) await page.waitForSelector('[data-editor="monaco"]', { timeout: 20_000 });
+        // Exercise pages and the playground load Monaco when the learner reaches for the editor:
+        // click it, as they would, and wait for Monaco to take over.
+        if (await page.locator('[data-editor]').count()) {
+          await page.locator('.editor-frame').first().click();
+          await page.waitForSelector('[data-editor="monaco"]', { timeout: 20_000 });
+        }
         await page.waitForTimeout(300);
         const file = join(out, `${path.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${name}-${colorScheme}.png`);
         await page.screenshot({ path: file });

@@ -16,26 +16,21 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/contextmenu/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { shikiToMonaco } from '@shikijs/monaco';
-import { createHighlighterCore } from 'shiki/core';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { CODE_THEMES } from '../../site/code-themes.ts';
+import { createDockerHighlighter } from '../highlight/docker-highlighter.ts';
 import { withAccessibleEditorColors } from './accessible-themes.ts';
 
-export const LIGHT_THEME = 'github-light';
-export const DARK_THEME = 'github-dark-default';
+/** The editor theme that matches the page's light or dark theme. */
+export function pageEditorTheme(): string {
+  return document.documentElement.dataset.theme === 'dark' ? CODE_THEMES.dark : CODE_THEMES.light;
+}
 
 let ready: Promise<typeof monaco> | null = null;
 
 export function loadMonaco(): Promise<typeof monaco> {
   ready ??= (async () => {
     (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = { getWorker: () => new EditorWorker() };
-    const highlighter = await createHighlighterCore({
-      themes: [
-        import('shiki/themes/github-light.mjs').then((m) => withAccessibleEditorColors(m.default)),
-        import('shiki/themes/github-dark-default.mjs').then((m) => withAccessibleEditorColors(m.default)),
-      ],
-      langs: [import('shiki/langs/docker.mjs')],
-      engine: createJavaScriptRegexEngine(),
-    });
+    const highlighter = await createDockerHighlighter(withAccessibleEditorColors);
     // Shiki names the grammar "docker" with the alias "dockerfile"; Monaco's id is "dockerfile".
     monaco.languages.register({ id: 'docker' });
     shikiToMonaco(highlighter, monaco);

@@ -4,7 +4,7 @@
  * Loaded by boot.ts only when the learner reaches the editor. The page's server-rendered HTML is
  * the starting state; this module only updates it.
  */
-import { gradeExercise } from '../../engine/grade/index.ts';
+import { gradeExercise, targetSizeBytes } from '../../engine/grade/index.ts';
 import type { Exercise, ExerciseFiles, GradeResult } from '../../engine/grade/types.ts';
 import type { Finding } from '../../engine/rules/types.ts';
 import { SAVE_NOW_EVENT } from '../offline/events.ts';
@@ -12,7 +12,7 @@ import { ProgressStore, type Notice } from '../progress/store.ts';
 import { diffHtml, lineDiff } from './diff.ts';
 import { cacheHtml, checklistHtml, errorsHtml, escapeHtml, formatBytes, imageHtml, runtimeHtml, textHtml } from './render.ts';
 import { findingMarker } from '../editor/markers.ts';
-import { loadMonaco, DARK_THEME, LIGHT_THEME, type Monaco } from '../editor/monaco.ts';
+import { loadMonaco, pageEditorTheme, type Monaco } from '../editor/monaco.ts';
 import { INSTRUCTION_HELP } from './instruction-help.ts';
 import { runLinkUpdater } from '../run/offer.ts';
 import { browserStorage } from '../storage.ts';
@@ -23,10 +23,6 @@ function $(selector: string): HTMLElement {
   const el = document.querySelector<HTMLElement>(selector);
   if (!el) throw new Error(`exercise page: ${selector} is missing`);
   return el;
-}
-
-function currentTheme(): string {
-  return document.documentElement.dataset.theme === 'dark' ? DARK_THEME : LIGHT_THEME;
 }
 
 /** What a host of the exercise (the embed's bridge) can hook into. */
@@ -51,8 +47,7 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
   const startedAt = performance.now();
   const exercise = JSON.parse($('#exercise-data').textContent ?? '{}') as Exercise;
   const starterBytes = Number(root.dataset.starterBytes);
-  const maxSize = exercise.objectives.find((o) => o.check.kind === 'max-size');
-  const targetBytes = maxSize && maxSize.check.kind === 'max-size' ? maxSize.check.megabytes * 1e6 : null;
+  const targetBytes = targetSizeBytes(exercise);
 
   const notices = $('#notices');
   const showNotice = (notice: Notice | { kind: string; message: string }, actions: HTMLElement[] = []) => {
@@ -76,7 +71,7 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
   const model = monaco.editor.createModel(saved?.dockerfile ?? exercise.starter.dockerfile, 'dockerfile');
   const editor = monaco.editor.create(host, {
     model,
-    theme: currentTheme(),
+    theme: pageEditorTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
     fontFamily: getComputedStyle(staticView).fontFamily,
@@ -94,7 +89,7 @@ export async function startExercise(root: HTMLElement, hooks: ExerciseHooks = {}
   staticView.hidden = true;
   host.hidden = false;
   root.dataset.editor = 'monaco';
-  document.addEventListener('layerwise:theme', () => monaco.editor.setTheme(currentTheme()));
+  document.addEventListener('layerwise:theme', () => monaco.editor.setTheme(pageEditorTheme()));
 
   const files = (): ExerciseFiles => ({
     dockerfile: model.getValue(),

@@ -3,7 +3,7 @@
  * graded and rendered by grade.ts as the page's first paint was.
  */
 import { findingMarker } from '../editor/markers.ts';
-import { loadMonaco, DARK_THEME, LIGHT_THEME } from '../editor/monaco.ts';
+import { loadMonaco, pageEditorTheme } from '../editor/monaco.ts';
 import { SAVE_NOW_EVENT } from '../offline/events.ts';
 import { readDraft, writeDraft } from './draft.ts';
 import { gradePlayground, NO_PROJECT, playgroundExercise, playgroundViews, type SampleProject } from './grade.ts';
@@ -39,12 +39,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   }
 
   const monaco = await loadMonaco();
-  const theme = () => (document.documentElement.dataset.theme === 'dark' ? DARK_THEME : LIGHT_THEME);
   const model = monaco.editor.createModel(fallback.value, 'dockerfile');
   const host = $(root, '#editor-host');
   monaco.editor.create(host, {
     model,
-    theme: theme(),
+    theme: pageEditorTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -57,7 +56,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   fallback.hidden = true;
   host.hidden = false;
   root.dataset.editor = 'monaco';
-  document.addEventListener('layerwise:theme', () => monaco.editor.setTheme(theme()));
+  document.addEventListener('layerwise:theme', () => monaco.editor.setTheme(pageEditorTheme()));
 
   const runLink = $(root, '#run-link') as HTMLAnchorElement;
   const runNone = $(root, '#run-none');

@@ -4,9 +4,9 @@
  * browser by the exercise page's engine with the exercise's own data, for the layer chart.
  * Loaded only when the presenter opens a spotlight.
  */
-import { createHighlighterCore } from 'shiki/core';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { gradeExercise } from '../../engine/grade/index.ts';
+import { gradeExercise, targetSizeBytes } from '../../engine/grade/index.ts';
+import { CODE_THEMES } from '../../site/code-themes.ts';
+import { createDockerHighlighter } from '../highlight/docker-highlighter.ts';
 import type { Exercise } from '../../engine/grade/types.ts';
 import { formatBytes, imageHtml } from '../exercise/render.ts';
 import { api, workshopPath } from './api.ts';
@@ -22,7 +22,7 @@ interface Spotlight {
   dockerfile: string | null;
 }
 
-let highlighter: ReturnType<typeof createHighlighterCore> | null = null;
+let highlighter: ReturnType<typeof createDockerHighlighter> | null = null;
 const exercises = new Map<string, Promise<Exercise>>();
 
 function loadExercise(id: string): Promise<Exercise> {
@@ -35,15 +35,11 @@ function loadExercise(id: string): Promise<Exercise> {
 }
 
 async function highlight(dockerfile: string): Promise<string> {
-  highlighter ??= createHighlighterCore({
-    themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark-default.mjs')],
-    langs: [import('shiki/langs/docker.mjs')],
-    engine: createJavaScriptRegexEngine(),
-  });
+  highlighter ??= createDockerHighlighter();
   // Shiki escapes the text it highlights; `astro-code` picks up the site's light/dark switch.
   return (await highlighter).codeToHtml(dockerfile, {
     lang: 'docker',
-    themes: { light: 'github-light', dark: 'github-dark-default' },
+    themes: CODE_THEMES,
     transformers: [{ pre(node) { this.addClassToHast(node, 'astro-code'); } }],
   });
 }
@@ -65,8 +61,7 @@ export async function showSpotlight(container: HTMLElement, key: PresenterKey, c
     const files = { dockerfile: spot.dockerfile, ...(exercise.starter.dockerignore !== undefined ? { dockerignore: exercise.starter.dockerignore } : {}) };
     const grade = gradeExercise(exercise, files);
     const starter = gradeExercise(exercise, exercise.starter);
-    const maxSize = exercise.objectives.find((o) => o.check.kind === 'max-size');
-    const targetBytes = maxSize && maxSize.check.kind === 'max-size' ? maxSize.check.megabytes * 1e6 : null;
+    const targetBytes = targetSizeBytes(exercise);
     const code = h('div', { class: 'spotlight-code' });
     code.innerHTML = await highlight(spot.dockerfile);
     const chart = h('div', { class: 'spotlight-chart results' });

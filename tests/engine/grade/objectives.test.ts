@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeExercise } from '../../../src/engine/grade/index.ts';
+import { gradeExercise, targetSizeBytes } from '../../../src/engine/grade/index.ts';
 import type { ObjectiveCheck } from '../../../src/engine/grade/types.ts';
 import { exercise, objective } from './support.ts';
 
@@ -40,6 +40,10 @@ describe('max-size', () => {
     expect(r.passed).toBe(false);
     expect(r.message).toMatch(/too many; base image \d+\.\d MB; largest layer \d+\.\d MB from `RUN npm ci` \(line 4\)/);
     expect(r.line).toBe(4);
+  });
+  it('gives the pages the target in bytes, or null without a max-size objective', () => {
+    expect(targetSizeBytes(exercise([objective('a', { kind: 'stages', min: 2 }), objective('b', { kind: 'max-size', megabytes: 180 })]))).toBe(180e6);
+    expect(targetSizeBytes(exercise([objective('a', { kind: 'stages', min: 2 })]))).toBeNull();
   });
 });
 

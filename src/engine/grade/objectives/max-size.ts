@@ -1,4 +1,4 @@
-import type { ObjectiveCheck } from '../types.ts';
+import type { Exercise, ObjectiveCheck } from '../types.ts';
 import { mb, quote, type Evaluation, type GradeFacts } from '../facts.ts';
 
 type Check = Extract<ObjectiveCheck, { kind: 'max-size' }>;
@@ -16,4 +16,10 @@ export function maxSize(check: Check, facts: GradeFacts): Evaluation {
   const parts = [`Final image ${mb(size)}, ${target}: ${mb(size - check.megabytes * 1e6)} too many`, `base image ${mb(base)}`];
   if (largest && largest.sizeBytes > 0) parts.push(`largest layer ${mb(largest.sizeBytes)} from ${quote(largest.instruction?.original ?? largest.createdBy)} (line ${largest.line})`);
   return { passed: false, message: parts.join('; '), line: largest && largest.sizeBytes > 0 ? largest.line : null };
+}
+
+/** The exercise's size target in bytes (its max-size objective), or null when it sets none. */
+export function targetSizeBytes(exercise: Pick<Exercise, 'objectives'>): number | null {
+  for (const o of exercise.objectives) if (o.check.kind === 'max-size') return o.check.megabytes * 1e6;
+  return null;
 }
