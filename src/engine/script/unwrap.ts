@@ -26,7 +26,8 @@ interface Wrapper {
   queryOptions?: readonly string[];
 }
 
-const WRAPPERS: Readonly<Record<string, Wrapper>> = {
+// A Map, not an object: every command's program is looked up, and most are no wrapper.
+const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map(Object.entries({
   sudo: { valueOptions: ['u', 'g', 'p', 'C', 'D', 'h', 'r', 't', 'T', 'U', 'user', 'group', 'prompt', 'close-from', 'chdir', 'host', 'role', 'type', 'command-timeout', 'other-user'], queryOptions: ['l', 'v', 'k', 'K', 'V', 'list', 'validate', 'version'] },
   doas: { valueOptions: ['u', 'C'] },
   env: { valueOptions: ['u', 'C', 'S', 'unset', 'chdir', 'split-string'], assignments: true },
@@ -39,7 +40,7 @@ const WRAPPERS: Readonly<Record<string, Wrapper>> = {
   command: { valueOptions: [], queryOptions: ['v', 'V'] },
   builtin: { valueOptions: [] },
   busybox: { valueOptions: [] },
-};
+} satisfies Record<string, Wrapper>));
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -88,7 +89,7 @@ export function unwrapCommand(command: ShellCommand): ShellCommand {
   let current = command;
   for (let depth = 0; depth < 8; depth++) {
     const name = current.program;
-    const wrapper = WRAPPERS[name];
+    const wrapper = WRAPPERS.get(name);
     if (!wrapper) return current;
     const at = commandIndex(wrapper, current.args);
     if (at < 0 || at >= current.args.length) return current;

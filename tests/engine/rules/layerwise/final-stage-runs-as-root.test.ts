@@ -47,6 +47,10 @@ describe('final-stage-runs-as-root', () => {
   it('skips entrypoints that drop privileges themselves', () => {
     expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM alpine\nRUN apk add --no-cache su-exec\nCMD ["su-exec", "app", "/app"]\n')).toEqual([]);
+    // A dropper named by its path (a download of gosu, a copied binary), and one that only ends like one.
+    expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nRUN curl -fsSLo /usr/local/bin/gosu https://example.com/gosu && chmod +x /usr/local/bin/gosu\nCMD ["/app/server"]\n')).toEqual([]);
+    expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nCOPY --from=tianon/gosu /gosu/ /usr/local/bin/\nCMD ["/app/server"]\n')).toEqual([]);
+    expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nRUN touch /opt/notgosu\nCMD ["/app/server"]\n')).toEqual([1]);
   });
 
   it('honours pragmas', () => {

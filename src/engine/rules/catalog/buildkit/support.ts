@@ -218,9 +218,15 @@ export function baseChain(resolved: ResolvedDockerfile, stage: Stage): Stage[] {
   return out;
 }
 
-/** The FROM instructions that start stages, in order. */
-export function fromInstructions(ctx: RuleContext): FromInstruction[] {
-  return ctx.parsed.instructions.filter((i): i is FromInstruction => i.keyword === 'FROM');
+/** The FROM instructions that start stages, in order (one per stage). Shared by the rules: do not modify. */
+export function fromInstructions(ctx: RuleContext): readonly FromInstruction[] {
+  const lists = ctx.shared<null, readonly FromInstruction[]>(fromInstructions);
+  let list = lists.get(null);
+  if (!list) {
+    list = ctx.resolved.stages.map((stage) => stage.from);
+    lists.set(null, list);
+  }
+  return list;
 }
 
 /** The whole of one physical line (1-based), for checks BuildKit reports on a line. */

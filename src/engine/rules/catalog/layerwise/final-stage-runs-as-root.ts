@@ -5,9 +5,17 @@ import { basename, chainOf, commandsOf, finalStage, isApplicationImage } from '.
 /** Programs an entrypoint uses to drop from root to another user after its setup. */
 const PRIVILEGE_DROPPERS = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 's6-setuidgid', 'chpst', 'setuser']);
 
-/** `gosu`, `/usr/local/bin/gosu`, ... (most words have no slash, and need no basename). */
+const DROPPER_PATHS = [...PRIVILEGE_DROPPERS].map((name) => `/${name}`);
+
+/**
+ * `gosu`, `/usr/local/bin/gosu`, ... Every word of the final stage's commands is tested, and many
+ * are paths: they are matched by their ending, without cutting a new string out of each one.
+ */
 function isDropper(word: string): boolean {
-  return PRIVILEGE_DROPPERS.has(word) || (word.includes('/') && PRIVILEGE_DROPPERS.has(basename(word)));
+  if (PRIVILEGE_DROPPERS.has(word)) return true;
+  if (word.endsWith('/')) return PRIVILEGE_DROPPERS.has(basename(word));
+  for (const path of DROPPER_PATHS) if (word.endsWith(path)) return true;
+  return false;
 }
 
 export const finalStageRunsAsRoot: Rule = {

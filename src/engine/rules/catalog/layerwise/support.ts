@@ -410,8 +410,13 @@ export function runsNode(argv: readonly string[], withPackageManagers = false): 
 // Paths
 // ---------------------------------------------------------------------------------------------
 
+/** A doubled slash, a `.` or `..` part, or a trailing slash after something: what cleanPath changes. */
+const NOT_CLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+
 /** A POSIX path with `.` and `..` resolved, no trailing slash (`/` stays `/`). */
 export function cleanPath(path: string): string {
+  // Most paths are clean already; they are returned as they are, without splitting and joining.
+  if (path !== '' && !NOT_CLEAN.test(path)) return path;
   const abs = path.startsWith('/');
   const out: string[] = [];
   for (const part of path.split('/')) {
