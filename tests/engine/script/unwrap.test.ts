@@ -50,3 +50,11 @@ describe('commandsNamed through wrappers', () => {
     expect(found.map((c) => [c.name, c.wrappedBy])).toEqual([['apt-get', ['sudo']]]);
   });
 });
+
+describe('unwrapCommand on programs named like object properties', () => {
+  it('treats them as programs, not wrappers', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(unwrapped(`${name} -u app npm ci`).line).toBe(`${name} -u app npm ci`);
+    }
+  });
+});
