@@ -35,7 +35,8 @@ const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    if (name === 'help' && rest[0] && commands[rest[0]]) io.stdout(commands[rest[0]]!.help);
+    const topic = name === 'help' && rest[0] !== undefined && Object.hasOwn(commands, rest[0]) ? commands[rest[0]] : undefined;
+    if (topic) io.stdout(topic.help);
     else io.stdout(mainHelp);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }

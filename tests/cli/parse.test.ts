@@ -68,7 +68,8 @@ describe('layerwise parse', () => {
   });
 
   it('has --help on every command and at the top', async () => {
-    for (const argv of [['--help'], ['parse', '--help'], ['context', '--help'], ['help', 'parse']]) {
+    // `help constructor` is no command's help: the main help, not `undefined` from Object.prototype.
+    for (const argv of [['--help'], ['parse', '--help'], ['context', '--help'], ['help', 'parse'], ['help', 'constructor'], ['help', 'nope']]) {
       const { code, stdout } = await run(argv);
       expect(code, argv.join(' ')).toBe(0);
       expect(stdout).toMatch(/^Usage: layerwise/);

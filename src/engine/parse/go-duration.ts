@@ -1,3 +1,15 @@
+/** Go's duration units, in milliseconds (a Map: `1constructor` must be an unknown unit). */
+const UNITS: ReadonlyMap<string, number> = new Map([
+  ['ns', 1e-6],
+  ['us', 1e-3],
+  ['µs', 1e-3],
+  ['μs', 1e-3],
+  ['ms', 1],
+  ['s', 1000],
+  ['m', 60_000],
+  ['h', 3_600_000],
+]);
+
 /** Go's `time.ParseDuration`, returning milliseconds, or an error message as Go words it. */
 export function parseGoDuration(text: string): { ms: number } | { error: string } {
   const invalid = { error: `time: invalid duration ${JSON.stringify(text)}` };
@@ -9,16 +21,6 @@ export function parseGoDuration(text: string): { ms: number } | { error: string 
   }
   if (s === '0') return { ms: 0 };
   if (s === '') return invalid;
-  const units: Record<string, number> = {
-    ns: 1e-6,
-    us: 1e-3,
-    'µs': 1e-3,
-    'μs': 1e-3,
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-  };
   let total = 0;
   const part = /^(\d*)(?:\.(\d*))?([^\d.]*)/;
   while (s !== '') {
@@ -26,7 +28,7 @@ export function parseGoDuration(text: string): { ms: number } | { error: string 
     if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return invalid;
     const unit = m[3]!;
     if (unit === '') return { error: `time: missing unit in duration ${JSON.stringify(text)}` };
-    const scale = units[unit];
+    const scale = UNITS.get(unit);
     if (scale === undefined) {
       return { error: `time: unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(text)}` };
     }

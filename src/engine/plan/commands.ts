@@ -15,7 +15,8 @@ import type { FileOp, PlannedCommand } from './types.ts';
 /** Programs the runtime starts as processes. */
 export const PROCESS_PROGRAMS = ['npm', 'npx', 'pnpm', 'node', 'corepack'] as const;
 
-const FILE_OPS: Record<string, FileOp> = { mkdir: 'mkdir', rm: 'rm', cp: 'cp', mv: 'mv', touch: 'touch' };
+// A Map: a program named like an object property (`constructor`) is no file operation.
+const FILE_OPS: ReadonlyMap<string, FileOp> = new Map([['mkdir', 'mkdir'], ['rm', 'rm'], ['cp', 'cp'], ['mv', 'mv'], ['touch', 'touch']]);
 
 /** Commands that only change ownership, permissions or print: no effect the runtime models. */
 const NO_EFFECT = new Set(['chown', 'chmod', 'true', ':', 'ls', 'cat', 'pwd', 'env', 'printenv', 'which', 'id', 'whoami', 'sleep']);
@@ -111,7 +112,7 @@ function planCommand(command: ShellCommand, cwd: string, scope: ReadonlyMap<stri
     }
     return { kind: 'exec', program, args, cwd, env: Object.fromEntries(scope), text };
   }
-  const op = FILE_OPS[program];
+  const op = FILE_OPS.get(program);
   if (op) return { kind: 'file', op, args, cwd, text };
   if (program === 'echo' || program === 'printf') {
     if (!output?.target) return { kind: 'file', op: 'noop', args, cwd, text };

@@ -253,7 +253,7 @@ function familyFallback(ref: string): RecordedBaseImage | null {
 export function lookupBaseImage(ref: string): BaseImageInfo | null {
   const normalized = normalizeImageRef(ref);
   if (normalized === 'scratch:latest' || ref.trim().toLowerCase() === 'scratch') return SCRATCH;
-  const key = ALIASES[normalized] ?? normalized;
+  const key = Object.hasOwn(ALIASES, normalized) ? ALIASES[normalized]! : normalized;
   const row = RECORDED_BASE_IMAGES.find((r) => r.ref === key);
   if (row) return toInfo(row, normalized);
   const fallback = familyFallback(key);

@@ -213,13 +213,14 @@ function deploy(command: ShellCommand, state: RunState, target: string | undefin
   });
 }
 
-const GLOBAL_TOOL_BYTES: Record<string, number> = {};
+/** No global tool's size is recorded: each is estimated at 10 MB, and the simulation says so. */
+const GLOBAL_TOOL_BYTES = 10_000_000;
 
 function globalInstall(names: string[], state: RunState): void {
   for (const name of names) {
     const bare = name.replace(/@[^@/]+$/, '');
     state.stage.tools.add(bare);
-    state.layer.add({ path: `/usr/local/lib/node_modules/${bare}`, bytes: GLOBAL_TOOL_BYTES[bare] ?? 10_000_000, files: 500, tags: ['global-tool'], tree: true });
+    state.layer.add({ path: `/usr/local/lib/node_modules/${bare}`, bytes: GLOBAL_TOOL_BYTES, files: 500, tags: ['global-tool'], tree: true });
     state.note('estimate', `npm install -g ${bare}: size estimated at 10 MB`);
   }
 }

@@ -16,7 +16,7 @@ const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9a-fA-F
 const REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 const ANCHORED_IDENTIFIER = /^[a-f0-9]{64}$/;
 const NAME_TOTAL_LENGTH_MAX = 255;
-const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+const DIGEST_HEX_LENGTH: ReadonlyMap<string, number> = new Map([['sha256', 64], ['sha384', 96], ['sha512', 128]]);
 
 /** `splitDockerDomain`: the registry and the path, with docker.io and library/ filled in. */
 function splitDockerDomain(name: string): [string, string] {
@@ -49,7 +49,7 @@ function parse(s: string): string | null {
     const colon = digest.indexOf(':');
     const algorithm = digest.slice(0, colon);
     const hex = digest.slice(colon + 1);
-    const want = DIGEST_HEX_LENGTH[algorithm];
+    const want = DIGEST_HEX_LENGTH.get(algorithm);
     if (want === undefined) return 'unsupported digest algorithm';
     if (hex.length !== want || !/^[a-f0-9]+$/.test(hex)) return 'invalid checksum digest format';
   }
