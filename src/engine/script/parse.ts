@@ -1,15 +1,38 @@
 import { programOf } from './command.ts';
 import type { Connector, ShellCommand, ShellScript, ShellWord } from './types.ts';
 
-type Token =
-  | { kind: 'word'; word: ShellWord }
-  | { kind: 'op'; op: string; start: number; end: number }
-  | { kind: 'redirect'; op: string; start: number; end: number };
+// The first words of every command are tested against the reserved words below: comparing
+// with a few constants of the same length is cheaper than hashing each word for a Set.
 
 /** Reserved words that may stand before a command without being the command. */
-const PREFIX_WORDS = new Set(['if', 'then', 'elif', 'else', 'do', 'while', 'until', '!', '{', 'time']);
+function isPrefixWord(raw: string): boolean {
+  switch (raw.length) {
+    case 1:
+      return raw === '!' || raw === '{';
+    case 2:
+      return raw === 'if' || raw === 'do';
+    case 4:
+      return raw === 'then' || raw === 'elif' || raw === 'else' || raw === 'time';
+    case 5:
+      return raw === 'while' || raw === 'until';
+    default:
+      return false;
+  }
+}
+
 /** Reserved words that close a compound command. */
-const CLOSING_WORDS = new Set(['fi', 'done', '}', 'esac']);
+function isClosingWord(raw: string): boolean {
+  switch (raw.length) {
+    case 1:
+      return raw === '}';
+    case 2:
+      return raw === 'fi';
+    case 4:
+      return raw === 'done' || raw === 'esac';
+    default:
+      return false;
+  }
+}
 
 // What each ASCII character is to the tokenizer, looked up by char code in its hot loops.
 const BLANK = 1;
@@ -27,6 +50,9 @@ mark(' \t\r\f\v', BLANK | WORD_END);
 mark('\n;&|()<>', WORD_END);
 mark('\\\'"$`', SPECIAL);
 mark('0123456789&<>', REDIRECT_START);
+/** Ends a run of plain text inside double quotes: the quote, an escape or an expansion. */
+const IN_DOUBLE_QUOTES = 16;
+mark('"\\$`', IN_DOUBLE_QUOTES);
 
 function classAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
@@ -89,47 +115,88 @@ function skipSubstitution(text: string, i: number): number {
   return text.length;
 }
 
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    const cls = classAt(text, i);
-    if (cls & BLANK) {
-      i++;
-      continue;
+/** What Tokens.next() found. */
+const END = 0;
+const WORD = 1;
+const OP = 2;
+const REDIRECT = 3;
+
+/**
+ * Reads a script one token at a time: a word, a control operator or a redirection. A cursor,
+ * not a list of token objects: every RUN of a Dockerfile goes through it on each lint.
+ */
+class Tokens {
+  private readonly text: string;
+  private i = 0;
+  /** The operator or redirection just read (`&&`, `\n`, `2>&1`...). */
+  op = '';
+  /** The word just read. */
+  word: ShellWord | null = null;
+  /** Whether the word just read may hold a command substitution (`$(...)` or backticks). */
+  mayHoldSubstitution = false;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  next(): number {
+    const text = this.text;
+    const n = text.length;
+    let i = this.i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const cls = classAt(text, i);
+      if (cls & BLANK) {
+        i++;
+        continue;
+      }
+      if (c === 92 /* \\ */ && text.charCodeAt(i + 1) === 10) {
+        i += 2;
+        continue;
+      }
+      if (c === 35 /* # */) {
+        const eol = text.indexOf('\n', i);
+        i = eol < 0 ? n : eol;
+        continue;
+      }
+      // bash's `&>file` and `&>>file` redirect stdout and stderr; they are not `&` (background).
+      const both = c === 38 /* & */ && text.charCodeAt(i + 1) === 62;
+      const op = both ? undefined : controlOp(text, i);
+      if (op) {
+        this.op = op;
+        this.i = i + op.length;
+        return OP;
+      }
+      // Redirections, with an optional file descriptor before them: 2>&1, >>log, &>/dev/null, <in.
+      const redirect = cls & REDIRECT_START ? /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6)) : null;
+      if (redirect && (redirect[0].includes('>') || redirect[0].includes('<'))) {
+        this.op = redirect[0];
+        this.i = i + redirect[0].length;
+        return REDIRECT;
+      }
+      this.i = this.readWord(i);
+      return WORD;
     }
-    if (c === '\\' && text[i + 1] === '\n') {
-      i += 2;
-      continue;
+    this.i = i;
+    return END;
+  }
+
+  /** Reads the word starting at `i` (up to an unquoted blank or operator); returns where it ends. */
+  private readWord(from: number): number {
+    const text = this.text;
+    const n = text.length;
+    // Most words are ordinary characters only: such a word is its own raw text, cut once.
+    let i = from;
+    while (i < n && !(classAt(text, i) & (WORD_END | SPECIAL))) i++;
+    if (i >= n || classAt(text, i) & WORD_END) {
+      const raw = text.slice(from, i);
+      this.word = { value: raw, raw, start: from, end: i, dynamic: false };
+      this.mayHoldSubstitution = false;
+      return i;
     }
-    if (c === '#') {
-      while (i < n && text[i] !== '\n') i++;
-      continue;
-    }
-    // bash's `&>file` and `&>>file` redirect stdout and stderr; they are not `&` (background).
-    const both = c === '&' && text.charCodeAt(i + 1) === 62;
-    const op = both ? undefined : controlOp(text, i);
-    if (op) {
-      tokens.push({ kind: 'op', op, start: i, end: i + op.length });
-      i += op.length;
-      continue;
-    }
-    // Redirections, with an optional file descriptor before them: 2>&1, >>log, &>/dev/null, <in.
-    const redirect = cls & REDIRECT_START ? /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6)) : null;
-    if (redirect && (redirect[0].includes('>') || redirect[0].includes('<'))) {
-      const end = i + redirect[0].length;
-      tokens.push({ kind: 'redirect', op: redirect[0], start: i, end });
-      i = end;
-      continue;
-    }
-    // A word: runs until an unquoted blank or operator.
-    const start = i;
-    let value = '';
+    let value = text.slice(from, i);
     let dynamic = false;
-    // A word of ordinary characters only is its own raw text (one string, not two copies).
-    let plain = true;
+    let plain = false;
     while (i < n && !(classAt(text, i) & WORD_END)) {
       const ch = text[i]!;
       if (ch === '\\') {
@@ -164,8 +231,11 @@ function tokenize(text: string): Token[] {
             value += text.slice(i, end);
             i = end;
           } else {
-            value += text[i];
-            i++;
+            // A run of characters with no meaning inside double quotes is copied at once.
+            let j = i + 1;
+            while (j < n && !(classAt(text, j) & IN_DOUBLE_QUOTES)) j++;
+            value += j === i + 1 ? text[i] : text.slice(i, j);
+            i = j;
           }
         }
         i++;
@@ -193,9 +263,12 @@ function tokenize(text: string): Token[] {
       i = j;
     }
     i = Math.min(i, n);
-    tokens.push({ kind: 'word', word: { value, raw: plain ? value : text.slice(start, i), start, end: i, dynamic } });
+    const raw = plain ? value : text.slice(from, i);
+    this.word = { value, raw, start: from, end: i, dynamic };
+    // `$` and backticks are never in a plain word: only the others need looking into.
+    this.mayHoldSubstitution = !plain && (raw.includes('$(') || raw.includes('`'));
+    return i;
   }
-  return tokens;
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
@@ -227,10 +300,14 @@ function substitutions(word: ShellWord): readonly { text: string; offset: number
   return found;
 }
 
-function build(text: string, offset: number, depth: number, out: ShellCommand[]): void {
-  const tokens = tokenize(text);
+/** Adds the commands of `text` to `out`; true when some of them are nested in a substitution. */
+function build(text: string, offset: number, depth: number, out: ShellCommand[]): boolean {
+  let nested = false;
+  const tokens = new Tokens(text);
   let connector: Connector = 'start';
   let words: ShellWord[] = [];
+  // How many of `words` may hold a command substitution: most commands have none to look for.
+  let substituting = 0;
   let redirects: { op: string; target: ShellWord | null }[] = [];
   let pendingRedirect: { op: string; target: ShellWord | null } | null = null;
   let forHeader = false;
@@ -243,9 +320,9 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
   const flush = (next: Connector) => {
     let k = 0;
     const assignments: ShellWord[] = [];
-    while (k < words.length && PREFIX_WORDS.has(words[k]!.raw)) k++;
-    while (k < words.length && ASSIGNMENT.test(words[k]!.raw)) assignments.push(words[k++]!);
-    if (k < words.length && !CLOSING_WORDS.has(words[k]!.raw)) {
+    while (k < words.length && isPrefixWord(words[k]!.raw)) k++;
+    while (k < words.length && words[k]!.raw.includes('=') && ASSIGNMENT.test(words[k]!.raw)) assignments.push(words[k++]!);
+    if (k < words.length && !isClosingWord(words[k]!.raw)) {
       const nameWord = words[k]!;
       out.push({
         name: nameWord.value,
@@ -260,44 +337,51 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
         depth,
       });
     }
-    for (const w of words) {
-      for (const sub of substitutions(w)) build(sub.text, sub.offset, depth + 1, out);
+    if (substituting > 0) {
+      for (const w of words) {
+        for (const sub of substitutions(w)) {
+          build(sub.text, sub.offset, depth + 1, out);
+          nested = true;
+        }
+      }
     }
     words = [];
+    substituting = 0;
     redirects = [];
     pendingRedirect = null;
     connector = next;
   };
 
-  for (const token of tokens) {
-    if (token.kind === 'redirect') {
+  for (let kind = tokens.next(); kind !== END; kind = tokens.next()) {
+    if (kind === REDIRECT) {
       // The target of a redirection is a file name (or descriptor), not an argument.
-      pendingRedirect = { op: token.op, target: null };
+      pendingRedirect = { op: tokens.op, target: null };
       redirects.push(pendingRedirect);
       continue;
     }
-    if (token.kind === 'op') {
+    if (kind === OP) {
+      const op = tokens.op;
       if (casePattern) {
-        if (token.op === ')') casePattern = false;
+        if (op === ')') casePattern = false;
         continue;
       }
       if (forHeader) {
-        if (token.op === ';' || token.op === '\n') forHeader = false;
+        if (op === ';' || op === '\n') forHeader = false;
         continue;
       }
-      if (token.op === ';;') {
+      if (op === ';;') {
         flush(';');
         casePattern = caseDepth > 0;
         continue;
       }
-      if (token.op === '(' || token.op === ')') {
+      if (op === '(' || op === ')') {
         flush(connector);
         continue;
       }
-      flush(token.op === '\n' ? 'newline' : token.op === '|&' ? '|' : (token.op as Connector));
+      flush(op === '\n' ? 'newline' : op === '|&' ? '|' : (op as Connector));
       continue;
     }
-    const word = shift(token.word);
+    const word = shift(tokens.word!);
     if (pendingRedirect) {
       pendingRedirect.target = word;
       pendingRedirect = null;
@@ -325,16 +409,18 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
       caseDepth--;
       continue;
     }
-    if (words.length === 0 && CLOSING_WORDS.has(word.raw)) continue;
+    if (words.length === 0 && isClosingWord(word.raw)) continue;
     words.push(word);
+    if (tokens.mayHoldSubstitution) substituting++;
   }
   flush('start');
+  return nested;
 }
 
 /** Splits a shell script (a RUN command or a heredoc body) into the commands it runs. */
 export function parseShellScript(text: string): ShellScript {
   const commands: ShellCommand[] = [];
-  build(text, 0, 0, commands);
-  commands.sort((a, b) => a.start - b.start);
+  // Commands inside `$(...)` are listed after the command that holds them: put them in text order.
+  if (build(text, 0, 0, commands)) commands.sort((a, b) => a.start - b.start);
   return { text, commands };
 }
