@@ -1,4 +1,4 @@
-import { processWord, processWords, type ShellEnv } from '../parse/shell/lex.ts';
+import { isPlainShellText, plainWords, processWord, processWords, type ShellEnv } from '../parse/shell/lex.ts';
 import type {
   ArgInstruction,
   CopyInstruction,
@@ -80,15 +80,23 @@ interface Expander {
   errors: ResolveError[];
 }
 
+/** The variables an expansion sees, worked out only when a word has something to expand. */
+type Scope = () => ShellEnv;
+
 function expandWord(
   x: Expander,
   field: ExpansionField,
   raw: string,
   range: Range,
-  scope: ShellEnv,
+  scope: Scope,
   split = false,
 ): ExpandedWord {
-  const result = split ? processWords(raw, scope, { escape: x.escape }) : processWord(raw, scope, { escape: x.escape });
+  // Most words (paths, image names, plain values) read as themselves: no lexer, no scope.
+  if (isPlainShellText(raw)) {
+    return { field, raw, value: raw, values: split ? plainWords(raw) : [raw], range, unmatched: [], matched: [], error: null };
+  }
+  const env = scope();
+  const result = split ? processWords(raw, env, { escape: x.escape }) : processWord(raw, env, { escape: x.escape });
   const error = result.error?.message ?? null;
   if (error) x.errors.push({ message: error, range });
   return {
@@ -122,6 +130,7 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
   // A --build-arg of a predefined name replaces its value, declared or not (BuildKit's defaultArgs).
   for (const [name, value] of buildArgs) if (predefined.has(name)) predefined.set(name, value);
   const x: Expander = { escape: parsed.escapeCharacter, errors: [] };
+  const globalScope: Scope = () => globalArgs;
 
   // Global scope: everything before the first FROM.
   const globalArgs = new Map(predefined);
@@ -136,7 +145,7 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
       if (override !== undefined) {
         globalArgs.set(def.name, override);
       } else if (def.defaultValue !== null) {
-        globalArgs.set(def.name, expandWord(x, 'arg', def.defaultValue, def.range, globalArgs).value);
+        globalArgs.set(def.name, expandWord(x, 'arg', def.defaultValue, def.range, () => globalArgs).value);
       }
     }
   }
@@ -163,10 +172,10 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
     resolving.add(index);
     const imageArg = from.args[0];
     const imageRange = imageArg?.range ?? from.keywordRange;
-    const base = expandWord(x, 'image', from.image, imageRange, globalArgs);
+    const base = expandWord(x, 'image', from.image, imageRange, globalScope);
     const platformFlag = from.flags.find((f) => f.name === 'platform');
     const platform =
-      from.platform !== null ? expandWord(x, 'platform', from.platform, platformFlag?.range ?? from.range, globalArgs) : null;
+      from.platform !== null ? expandWord(x, 'platform', from.platform, platformFlag?.range ?? from.range, globalScope) : null;
 
     let baseStage = byName.get(base.value.toLowerCase()) ?? null;
     let args = new Map<string, string>();
@@ -193,22 +202,23 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
     for (const instruction of body) {
       const step: Step = { instruction, args, env, expansions: [] };
       steps.push(step);
-      // The variables this instruction sees, built when an expansion first needs them.
-      const here = (): Map<string, string> => (scope ??= scopeOf(args, env));
+      // The variables this instruction sees (the step keeps the maps from before it), built
+      // when an expansion first needs them.
+      const here: Scope = () => (scope ??= scopeOf(step.args, step.env));
       switch (instruction.keyword) {
         case 'ARG': {
-          const before = here();
+          // The defaults see the variables from before the instruction.
           args = new Map(args);
+          declareArgs(x, instruction, here, args, globalArgs, predefined, buildArgs, step);
           scope = null;
-          declareArgs(x, instruction, before, args, globalArgs, predefined, buildArgs, step);
           break;
         }
         case 'ENV': {
           // All pairs of one ENV see the environment from before the instruction, as in BuildKit.
           const assigned: [string, string][] = [];
           for (const pair of instruction.pairs) {
-            const key = expandWord(x, 'key', pair.key, pair.keyRange, here());
-            const value = expandWord(x, 'value', pair.value, pair.valueRange, here());
+            const key = expandWord(x, 'key', pair.key, pair.keyRange, here);
+            const value = expandWord(x, 'value', pair.value, pair.valueRange, here);
             step.expansions.push(key, value);
             assigned.push([key.value, value.value]);
           }
@@ -220,21 +230,21 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
         case 'LABEL':
           for (const pair of instruction.pairs) {
             step.expansions.push(
-              expandWord(x, 'key', pair.key, pair.keyRange, here()),
-              expandWord(x, 'value', pair.value, pair.valueRange, here()),
+              expandWord(x, 'key', pair.key, pair.keyRange, here),
+              expandWord(x, 'value', pair.value, pair.valueRange, here),
             );
           }
           break;
         case 'COPY':
         case 'ADD':
-          expandCopy(x, instruction, here(), step);
+          expandCopy(x, instruction, here, step);
           break;
         case 'USER':
         case 'WORKDIR':
         case 'STOPSIGNAL': {
           const field = instruction.keyword === 'USER' ? 'user' : instruction.keyword === 'WORKDIR' ? 'workdir' : 'signal';
           const range = instruction.args[0]?.range ?? instruction.range;
-          step.expansions.push(expandWord(x, field, instruction.value, range, here()));
+          step.expansions.push(expandWord(x, field, instruction.value, range, here));
           break;
         }
         case 'EXPOSE':
@@ -242,13 +252,13 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
           instruction.values.forEach((value, i) => {
             const range = instruction.args[i]?.range ?? instruction.range;
             const field = instruction.keyword === 'EXPOSE' ? 'port' : 'volume';
-            step.expansions.push(expandWord(x, field, value, range, here(), instruction.keyword === 'EXPOSE'));
+            step.expansions.push(expandWord(x, field, value, range, here, instruction.keyword === 'EXPOSE'));
           });
           break;
         case 'RUN':
           for (const flag of instruction.flags) {
             if (flag.name === 'mount' && flag.value !== null) {
-              step.expansions.push(expandWord(x, 'mount', flag.value, flag.range, here()));
+              step.expansions.push(expandWord(x, 'mount', flag.value, flag.range, here));
             }
           }
           break;
@@ -280,7 +290,7 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
 function declareArgs(
   x: Expander,
   instruction: ArgInstruction,
-  scope: ShellEnv,
+  scope: Scope,
   args: Map<string, string>,
   globalArgs: ReadonlyMap<string, string>,
   predefined: ReadonlyMap<string, string>,
@@ -305,7 +315,7 @@ function declareArgs(
   }
 }
 
-function expandCopy(x: Expander, instruction: CopyInstruction, scope: ShellEnv, step: Step): void {
+function expandCopy(x: Expander, instruction: CopyInstruction, scope: Scope, step: Step): void {
   for (const flag of instruction.flags) {
     if (flag.value === null) continue;
     if (flag.name === 'from' || flag.name === 'chown' || flag.name === 'chmod' || flag.name === 'checksum') {
