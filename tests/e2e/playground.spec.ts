@@ -35,6 +35,17 @@ test.describe('playground', () => {
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed early');
   });
 
+  test('keys typed after the editor replaces the text box go on at the same place', async ({ page }) => {
+    await page.goto('/playground/');
+    await page.locator('#playground-fallback').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n# first');
+    await expect(page.locator('[data-editor="monaco"]')).toBeVisible({ timeout: 20_000 });
+    // No click: the focus moved from the text box into the editor, with the cursor where it was.
+    await page.keyboard.type(' then more');
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('# first then more');
+  });
+
   test('lints and simulates a pasted Dockerfile against a sample project', async ({ page }) => {
     const problems = watchForProblems(page);
     await page.goto('/playground/');

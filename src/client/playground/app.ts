@@ -41,7 +41,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const monaco = await loadMonaco();
   const model = monaco.editor.createModel(fallback.value, 'dockerfile');
   const host = $(root, '#editor-host');
-  monaco.editor.create(host, {
+  const editor = monaco.editor.create(host, {
     model,
     theme: pageEditorTheme(),
     automaticLayout: true,
@@ -53,8 +53,17 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     ariaLabel: 'Dockerfile. Press Ctrl+M (Ctrl+Shift+M on macOS) to make Tab move focus out of the editor.',
     fixedOverflowWidgets: true,
   });
+  // A visitor typing in the stand-in while the editor loaded carries on in the editor, at the
+  // same place: hiding the focused textarea would otherwise drop the keys that follow.
+  const typing = document.activeElement === fallback;
   fallback.hidden = true;
   host.hidden = false;
+  if (typing) {
+    const from = model.getPositionAt(fallback.selectionStart);
+    const to = model.getPositionAt(fallback.selectionEnd);
+    editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+    editor.focus();
+  }
   root.dataset.editor = 'monaco';
   document.addEventListener('layerwise:theme', () => monaco.editor.setTheme(pageEditorTheme()));
 
