@@ -27,10 +27,10 @@ try {
       for (const colorScheme of ['light', 'dark']) {
         const page = await browser.newPage({ viewport: { width, height }, colorScheme });
         await page.goto(`${preview.origin}${path}`);
-        // Exercise pages and the playground load Monaco when the learner reaches for the editor:
-        // click it, as they would, and wait for Monaco to take over.
+        // Exercise pages and the playground load Monaco when the pointer comes over the editor:
+        // send that event (a click would scroll to the editor and focus it) and wait for Monaco.
         if (await page.locator('[data-editor]').count()) {
-          await page.locator('.editor-frame').first().click();
+          await page.locator('.editor-frame').first().dispatchEvent('pointerenter');
           await page.waitForSelector('[data-editor="monaco"]', { timeout: 20_000 });
         }
         await page.waitForTimeout(300);

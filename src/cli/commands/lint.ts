@@ -107,12 +107,14 @@ export function makeLintCommand(loadContext: ContextLoader) {
     if (thresholdFlag !== undefined && !SEVERITIES.includes(thresholdFlag as Severity)) {
       throw new UsageError(`unknown --failure-threshold ${JSON.stringify(thresholdFlag)} (expected ${SEVERITIES.join(', ')})`);
     }
-    const buildArgs: Record<string, string> = {};
-    for (const arg of values['build-arg'] ?? []) {
-      const eq = arg.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--build-arg needs NAME=VALUE, got ${JSON.stringify(arg)}`);
-      buildArgs[arg.slice(0, eq)] = arg.slice(eq + 1);
-    }
+    // Object.fromEntries defines every name as its own key (`__proto__` included).
+    const buildArgs: Record<string, string> = Object.fromEntries(
+      (values['build-arg'] ?? []).map((arg) => {
+        const eq = arg.indexOf('=');
+        if (eq <= 0) throw new UsageError(`--build-arg needs NAME=VALUE, got ${JSON.stringify(arg)}`);
+        return [arg.slice(0, eq), arg.slice(eq + 1)];
+      }),
+    );
     const checkArg = buildArgs[CHECK_BUILD_ARG];
     if (checkArg !== undefined) {
       const parsed = parseCheckOptions(checkArg);

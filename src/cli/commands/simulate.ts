@@ -135,12 +135,14 @@ export function makeSimulateCommand(loadContext: SimContextLoader) {
     }
     if (positionals.length !== 1) throw new UsageError('simulate takes exactly one DOCKERFILE');
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown --format ${JSON.stringify(values.format)} (expected text or json)`);
-    const buildArgs: Record<string, string> = {};
-    for (const pair of values['build-arg'] ?? []) {
-      const eq = pair.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--build-arg expects NAME=VALUE, got ${JSON.stringify(pair)}`);
-      buildArgs[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
+    // Object.fromEntries defines every name as its own key (`__proto__` included).
+    const buildArgs: Record<string, string> = Object.fromEntries(
+      (values['build-arg'] ?? []).map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) throw new UsageError(`--build-arg expects NAME=VALUE, got ${JSON.stringify(pair)}`);
+        return [pair.slice(0, eq), pair.slice(eq + 1)];
+      }),
+    );
     const file = positionals[0]!;
     const path = resolve(io.cwd, file);
     const source = decodeUtf8(await io.readFile(path));

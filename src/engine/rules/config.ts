@@ -98,13 +98,14 @@ export function parseLintConfig(text: string, rules: readonly Rule[], key?: stri
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
       fail(keyPosition(text, 'labelSchema'), '"labelSchema" must map label names to a kind');
     } else {
-      const out: Record<string, LabelKind> = {};
+      const out: [string, LabelKind][] = [];
       for (const [label, kind] of Object.entries(schema as Record<string, unknown>)) {
         if (!LABEL_KINDS.includes(kind as LabelKind)) {
           fail(keyPosition(text, label), `label "${label}" must be one of ${LABEL_KINDS.join(', ')}`);
-        } else out[label] = kind as LabelKind;
+        } else out.push([label, kind as LabelKind]);
       }
-      options.labelSchema = out;
+      // Object.fromEntries keeps a label named `__proto__` as a key, where assigning it would not.
+      options.labelSchema = Object.fromEntries(out);
     }
   }
   if (obj.strictLabels !== undefined) {

@@ -120,6 +120,7 @@ const END = 0;
 const WORD = 1;
 const OP = 2;
 const REDIRECT = 3;
+type TokenKind = typeof END | typeof WORD | typeof OP | typeof REDIRECT;
 
 /**
  * Reads a script one token at a time: a word, a control operator or a redirection. A cursor,
@@ -139,7 +140,7 @@ class Tokens {
     this.text = text;
   }
 
-  next(): number {
+  next(): TokenKind {
     const text = this.text;
     const n = text.length;
     let i = this.i;
@@ -181,7 +182,7 @@ class Tokens {
     return END;
   }
 
-  /** Reads the word starting at `i` (up to an unquoted blank or operator); returns where it ends. */
+  /** Reads the word starting at `from` (up to an unquoted blank or operator); returns where it ends. */
   private readWord(from: number): number {
     const text = this.text;
     const n = text.length;
@@ -195,12 +196,11 @@ class Tokens {
       return i;
     }
     let value = text.slice(from, i);
+    // Past the ordinary characters: the word holds a quote, an escape or an expansion.
     let dynamic = false;
-    let plain = false;
     while (i < n && !(classAt(text, i) & WORD_END)) {
       const ch = text[i]!;
       if (ch === '\\') {
-        plain = false;
         if (text[i + 1] === '\n') {
           i += 2;
           continue;
@@ -210,7 +210,6 @@ class Tokens {
         continue;
       }
       if (ch === "'") {
-        plain = false;
         const close = text.indexOf("'", i + 1);
         const end = close < 0 ? n : close;
         value += text.slice(i + 1, end);
@@ -219,7 +218,6 @@ class Tokens {
         continue;
       }
       if (ch === '"') {
-        plain = false;
         dynamic = true;
         i++;
         while (i < n && text[i] !== '"') {
@@ -242,7 +240,6 @@ class Tokens {
         continue;
       }
       if ((ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) || ch === '`') {
-        plain = false;
         const end = skipSubstitution(text, i);
         value += text.slice(i, end);
         dynamic = true;
@@ -250,7 +247,6 @@ class Tokens {
         continue;
       }
       if (ch === '$') {
-        plain = false;
         dynamic = true;
         value += ch;
         i++;
@@ -263,10 +259,9 @@ class Tokens {
       i = j;
     }
     i = Math.min(i, n);
-    const raw = plain ? value : text.slice(from, i);
+    const raw = text.slice(from, i);
     this.word = { value, raw, start: from, end: i, dynamic };
-    // `$` and backticks are never in a plain word: only the others need looking into.
-    this.mayHoldSubstitution = !plain && (raw.includes('$(') || raw.includes('`'));
+    this.mayHoldSubstitution = raw.includes('$(') || raw.includes('`');
     return i;
   }
 }

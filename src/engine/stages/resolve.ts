@@ -130,10 +130,10 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
   // A --build-arg of a predefined name replaces its value, declared or not (BuildKit's defaultArgs).
   for (const [name, value] of buildArgs) if (predefined.has(name)) predefined.set(name, value);
   const x: Expander = { escape: parsed.escapeCharacter, errors: [] };
-  const globalScope: Scope = () => globalArgs;
 
   // Global scope: everything before the first FROM.
   const globalArgs = new Map(predefined);
+  const globalScope: Scope = () => globalArgs;
   const globalArgNames = new Set<string>();
   let first = parsed.instructions.findIndex((i) => i.keyword === 'FROM');
   if (first < 0) first = parsed.instructions.length;
@@ -145,7 +145,7 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
       if (override !== undefined) {
         globalArgs.set(def.name, override);
       } else if (def.defaultValue !== null) {
-        globalArgs.set(def.name, expandWord(x, 'arg', def.defaultValue, def.range, () => globalArgs).value);
+        globalArgs.set(def.name, expandWord(x, 'arg', def.defaultValue, def.range, globalScope).value);
       }
     }
   }

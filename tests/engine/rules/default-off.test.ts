@@ -27,6 +27,9 @@ describe('rules that are off by default (hadolint severity "ignore")', () => {
 
   it('accepts "on" in .layerwise.json, and names it in the error for a bad value', () => {
     expect(parseLintConfig('{"rules": {"DL3063": "on"}}', allRules).config.rules).toEqual({ DL3063: 'on' });
+    // A label named like Object.prototype's property is kept as a label, not lost to the prototype.
+    const schema = parseLintConfig('{"labelSchema": {"__proto__": "text", "maintainer": "email"}}', allRules).config.options?.labelSchema ?? {};
+    expect(Object.keys(schema)).toEqual(['__proto__', 'maintainer']);
     expect(parseLintConfig('{"rules": {"DL3063": "yes"}}', allRules).errors[0]!.message).toBe(
       'rule "DL3063" must be "off", "on", "error", "warning", "info", "style"',
     );

@@ -13,7 +13,7 @@ describe('a command knows its program (the name without its directory)', () => {
     expect(argvCommand([]).program).toBe('');
   });
 
-  it('programOf keeps names without a directory and ends with a slash as empty', () => {
+  it('programOf: a name without a directory is itself; a name ending in a slash has an empty program', () => {
     expect(programOf('node')).toBe('node');
     expect(programOf('./bin/run')).toBe('run');
     expect(programOf('dir/')).toBe('');

@@ -221,7 +221,7 @@ function globalInstall(names: string[], state: RunState): void {
     const bare = name.replace(/@[^@/]+$/, '');
     state.stage.tools.add(bare);
     state.layer.add({ path: `/usr/local/lib/node_modules/${bare}`, bytes: GLOBAL_TOOL_BYTES, files: 500, tags: ['global-tool'], tree: true });
-    state.note('estimate', `npm install -g ${bare}: size estimated at 10 MB`);
+    state.note('estimate', `npm install -g ${bare}: size estimated at ${GLOBAL_TOOL_BYTES / 1e6} MB`);
   }
 }
 

@@ -27,15 +27,15 @@ describe('cleanPath', () => {
 
   it('returns clean paths as they are, and agrees with the plain algorithm on every short path', () => {
     // Clean paths skip the split-and-join; this checks the shortcut misses no path it must change.
-    const parts = ['/', '.', '..', 'a', '.a', ' '];
+    const parts = ['/', '.', '..', 'a', '.a', ' ', '\n'];
     let checked = 0;
     const walk = (path: string, depth: number): void => {
       expect(cleanPath(path), JSON.stringify(path)).toBe(reference(path));
       checked++;
-      if (depth < 6) for (const p of parts) walk(path + p, depth + 1);
+      if (depth < 5) for (const p of parts) walk(path + p, depth + 1);
     };
     walk('', 0);
-    expect(checked).toBeGreaterThan(50_000);
+    expect(checked).toBeGreaterThan(15_000);
   });
 
   it('joinPath resolves a relative path against a directory', () => {

@@ -411,7 +411,7 @@ export function runsNode(argv: readonly string[], withPackageManagers = false): 
 // ---------------------------------------------------------------------------------------------
 
 /** A doubled slash, a `.` or `..` part, or a trailing slash after something: what cleanPath changes. */
-const NOT_CLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+const NOT_CLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)|[^/]\/$/;
 
 /** A POSIX path with `.` and `..` resolved, no trailing slash (`/` stays `/`). */
 export function cleanPath(path: string): string {
