@@ -10,6 +10,14 @@ describe('source-maps-shipped', () => {
     expect(flaggedLines(rule, 'FROM node:22 AS build\nENV GENERATE_SOURCEMAP=true\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/build /usr/share/nginx/html\n')).toEqual([5]);
   });
 
+  it("reads GENERATE_SOURCEMAP as the command sees it: its own prefix, then ENV over ARG", () => {
+    const build = (lines: string) => `FROM node:22 AS build\n${lines}\nFROM nginx\nCOPY --from=build /app/build /usr/share/nginx/html\n`;
+    expect(flaggedLines(rule, build('ARG GENERATE_SOURCEMAP=true\nRUN npm run build'))).toEqual([5]);
+    expect(flaggedLines(rule, build('RUN GENERATE_SOURCEMAP=true npm run build'))).toEqual([4]);
+    expect(flaggedLines(rule, build('ARG GENERATE_SOURCEMAP=true\nENV GENERATE_SOURCEMAP=false\nRUN npm run build'))).toEqual([]);
+    expect(flaggedLines(rule, build('ENV GENERATE_SOURCEMAP=true\nRUN GENERATE_SOURCEMAP=false npm run build'))).toEqual([]);
+  });
+
   it('stays quiet when the build does not ask for them, or turns them off', () => {
     expect(flaggedLines(rule, 'FROM node:22 AS build\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM node:22 AS build\nRUN npx esbuild a.js --sourcemap false\nFROM nginx\nCOPY --from=build /app/dist /h\n')).toEqual([]);

@@ -1,11 +1,14 @@
 import { programName } from '../../../script/index.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
-import { chainOf, chainSteps, cleanPath, commandsOf, copyFromStage, finalChain, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
+import { chainOf, chainSteps, cleanPath, commandsOf, copyFromStage, finalChain, finalStage, listOf, startedProgram } from './support.ts';
 
 /** A build command that explicitly asks for source maps. */
-function enablesSourceMaps(words: readonly string[], scope: ReadonlyMap<string, string>): boolean {
-  if (/^true$/i.test(scope.get('GENERATE_SOURCEMAP') ?? '')) return true;
+const GENERATE_SOURCEMAP = 'GENERATE_SOURCEMAP';
+
+/** `generateSourcemap` is the value of Create React App's GENERATE_SOURCEMAP for the command. */
+function enablesSourceMaps(words: readonly string[], generateSourcemap: string | undefined): boolean {
+  if (/^true$/i.test(generateSourcemap ?? '')) return true;
   return words.some((w, i) => (/^--(sourcemap|source-map|sourceMap|source-maps)(=(true|inline|external|linked|both))?$/.test(w) && !/^(false|0|none)$/i.test(words[i + 1] ?? '')) || (w === '--devtool' && /source-map/.test(words[i + 1] ?? '')) || /^--devtool=.*source-map/.test(w));
 }
 
@@ -61,15 +64,16 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
       let enabling: number | null = null;
       for (const { step: st } of chainSteps(chainOf(ctx, from))) {
         if (st.instruction.keyword !== 'RUN') continue;
-        const scope = scopeAt(st);
+        // The one variable that matters, as the step sees it (ENV over ARG), then as each
+        // command's own `NAME=value` prefix sets it.
+        const inStep = st.env.get(GENERATE_SOURCEMAP) ?? st.args.get(GENERATE_SOURCEMAP);
         for (const cmd of commandsOf(ctx, st.instruction)) {
-          const local = new Map(scope);
+          let generate = inStep;
           for (const a of cmd.command.assignments) {
-            const eq = a.value.indexOf('=');
-            if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+            if (a.value.startsWith(`${GENERATE_SOURCEMAP}=`)) generate = a.value.slice(GENERATE_SOURCEMAP.length + 1);
           }
           const words = [programName(cmd.command), ...cmd.command.args.map((a) => a.value)];
-          if (enablesSourceMaps(words, local)) enabling = st.instruction.range.start.line;
+          if (enablesSourceMaps(words, generate)) enabling = st.instruction.range.start.line;
         }
       }
       if (enabling === null) continue;
