@@ -129,14 +129,20 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     }
     return entry;
   };
+  // One table per `make` function, for this lint only.
   const tables = new Map<object, Map<unknown, unknown>>();
-  const shared = <K, V>(owner: object): Map<K, V> => {
-    let table = tables.get(owner);
+  const memo = <K, V>(make: (ctx: RuleContext, key: K) => V, key: K): V => {
+    let table = tables.get(make);
     if (!table) {
       table = new Map();
-      tables.set(owner, table);
+      tables.set(make, table);
     }
-    return table as Map<K, V>;
+    let value = table.get(key) as V | undefined;
+    if (value === undefined) {
+      value = make(ctx, key);
+      table.set(key, value);
+    }
+    return value;
   };
   const scriptOf = (run: RunInstruction): ShellScript | null => entryOf(run).parsed;
   const scriptRange = (run: RunInstruction, start: number, end: number): Range => {
@@ -182,7 +188,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     stageOf,
     scriptOf,
     scriptRange,
-    shared,
+    memo,
     report: ({ range, message, fix }) => {
       if (current === null) throw new Error('a rule reported a finding after its check returned');
       const { rule, names } = current;

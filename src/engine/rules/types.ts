@@ -79,11 +79,12 @@ export interface RuleContext {
   scriptRange: (run: RunInstruction, start: number, end: number) => Range;
   report: (finding: { range: Range; message?: string; fix?: Fix }) => void;
   /**
-   * A table that lives for one lint and is shared by every rule of it, one per `owner` (the
-   * helper that fills it, e.g. `commandsOf`): what several rules derive from the same
-   * instruction is computed once. Entries must not be modified by their readers.
+   * What `make` gives for `key`, worked out once per lint and shared by every rule of it: what
+   * several rules derive from the same instruction or stage (its commands, a chain of stages) is
+   * computed once. `make` names the table, so it must be a function defined once (not a closure
+   * made per call); it must not return undefined, and readers must not modify what it returns.
    */
-  shared: <K, V>(owner: object) => Map<K, V>;
+  memo: <K, V>(make: (ctx: RuleContext, key: K) => V, key: K) => V;
 }
 
 export interface Rule {

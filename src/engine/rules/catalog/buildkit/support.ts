@@ -220,13 +220,11 @@ export function baseChain(resolved: ResolvedDockerfile, stage: Stage): Stage[] {
 
 /** The FROM instructions that start stages, in order (one per stage). Shared by the rules: do not modify. */
 export function fromInstructions(ctx: RuleContext): readonly FromInstruction[] {
-  const lists = ctx.shared<null, readonly FromInstruction[]>(fromInstructions);
-  let list = lists.get(null);
-  if (!list) {
-    list = ctx.resolved.stages.map((stage) => stage.from);
-    lists.set(null, list);
-  }
-  return list;
+  return ctx.memo(listFroms, null);
+}
+
+function listFroms(ctx: RuleContext): readonly FromInstruction[] {
+  return ctx.resolved.stages.map((stage) => stage.from);
 }
 
 /** The whole of one physical line (1-based), for checks BuildKit reports on a line. */

@@ -23,13 +23,7 @@ export interface Visited {
  * Listed once per lint and shared by the rules: do not modify.
  */
 export function visit(ctx: RuleContext, triggers: boolean): readonly Visited[] {
-  const lists = ctx.shared<boolean, Visited[]>(visit);
-  let list = lists.get(triggers);
-  if (!list) {
-    list = listInstructions(ctx, triggers);
-    lists.set(triggers, list);
-  }
-  return list;
+  return ctx.memo(listInstructions, triggers);
 }
 
 function listInstructions(ctx: RuleContext, triggers: boolean): Visited[] {

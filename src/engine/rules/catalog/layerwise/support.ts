@@ -22,22 +22,20 @@ export function finalStage(ctx: RuleContext): Stage | null {
 /** A stage and the stages it is built `FROM`, oldest first (cycles cut). Shared by the rules: do not modify. */
 export function chainOf(ctx: RuleContext, stage: Stage): readonly Stage[] {
   // Many rules walk the same chains: each is listed once per lint.
-  const chains = ctx.shared<Stage, readonly Stage[]>(chainOf);
-  let out = chains.get(stage);
-  if (!out) {
-    const list = [stage];
-    const seen = new Set([stage.index]);
-    for (let b = stage.baseStage; b !== null && !seen.has(b); ) {
-      const s = ctx.resolved.stages[b];
-      if (!s) break;
-      seen.add(b);
-      list.unshift(s);
-      b = s.baseStage;
-    }
-    out = list;
-    chains.set(stage, out);
+  return ctx.memo(listChain, stage);
+}
+
+function listChain(ctx: RuleContext, stage: Stage): readonly Stage[] {
+  const list = [stage];
+  const seen = new Set([stage.index]);
+  for (let b = stage.baseStage; b !== null && !seen.has(b); ) {
+    const s = ctx.resolved.stages[b];
+    if (!s) break;
+    seen.add(b);
+    list.unshift(s);
+    b = s.baseStage;
   }
-  return out;
+  return list;
 }
 
 /** The stages whose layers make up the final image: the final stage and those it builds on. */
@@ -253,13 +251,7 @@ class ScriptCmd implements Cmd {
 /** The commands a RUN runs, in order, for every form of RUN. Shared by the rules: do not modify. */
 export function commandsOf(ctx: RuleContext, run: RunInstruction): readonly Cmd[] {
   // Many rules ask for the same RUN's commands: built once per lint.
-  const cmdsOfRun = ctx.shared<RunInstruction, readonly Cmd[]>(commandsOf);
-  let cmds = cmdsOfRun.get(run);
-  if (!cmds) {
-    cmds = buildCommandsOf(ctx, run);
-    cmdsOfRun.set(run, cmds);
-  }
-  return cmds;
+  return ctx.memo(buildCommandsOf, run);
 }
 
 function buildCommandsOf(ctx: RuleContext, run: RunInstruction): Cmd[] {

@@ -54,12 +54,12 @@ End the step with \`rm -rf /var/lib/apt/lists/*\`, or mount the lists as a Build
       const stageNames = new Set<string>();
       const forgets: { view: RunView; from: FromKey }[] = [];
       const runs: RunView[] = [];
-      for (const { instruction, onbuild } of pass) {
+      for (const { instruction } of pass) {
         if (instruction.keyword === 'FROM') {
           lastFrom = fromKey(instruction)!;
           stageNames.add(lastFrom.name);
         } else if (instruction.keyword === 'RUN') {
-          const view = viewOf(ctx, instruction, onbuild);
+          const view = viewOf(ctx, instruction);
           runs.push(view);
           if (forgot(view)) forgets.push({ view, from: lastFrom });
         }

@@ -18,13 +18,13 @@ Pick one per stage; \`curl -fsSLO\` and \`wget -q\` cover the usual downloads. L
     if (!runsAny(ctx, ['curl']) || !runsAny(ctx, ['wget'])) return;
     for (const pass of passes(ctx)) {
       const seen = new Set<string>();
-      for (const { instruction, onbuild } of pass) {
+      for (const { instruction } of pass) {
         if (instruction.keyword === 'FROM') {
           seen.clear();
           continue;
         }
         if (instruction.keyword !== 'RUN') continue;
-        const view = viewOf(ctx, instruction, onbuild);
+        const view = viewOf(ctx, instruction);
         const tools = view.commands.filter((c) => c.name === 'curl' || c.name === 'wget');
         for (const t of tools) seen.add(t.name);
         if (tools.length > 0 && seen.size >= 2) {

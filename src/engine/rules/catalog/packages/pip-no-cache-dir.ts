@@ -38,7 +38,7 @@ Use \`pip install --no-cache-dir\`, set \`ENV PIP_NO_CACHE_DIR=1\` in the stage 
       // Per stage (by alias, else image name): whether PIP_NO_CACHE_DIR is set to a truthy value.
       let current: string | null | undefined; // undefined: nothing seen yet; null: ENV before any FROM
       const noCache = new Map<string | null, boolean>();
-      for (const { instruction, onbuild } of pass) {
+      for (const { instruction } of pass) {
         if (instruction.keyword === 'FROM') {
           const args = instruction.args.map((a) => a.value);
           const asIndex = args.findIndex((a, i) => i > 0 && a.toLowerCase() === 'as');
@@ -53,7 +53,7 @@ Use \`pip install --no-cache-dir\`, set \`ENV PIP_NO_CACHE_DIR=1\` in the stage 
             noCache.set(current, true);
           }
         } else if (instruction.keyword === 'RUN') {
-          const view = viewOf(ctx, instruction, onbuild);
+          const view = viewOf(ctx, instruction);
           if (current !== undefined && noCache.get(current) === true) continue;
           if (setInScript(view.text) || hasCacheOrTmpfsMountWith(instruction, '.cache/pip')) continue;
           const offenders = view.commands.filter(forgot);

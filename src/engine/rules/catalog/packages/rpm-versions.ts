@@ -48,7 +48,7 @@ export function checkRpmVersions(ctx: RuleContext, names: readonly string[], mod
       envs: new Map([[stage, new Set<string>()]]),
       args: new Set<string>(),
     });
-    for (const { instruction, onbuild } of pass) {
+    for (const { instruction } of pass) {
       switch (instruction.keyword) {
         case 'FROM': {
           const key = fromKey(instruction)!;
@@ -83,7 +83,7 @@ export function checkRpmVersions(ctx: RuleContext, names: readonly string[], mod
           break;
         }
         case 'RUN': {
-          const view = viewOf(ctx, instruction, onbuild);
+          const view = viewOf(ctx, instruction);
           let bad: Range | null = null;
           for (const c of view.commands) {
             if (bad) break;

@@ -134,10 +134,11 @@ class ViewCommand implements HCommand {
 }
 
 /** The commands of a RUN, as hadolint sees them (built once per lint, shared by the rules). */
-export function viewOf(ctx: RuleContext, run: RunInstruction, onbuild: Instruction | null = null): RunView {
-  const views = ctx.shared<RunInstruction, RunView>(viewOf);
-  const cached = views.get(run);
-  if (cached) return cached;
+export function viewOf(ctx: RuleContext, run: RunInstruction): RunView {
+  return ctx.memo(makeView, run);
+}
+
+function makeView(ctx: RuleContext, run: RunInstruction): RunView {
   let text: string;
   let commands: ShellCommand[];
   let mappable: boolean;
@@ -151,15 +152,20 @@ export function viewOf(ctx: RuleContext, run: RunInstruction, onbuild: Instructi
     commands = script?.commands ?? [];
     mappable = script !== null;
   }
-  const view: RunView = {
+  return {
     run,
-    onbuild,
+    onbuild: ctx.memo(onbuildOfTriggers, null).get(run) ?? null,
     commands: commands.map(toCommand).filter((c): c is HCommand => c !== null),
     text,
     mappable,
   };
-  views.set(run, view);
-  return view;
+}
+
+/** The ONBUILD instruction of each trigger (`ONBUILD RUN ...` gives the RUN its ONBUILD). */
+function onbuildOfTriggers(ctx: RuleContext): ReadonlyMap<Instruction, Instruction> {
+  const owners = new Map<Instruction, Instruction>();
+  for (const i of ctx.parsed.instructions) if (i.keyword === 'ONBUILD' && i.trigger) owners.set(i.trigger, i);
+  return owners;
 }
 
 // ---- queries (Hadolint.Shell) -------------------------------------------------------
@@ -260,20 +266,17 @@ export function hasCacheOrTmpfsMountWith(run: RunInstruction, fragment: string):
  */
 export function passes(ctx: RuleContext, withOnbuild = true): readonly (readonly PassStep[])[] {
   // Listed once per lint for all the rules that fold over them.
-  const lists = ctx.shared<boolean, readonly (readonly PassStep[])[]>(passes);
-  let listed = lists.get(withOnbuild);
-  if (!listed) {
-    const main = ctx.parsed.instructions.map((instruction) => ({ instruction, onbuild: null }));
-    const triggers: PassStep[] = [];
-    if (withOnbuild) {
-      for (const i of ctx.parsed.instructions) {
-        if (i.keyword === 'ONBUILD' && i.trigger) triggers.push({ instruction: i.trigger, onbuild: i });
-      }
-    }
-    listed = withOnbuild ? [main, triggers] : [main];
-    lists.set(withOnbuild, listed);
+  return ctx.memo(listPasses, withOnbuild);
+}
+
+function listPasses(ctx: RuleContext, withOnbuild: boolean): readonly (readonly PassStep[])[] {
+  const main = ctx.parsed.instructions.map((instruction) => ({ instruction, onbuild: null }));
+  if (!withOnbuild) return [main];
+  const triggers: PassStep[] = [];
+  for (const i of ctx.parsed.instructions) {
+    if (i.keyword === 'ONBUILD' && i.trigger) triggers.push({ instruction: i.trigger, onbuild: i });
   }
-  return listed;
+  return [main, triggers];
 }
 
 /** One instruction of a pass, with the ONBUILD it is the trigger of. */
@@ -285,18 +288,15 @@ export interface PassStep {
 /** Every RUN (ONBUILD triggers included), with its commands. */
 export function eachRun(ctx: RuleContext, visit: (view: RunView) => void, withOnbuild = true): void {
   // The RUNs of each pass are listed once per lint, for all the rules that walk them.
-  const lists = ctx.shared<boolean, RunView[]>(eachRun);
-  let views = lists.get(withOnbuild);
-  if (!views) {
-    views = [];
-    for (const pass of passes(ctx, withOnbuild)) {
-      for (const { instruction, onbuild } of pass) {
-        if (instruction.keyword === 'RUN') views.push(viewOf(ctx, instruction, onbuild));
-      }
-    }
-    lists.set(withOnbuild, views);
+  for (const view of ctx.memo(listRunViews, withOnbuild)) visit(view);
+}
+
+function listRunViews(ctx: RuleContext, withOnbuild: boolean): readonly RunView[] {
+  const views: RunView[] = [];
+  for (const pass of passes(ctx, withOnbuild)) {
+    for (const { instruction } of pass) if (instruction.keyword === 'RUN') views.push(viewOf(ctx, instruction));
   }
-  for (const view of views) visit(view);
+  return views;
 }
 
 /**
@@ -305,21 +305,21 @@ export function eachRun(ctx: RuleContext, visit: (view: RunView) => void, withOn
  * and those rules then need not walk the instructions at all.
  */
 export function runsAny(ctx: RuleContext, names: readonly string[] | ((name: string) => boolean)): boolean {
-  const tables = ctx.shared<null, Set<string>>(runsAny);
-  let seen = tables.get(null);
-  if (!seen) {
-    const all = new Set<string>();
-    eachRun(ctx, (view) => {
-      for (const c of view.commands) all.add(c.name);
-    });
-    seen = all;
-    tables.set(null, seen);
-  }
+  const seen = ctx.memo(commandNames, null);
   if (typeof names === 'function') {
     for (const name of seen) if (names(name)) return true;
     return false;
   }
   return names.some((n) => seen.has(n));
+}
+
+/** The names of all the commands of every RUN, ONBUILD triggers included. */
+function commandNames(ctx: RuleContext): ReadonlySet<string> {
+  const all = new Set<string>();
+  eachRun(ctx, (view) => {
+    for (const c of view.commands) all.add(c.name);
+  });
+  return all;
 }
 
 // ---- ranges and edits ---------------------------------------------------------------

@@ -35,12 +35,12 @@ Finish the step with \`yarn cache clean\`, or keep the cache out of the image wi
       let current: FromKey = NO_FROM;
       const stageNames = new Set<string>();
       const forgets: { view: RunView; from: FromKey }[] = [];
-      for (const { instruction, onbuild } of pass) {
+      for (const { instruction } of pass) {
         if (instruction.keyword === 'FROM') {
           current = fromKey(instruction)!;
           stageNames.add(current.name);
         } else if (instruction.keyword === 'RUN') {
-          const view = viewOf(ctx, instruction, onbuild);
+          const view = viewOf(ctx, instruction);
           if (forgot(view)) forgets.push({ view, from: current });
         }
       }
