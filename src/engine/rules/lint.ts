@@ -63,15 +63,24 @@ interface NamedRule {
   names: string[];
 }
 
-// Callers lint many files with one rule list: its names are listed once per list, not per file.
-const namedLists = new WeakMap<readonly Rule[], readonly NamedRule[]>();
-function named(rules: readonly Rule[]): readonly NamedRule[] {
-  let list = namedLists.get(rules);
-  if (!list) {
-    list = rules.map((rule) => ({ rule, names: [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])] }));
-    namedLists.set(rules, list);
+/** A rule list, ready for linting: each rule with its names, and the rules by id. */
+interface IndexedRules {
+  named: readonly NamedRule[];
+  byId: ReadonlyMap<string, Rule>;
+}
+
+// Callers lint many files with one rule list: it is indexed once per list, not per file.
+const indexedLists = new WeakMap<readonly Rule[], IndexedRules>();
+function indexed(rules: readonly Rule[]): IndexedRules {
+  let index = indexedLists.get(rules);
+  if (!index) {
+    index = {
+      named: rules.map((rule) => ({ rule, names: [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])] })),
+      byId: new Map(rules.map((r) => [r.id, r])),
+    };
+    indexedLists.set(rules, index);
   }
-  return list;
+  return index;
 }
 
 /** A RUN's script, parsed, with what mapping script offsets back to the source needs. */
@@ -207,7 +216,8 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     },
   };
   const configuredRules = config.rules;
-  for (const entry of named(input.rules)) {
+  const rules = indexed(input.rules);
+  for (const entry of rules.named) {
     const { rule, names } = entry;
     const configured = configuredRules === undefined ? undefined : names.map((n) => configuredRules[n]).find((v) => v !== undefined);
     if (configured === 'off') continue;
@@ -230,7 +240,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   }
 
   // A finding superseded by a more specific rule's on the same line is dropped (one problem, one finding).
-  const byRule = rulesById(input.rules);
+  const byRule = rules.byId;
   const supersededLines = new Map<string, Set<number>>();
   for (const f of findings) {
     for (const id of byRule.get(f.rule)?.supersedes ?? []) {
@@ -246,15 +256,4 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
       a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.rule.localeCompare(b.rule),
   );
   return { findings: kept, parsed, resolved, crashed, checkOptionsError: checks.error };
-}
-
-// Callers lint many files with one rule list; its index by id is made once.
-const rulesByIdCache = new WeakMap<readonly Rule[], Map<string, Rule>>();
-function rulesById(rules: readonly Rule[]): Map<string, Rule> {
-  let byId = rulesByIdCache.get(rules);
-  if (!byId) {
-    byId = new Map(rules.map((r) => [r.id, r]));
-    rulesByIdCache.set(rules, byId);
-  }
-  return byId;
 }
