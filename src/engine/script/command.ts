@@ -33,3 +33,17 @@ export function argvCommand(argv: readonly string[], wordAt: (value: string, ind
 function plainWord(value: string): ShellWord {
   return { value, raw: value, start: 0, end: 0, dynamic: false };
 }
+
+/**
+ * The variables a command sees: `scope` with the command's own `NAME=value` prefixes over it
+ * (`NODE_ENV=production npm ci`); `scope` itself, not a copy, when the command has none.
+ */
+export function commandScope(command: ShellCommand, scope: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  if (command.assignments.length === 0) return scope;
+  const local = new Map(scope);
+  for (const a of command.assignments) {
+    const eq = a.value.indexOf('=');
+    if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+  }
+  return local;
+}

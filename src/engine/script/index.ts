@@ -1,4 +1,4 @@
-export { argvCommand, programOf } from './command.ts';
+export { argvCommand, commandScope, programOf } from './command.ts';
 export { parseShellScript } from './parse.ts';
 export { runScript, type RunScript } from './run.ts';
 export { argsWithoutFlags, commandsNamed, firstArgWithoutFlags, flagsOf, flagValue, goFlag, hasFlag, isInstall, programName } from './query.ts';

@@ -1,6 +1,6 @@
 import { parseDockerfile } from '../parse/index.ts';
 import type { CopyInstruction, Instruction, ParseResult, RunInstruction } from '../parse/types.ts';
-import { argvCommand, parseShellScript, runScript } from '../script/index.ts';
+import { argvCommand, commandScope, parseShellScript, runScript } from '../script/index.ts';
 import type { ShellCommand } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { Stage, Step } from '../stages/types.ts';
@@ -473,12 +473,7 @@ function runStep(
   }
   const commands = runScriptOf(instruction) ?? [];
   for (const command of commands) {
-    const local = new Map(vars);
-    for (const a of command.assignments) {
-      const eq = a.value.indexOf('=');
-      local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
-    }
-    state.vars = local;
+    state.vars = commandScope(command, vars);
     const handled = HANDLERS.some((h) => h(command, state));
     if (!handled && command.name !== '') {
       note({ kind: 'unknown-command', message: `unknown command ${command.name}: size not modelled`, range: instruction.range });

@@ -15,7 +15,7 @@ export interface RunState {
   /** `RUN --mount=type=cache,target=...` targets: what lands there never enters the layer. */
   cacheMounts: string[];
   /** Variables of the RUN's environment (ENV, ARG, and assignments before the command). */
-  vars: Map<string, string>;
+  vars: ReadonlyMap<string, string>;
   /** The current directory inside the script (`cd` changes it). */
   cwd: string;
   note: (kind: NoteKind, message: string) => void;

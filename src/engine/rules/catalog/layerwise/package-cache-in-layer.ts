@@ -1,4 +1,4 @@
-import { argsWithoutFlags, flagValue, goFlag, hasFlag, programName } from '../../../script/index.ts';
+import { argsWithoutFlags, commandScope, flagValue, goFlag, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Step } from '../../../stages/types.ts';
 import type { Fix, Rule } from '../../types.ts';
@@ -198,16 +198,8 @@ Only the stages that form the final image are checked: in a build stage the cach
         if (!CACHE_FILLERS.has(programName(cmd.command))) return;
         const stepScope = (scope ??= scopeOf());
         const stepMounts = (mounts ??= cacheMountTargets(step));
-        // `VAR=x cmd` sees its own assignments; without any, the RUN's scope as it is (read only).
-        let local = stepScope;
-        if (cmd.command.assignments.length > 0) {
-          const own = new Map(stepScope);
-          for (const a of cmd.command.assignments) {
-            const eq = a.value.indexOf('=');
-            if (eq > 0) own.set(a.value.slice(0, eq), a.value.slice(eq + 1));
-          }
-          local = own;
-        }
+        // `VAR=x cmd` sees its own assignments.
+        const local = commandScope(cmd.command, stepScope);
         const kinds = cachesFilled(cmd.command, local);
         if (kinds.length === 0) return;
         const after = cmds.slice(index + 1);

@@ -1,11 +1,9 @@
-import { programName } from '../../../script/index.ts';
+import { commandScope, programName } from '../../../script/index.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
-import { chainOf, chainSteps, cleanPath, commandsOf, copyFromStage, finalChain, finalStage, listOf, startedProgram } from './support.ts';
+import { chainOf, chainSteps, cleanPath, commandsOf, copyFromStage, finalChain, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
 
 /** A build command that explicitly asks for source maps. */
-const GENERATE_SOURCEMAP = 'GENERATE_SOURCEMAP';
-
 /** `generateSourcemap` is the value of Create React App's GENERATE_SOURCEMAP for the command. */
 function enablesSourceMaps(words: readonly string[], generateSourcemap: string | undefined): boolean {
   if (/^true$/i.test(generateSourcemap ?? '')) return true;
@@ -64,16 +62,10 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
       let enabling: number | null = null;
       for (const { step: st } of chainSteps(chainOf(ctx, from))) {
         if (st.instruction.keyword !== 'RUN') continue;
-        // The one variable that matters, as the step sees it (ENV over ARG), then as each
-        // command's own `NAME=value` prefix sets it.
-        const inStep = st.env.get(GENERATE_SOURCEMAP) ?? st.args.get(GENERATE_SOURCEMAP);
+        const scope = scopeAt(st);
         for (const cmd of commandsOf(ctx, st.instruction)) {
-          let generate = inStep;
-          for (const a of cmd.command.assignments) {
-            if (a.value.startsWith(`${GENERATE_SOURCEMAP}=`)) generate = a.value.slice(GENERATE_SOURCEMAP.length + 1);
-          }
           const words = [programName(cmd.command), ...cmd.command.args.map((a) => a.value)];
-          if (enablesSourceMaps(words, generate)) enabling = st.instruction.range.start.line;
+          if (enablesSourceMaps(words, commandScope(cmd.command, scope).get('GENERATE_SOURCEMAP'))) enabling = st.instruction.range.start.line;
         }
       }
       if (enabling === null) continue;

@@ -4,7 +4,7 @@
  * stage's filesystem sees them, and the package managers' install commands.
  */
 import type { CmdInstruction, CopyInstruction, Instruction, Range, RunInstruction } from '../../../parse/types.ts';
-import { argsWithoutFlags, argvCommand, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName, unwrapCommand } from '../../../script/index.ts';
+import { argsWithoutFlags, argvCommand, commandScope, firstArgWithoutFlags, flagValue, hasFlag, parseShellScript, programName, unwrapCommand } from '../../../script/index.ts';
 import type { ShellCommand, ShellWord } from '../../../script/types.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import { scopeOf } from '../../../stages/index.ts';
@@ -567,11 +567,7 @@ function envSays(scope: ReadonlyMap<string, string>, name: string, test: (v: str
 
 /** Whether a project install leaves out devDependencies (flags, NODE_ENV=production, npm config). */
 export function installsProductionOnly(install: NodeInstall, command: ShellCommand, scope: ReadonlyMap<string, string>): boolean {
-  const local = new Map(scope);
-  for (const a of command.assignments) {
-    const eq = a.value.indexOf('=');
-    if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
-  }
+  const local = commandScope(command, scope);
   const nodeEnvProd = local.get('NODE_ENV') === 'production';
   if (install.pm === 'npm') {
     const include = command.args.map((a) => a.value);

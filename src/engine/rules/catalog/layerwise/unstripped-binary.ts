@@ -1,4 +1,4 @@
-import { argsWithoutFlags, goFlag, hasFlag, programName } from '../../../script/index.ts';
+import { argsWithoutFlags, commandScope, goFlag, hasFlag, programName } from '../../../script/index.ts';
 import type { Fix, Rule } from '../../types.ts';
 import { cargoReleaseStrips } from '../../../context/cargo-manifest.ts';
 import { chainOf, commandsOf, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
@@ -78,12 +78,7 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
             if (prog === 'go' && verb === 'build') {
               const targets = argsWithoutFlags(c, GO_VALUE_FLAGS).slice(1).map((a) => a.value);
               if (targets.some((t) => t.endsWith('/...'))) return;
-              const local = new Map(scope);
-              for (const a of c.assignments) {
-                const eq = a.value.indexOf('=');
-                if (eq > 0) local.set(a.value.slice(0, eq), a.value.slice(eq + 1));
-              }
-              const strips = goStrips(cmd, local.get('GOFLAGS') ?? '');
+              const strips = goStrips(cmd, commandScope(c, scope).get('GOFLAGS') ?? '');
               if (strips !== false || laterStrip(n)) return;
               let fix: Fix | undefined;
               if (goFlag(c, 'ldflags') === null && cmd.run.form === 'shell' && cmd.run.heredocs.length === 0) {
