@@ -4,7 +4,7 @@
  */
 import { processWord } from '../parse/shell/lex.ts';
 import type { CmdInstruction } from '../parse/types.ts';
-import { parseShellScript } from '../script/index.ts';
+import { parseShellScript, programOf } from '../script/index.ts';
 import { cleanPath } from '../simulate/fs.ts';
 import type { Stage } from '../stages/types.ts';
 import { PROCESS_PROGRAMS } from './commands.ts';
@@ -76,12 +76,12 @@ function startable(argv: string[], form: 'exec' | 'shell', workdir: string, env:
     words = [command.name, ...command.args.map((w) => expandWord(w.raw, env))];
   }
   if (words[0] === 'exec') words = words.slice(1);
-  while (words.length > 0 && INIT_WRAPPERS.has(basename(words[0]!))) {
+  while (words.length > 0 && INIT_WRAPPERS.has(programOf(words[0]!))) {
     words = words.slice(1);
     if (words[0] === '--') words = words.slice(1);
   }
   const program = words[0] ?? '';
-  const name = basename(program);
+  const name = programOf(program);
   if (!(PROCESS_PROGRAMS as readonly string[]).includes(name)) {
     return { reason: `${program || 'an empty command'} is not a program the runtime can start (it starts node, npm, npx and pnpm)` };
   }
@@ -91,9 +91,4 @@ function startable(argv: string[], form: 'exec' | 'shell', workdir: string, env:
 function expandWord(raw: string, env: ReadonlyMap<string, string>): string {
   const result = processWord(raw, env);
   return result.error ? raw : result.value;
-}
-
-/** The last path segment: `/sbin/tini` → `tini`. */
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
