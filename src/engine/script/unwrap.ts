@@ -26,7 +26,8 @@ interface Wrapper {
   queryOptions?: readonly string[];
 }
 
-// A Map, not an object: every command's program is looked up, and most are no wrapper.
+// A Map, not an object: every command's program is looked up here, and a program named like an
+// object property (`constructor`, `__proto__`) must find no wrapper.
 const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map(Object.entries({
   sudo: { valueOptions: ['u', 'g', 'p', 'C', 'D', 'h', 'r', 't', 'T', 'U', 'user', 'group', 'prompt', 'close-from', 'chdir', 'host', 'role', 'type', 'command-timeout', 'other-user'], queryOptions: ['l', 'v', 'k', 'K', 'V', 'list', 'validate', 'version'] },
   doas: { valueOptions: ['u', 'C'] },
