@@ -1,6 +1,9 @@
 /**
  * Go's `path/filepath.Match` on Unix ('/' separator, '\' escapes), as of Go 1.16, when it
- * started checking the syntax of the whole pattern even after the name stopped matching.
+ * started checking the syntax of the rest of a chunk (the text between two stars) even after
+ * the name stopped matching. Later chunks are not checked: that is `path.Match`'s behaviour,
+ * which `filepath.Match` does not share (checked against Go 1.19 run for real and the source of
+ * Go 1.23 and later).
  *
  * moby/patternmatcher calls it only to reject malformed patterns (`Match(pattern, ".")`), but it
  * is ported in full: it defines which patterns BuildKit refuses with "syntax error in pattern".
@@ -73,12 +76,8 @@ function matchBytes(pattern: Bytes, name: Bytes): boolean | 'bad' {
         }
       }
     }
-    // No match: Go still reports a syntax error anywhere in the rest of the pattern.
-    while (p < pattern.length) {
-      const next = scanChunk(pattern, p);
-      p = next.chunkEnd;
-      if (matchChunk(pattern, next.chunkStart, next.chunkEnd, name, name.length) === 'bad') return 'bad';
-    }
+    // No match. Unlike `path.Match`, `filepath.Match` does not go on to check the syntax of the
+    // chunks after this one: `x*[` is a bad pattern for "x" but not for "y" (Go 1.16 and later).
     return false;
   }
   return s === name.length;

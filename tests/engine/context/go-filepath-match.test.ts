@@ -57,10 +57,22 @@ describe("Go's filepath.Match", () => {
     },
   );
 
-  it('checks the rest of the pattern even after the name stopped matching (Go ≥ 1.16 and later)', () => {
+  it('checks the rest of the chunk even after the name stopped matching (Go 1.16 and later)', () => {
     expect(filepathMatch('x[', 'y')).toEqual(bad);
     expect(filepathMatch('a*b[', 'a')).toEqual(bad);
+    expect(filepathMatch('x*[', 'x')).toEqual(bad);
     expect(filepathMatch('x', 'y[')).toEqual(no);
+  });
+
+  // Results of Go 1.19's filepath.Match, run for real; Go 1.23's source is the same here. Only
+  // `path.Match` goes on to check the chunks after the one that failed.
+  it('does not check the chunks after the one that failed, unlike path.Match', () => {
+    expect(filepathMatch('x*[', 'y')).toEqual(no);
+    expect(filepathMatch('a*\\', 'b')).toEqual(no);
+    expect(filepathMatch('y*[', '.')).toEqual(no);
+    expect(filepathMatch('a/b*[', '.')).toEqual(no);
+    expect(filepathMatch('*.md/**[]a]', '.')).toEqual(no);
+    expect(filepathMatch('.*[', '.')).toEqual(bad);
   });
 
   it('walks the name as UTF-8 bytes, as Go does', () => {
