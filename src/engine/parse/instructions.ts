@@ -4,6 +4,7 @@
  */
 import { parseFlags, type FlagKind, type ParsedFlags } from './bflags.ts';
 import { parseGoDuration } from './go-duration.ts';
+import { goQuote } from './go-text.ts';
 import { chompHeredocContent, parseHeredocMarker } from './heredoc.ts';
 import type { RawInstruction } from './line-parsers.ts';
 import type { LogicalLine } from './logical-line.ts';
@@ -339,10 +340,12 @@ function healthcheck(
   const retries = parsed.strings.get('retries');
   if (retries !== undefined && retries !== '') {
     const range = flagRange(flags, 'retries');
-    if (!/^[+-]?\d+$/.test(retries) || Math.abs(Number(retries)) > 2 ** 31) {
-      fail(`strconv.ParseInt: parsing ${JSON.stringify(retries)}: invalid syntax`, range);
-    } else if (Number(retries) < 0) fail(`--retries cannot be negative (${Number(retries)})`, range);
-    else result.retries = Number(retries);
+    // strconv.ParseInt(value, 10, 32): its errors reach the user as they are.
+    const n = /^[+-]?[0-9]+$/.test(retries) ? BigInt(retries) : null;
+    if (n === null) fail(`strconv.ParseInt: parsing ${goQuote(retries)}: invalid syntax`, range);
+    else if (n < -(2n ** 31n) || n > 2n ** 31n - 1n) fail(`strconv.ParseInt: parsing ${goQuote(retries)}: value out of range`, range);
+    else if (n < 0n) fail(`--retries cannot be negative (${n})`, range);
+    else result.retries = Number(n);
   }
   return result;
 }

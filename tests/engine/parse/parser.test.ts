@@ -215,8 +215,24 @@ describe('instructions and flags', () => {
     });
     expect(only('FROM a\nHEALTHCHECK CMD ["node", "hc.js"]', 'HEALTHCHECK').instruction.command).toEqual(['node', 'hc.js']);
     expect(messages('FROM a\nHEALTHCHECK --interval=soon CMD x')).toEqual(['time: invalid duration "soon"']);
+    expect(messages('FROM a\nHEALTHCHECK --interval=2562048h CMD x')).toEqual(['time: invalid duration "2562048h"']);
     expect(messages('FROM a\nHEALTHCHECK NONE x')).toEqual(['HEALTHCHECK NONE takes no arguments']);
     expect(messages('FROM a\nHEALTHCHECK CONNECT x')).toEqual(['Unknown type "CONNECT" in HEALTHCHECK (try CMD)']);
+  });
+
+  // BuildKit reads --retries with strconv.ParseInt(value, 10, 32) and hands its errors on.
+  it('reads --retries as a 32-bit integer, with strconv.ParseInt\'s errors', () => {
+    const retries = (value: string) => only(`FROM a\nHEALTHCHECK --retries=${value} CMD x`, 'HEALTHCHECK').instruction.retries;
+    expect(retries('+7')).toBe(7);
+    expect(retries('2147483647')).toBe(2147483647);
+    expect(retries('0')).toBe(0);
+    expect(messages('FROM a\nHEALTHCHECK --retries=2147483648 CMD x')).toEqual(['strconv.ParseInt: parsing "2147483648": value out of range']);
+    expect(messages('FROM a\nHEALTHCHECK --retries=-2147483649 CMD x')).toEqual(['strconv.ParseInt: parsing "-2147483649": value out of range']);
+    expect(messages('FROM a\nHEALTHCHECK --retries=-2 CMD x')).toEqual(['--retries cannot be negative (-2)']);
+    expect(messages('FROM a\nHEALTHCHECK --retries=3x CMD x')).toEqual(['strconv.ParseInt: parsing "3x": invalid syntax']);
+    expect(messages('FROM a\nHEALTHCHECK --retries=1_0 CMD x')).toEqual(['strconv.ParseInt: parsing "1_0": invalid syntax']);
+    // BuildKit reads flags byte by byte, each byte written back as a rune: é arrives as Ã©.
+    expect(messages('FROM a\nHEALTHCHECK --retries=é CMD x')).toEqual(['strconv.ParseInt: parsing "Ã©": invalid syntax']);
   });
 
   it('reads ENV and LABEL in both forms, and ARG with and without defaults', () => {
