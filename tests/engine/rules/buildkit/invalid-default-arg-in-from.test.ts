@@ -35,6 +35,10 @@ describe('invalid-default-arg-in-from (InvalidDefaultArgInFrom)', () => {
 
   it('uses the predefined platform ARGs', () => {
     expect(flaggedLines(rule, 'FROM corp/tool-$TARGETARCH:1\n')).toEqual([]);
+    // A default that requires a variable: the predefined ones are set, so the check goes on...
+    expect(flaggedLines(rule, 'ARG X=${TARGETOS:?unset}\nFROM Alpine\n')).toEqual([2]);
+    // ...while an unset one stops it, as BuildKit gives up when a default does not expand.
+    expect(flaggedLines(rule, 'ARG X=${NOPE:?unset}\nFROM Alpine\n')).toEqual([]);
   });
 
   it('honours # check=skip', () => {

@@ -51,6 +51,10 @@ describe('final-stage-runs-as-root', () => {
     expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nRUN curl -fsSLo /usr/local/bin/gosu https://example.com/gosu && chmod +x /usr/local/bin/gosu\nCMD ["/app/server"]\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nCOPY --from=tianon/gosu /gosu/ /usr/local/bin/\nCMD ["/app/server"]\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nRUN touch /opt/notgosu\nCMD ["/app/server"]\n')).toEqual([1]);
+    // A name the shell puts together from quoted and escaped pieces is still the dropper.
+    expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nRUN apt-get install -y g"o"su\nCMD ["/app/server"]\n')).toEqual([]);
+    expect(flaggedLines(rule, "FROM debian:bookworm-slim\nRUN apt-get install -y 'su-'exec\nCMD [\"/app/server\"]\n")).toEqual([]);
+    expect(flaggedLines(rule, 'FROM debian:bookworm-slim\nRUN <<EOF\napt-get install -y set\\\npriv\nEOF\nCMD ["/app/server"]\n')).toEqual([]);
   });
 
   it('honours pragmas', () => {

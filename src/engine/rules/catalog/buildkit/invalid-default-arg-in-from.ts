@@ -1,10 +1,21 @@
 import { processWord } from '../../../parse/shell/lex.ts';
 import { PREDEFINED_ARGS } from '../../../stages/index.ts';
-import type { Rule } from '../../types.ts';
+import type { Rule, RuleContext } from '../../types.ts';
 import { normalizedNamedError } from './reference.ts';
 import { anchor, fromInstructions } from './support.ts';
 
 const CHECK = 'InvalidDefaultArgInFrom';
+
+/** The ARGs with a default before the first FROM, in order. */
+function globalDefaults(ctx: RuleContext): { name: string; value: string }[] {
+  const defaults: { name: string; value: string }[] = [];
+  for (const instruction of ctx.parsed.instructions) {
+    if (instruction.keyword === 'FROM') break;
+    if (instruction.keyword !== 'ARG') continue;
+    for (const def of instruction.definitions) if (def.defaultValue !== null) defaults.push({ name: def.name, value: def.defaultValue });
+  }
+  return defaults;
+}
 
 export const invalidDefaultArgInFrom: Rule = {
   id: 'invalid-default-arg-in-from',
@@ -21,24 +32,25 @@ Docker's build checks call this *InvalidDefaultArgInFrom*: they expand every FRO
   },
   check(ctx) {
     const escape = ctx.parsed.escapeCharacter;
+    const froms = fromInstructions(ctx);
+    const defaults = globalDefaults(ctx);
     // The global scope as it would be without any --build-arg: predefined ARGs, then defaults.
+    // Only a `$` reads it (in an image, or in a default whose `${X:?}` may fail): most files
+    // have none.
     const env = new Map<string, string>();
-    for (const name of PREDEFINED_ARGS) {
-      const value = ctx.resolved.globalArgs.get(name);
-      if (value !== undefined) env.set(name, value);
-    }
-    for (const instruction of ctx.parsed.instructions) {
-      if (instruction.keyword === 'FROM') break;
-      if (instruction.keyword !== 'ARG') continue;
-      for (const def of instruction.definitions) {
-        if (def.defaultValue === null) continue;
-        const result = processWord(def.defaultValue, env, { escape });
-        // BuildKit gives up on the check when a default does not expand.
-        if (result.error) return;
-        env.set(def.name, result.value);
+    if (froms.some((from) => from.image.includes('$')) || defaults.some((d) => d.value.includes('$'))) {
+      for (const name of PREDEFINED_ARGS) {
+        const value = ctx.resolved.globalArgs.get(name);
+        if (value !== undefined) env.set(name, value);
       }
     }
-    for (const from of fromInstructions(ctx)) {
+    for (const { name, value } of defaults) {
+      const result = processWord(value, env, { escape });
+      // BuildKit gives up on the check when a default does not expand.
+      if (result.error) return;
+      env.set(name, result.value);
+    }
+    for (const from of froms) {
       const result = processWord(from.image, env, { escape });
       if (result.error) return;
       if (normalizedNamedError(result.value) === null) continue;

@@ -18,6 +18,15 @@ function isDropper(word: string): boolean {
   return false;
 }
 
+/**
+ * A dropper's name in a script's text, quotes, backslashes and line breaks allowed between its
+ * letters: a word's value is its text less those (`g"o"su` is `gosu`), so a script this does not
+ * match names no dropper, and its words need not be tested one by one.
+ */
+const DROPPER_IN_TEXT = new RegExp(
+  [...PRIVILEGE_DROPPERS].map((name) => [...name].join(`[\\\\'"\\n]*`)).join('|'),
+);
+
 export const finalStageRunsAsRoot: Rule = {
   id: 'final-stage-runs-as-root',
   title: 'Run the final image as a non-root user',
@@ -58,13 +67,16 @@ hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as 
       const { tag } = repositoryAndTag(ref);
       if (/(^|-)(nonroot|non-root|rootless|unprivileged)(-|$)/.test(tag) || /unprivileged|rootless/.test(lower)) return;
     }
+    // An explicit USER (root or not) is a decision; `USER root` last is DL3002's to report.
+    if (chain.some((s) => s.steps.some((step) => step.instruction.keyword === 'USER'))) return;
     for (const s of chain) {
       for (const step of s.steps) {
         const i = step.instruction;
-        // An explicit USER (root or not) is a decision; `USER root` last is DL3002's to report.
-        if (i.keyword === 'USER') return;
         if (i.keyword === 'RUN') {
-          for (const { command } of commandsOf(ctx, i)) {
+          const cmds = commandsOf(ctx, i);
+          const script = cmds[0]?.script;
+          if (script && !DROPPER_IN_TEXT.test(script)) continue;
+          for (const { command } of cmds) {
             if (isDropper(command.name) || command.args.some((a) => isDropper(a.value))) return;
           }
         }
