@@ -105,7 +105,8 @@ export const compilers: CommandHandler = (command, state) => {
       const ldflags = goFlag(command, 'ldflags') ?? '';
       const stripped = /(^|\s)-s\b/.test(ldflags) && /(^|\s)-w\b/.test(ldflags);
       // Without cgo, Go links everything itself: the binary needs no libc (it runs on scratch).
-      const cgo = command.assignments.find((a) => a.value.startsWith('CGO_ENABLED='))?.value.slice('CGO_ENABLED='.length) ?? state.vars.get('CGO_ENABLED');
+      // state.vars holds the command's own NAME=value prefixes too (CGO_ENABLED=0 go build).
+      const cgo = state.vars.get('CGO_ENABLED');
       const tags: FileTag[] = ['binary', ...(stripped ? [] : (['unstripped'] as const)), ...(cgo === '0' ? (['static'] as const) : [])];
       if (out) state.layer.add({ path: expandPath(out, state), bytes: stripped ? 8_000_000 : 12_000_000, files: 1, tags });
       estimated(state, '/root/.cache/go-build', 100_000_000, 'go build cache', ['generated']);

@@ -101,7 +101,8 @@ function installKind(command: ShellCommand, state: RunState): InstallKind {
   const omitted = (what: string) =>
     command.args.some((a) => a.value === `--omit=${what}`) || command.args.some((a, i) => a.value === '--omit' && command.args[i + 1]?.value === what);
   const prodFlag = hasFlag(command, 'production', 'prod', 'P');
-  const env = state.vars.get('NODE_ENV') === 'production' || command.assignments.some((a) => a.value === 'NODE_ENV=production');
+  // state.vars holds the command's own prefixes too (NODE_ENV=production npm ci).
+  const env = state.vars.get('NODE_ENV') === 'production';
   if (!(omitted('dev') || prodFlag || env)) return 'all';
   return omitted('optional') || hasFlag(command, 'no-optional') ? 'prod-no-optional' : 'prod';
 }
