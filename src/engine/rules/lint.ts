@@ -6,7 +6,7 @@ import { resolveStages } from '../stages/index.ts';
 import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.ts';
 import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-options.ts';
 import { readPragmas } from './pragmas.ts';
-import type { Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
+import type { AliasTool, Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
 import { lineStartsOf, sourceLines } from './source-lines.ts';
 
 /** What `.layerwise.json` may say about one rule. */
@@ -61,6 +61,8 @@ function checkOptionsOf(buildArgs: Readonly<Record<string, string>> | undefined,
 interface NamedRule {
   rule: Rule;
   names: string[];
+  /** The names of a finding only one of the two tools reports (see `AliasTool`). */
+  only: Readonly<Record<AliasTool, string[]>>;
 }
 
 /** A rule list, ready for linting: each rule with its names, and the rules by id. */
@@ -75,7 +77,11 @@ function indexed(rules: readonly Rule[]): IndexedRules {
   let index = indexedLists.get(rules);
   if (!index) {
     index = {
-      named: rules.map((rule) => ({ rule, names: [rule.id, ...(rule.aliases.hadolint ?? []), ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])] })),
+      named: rules.map((rule) => {
+        const hadolint = [rule.id, ...(rule.aliases.hadolint ?? [])];
+        const buildkit = [rule.id, ...(rule.aliases.buildkit ? [rule.aliases.buildkit] : [])];
+        return { rule, names: [...hadolint, ...buildkit.slice(1)], only: { hadolint, buildkit } };
+      }),
       byId: new Map(rules.map((r) => [r.id, r])),
     };
     indexedLists.set(rules, index);
@@ -187,6 +193,10 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   // per rule (rules report synchronously, inside check).
   let current: NamedRule | null = null;
   let currentSeverity: Severity = 'error';
+  // The rule's build check is skipped (`# check=skip=`) or made an error (`error=true`): this
+  // concerns its findings that BuildKit reports, not those only hadolint does.
+  let checkSkipped = false;
+  let checkError = false;
   const ctx: RuleContext = {
     source,
     lines,
@@ -198,10 +208,12 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     scriptOf,
     scriptRange,
     memo,
-    report: ({ range, message, fix }) => {
+    report: ({ range, message, fix, only }) => {
       if (current === null) throw new Error('a rule reported a finding after its check returned');
-      const { rule, names } = current;
-      const severity = currentSeverity;
+      const { rule } = current;
+      const names = only ? current.only[only] : current.names;
+      if (checkSkipped && only !== 'hadolint') return;
+      const severity = checkError && only !== 'hadolint' ? 'error' : currentSeverity;
       const ignored = pragmas.byLine.size === 0 ? undefined : pragmas.byLine.get(ownerLine(range.start.line));
       if (ignored && names.some((n) => ignored.has(n))) return;
       findings.push({
@@ -224,13 +236,16 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     if (rule.defaultOff && configured === undefined) continue;
     if (pragmas.global.size > 0 && names.some((n) => pragmas.global.has(n))) continue;
     const check = rule.aliases.buildkit;
-    if (check && checks.options && (checks.options.skipAll || checks.options.skip.includes(check))) continue;
+    const skipped = check !== undefined && checks.options !== null && (checks.options.skipAll || checks.options.skip.includes(check));
+    // A build check alone is skipped whole; one that is also a hadolint rule still runs, for
+    // the findings only hadolint reports.
+    if (skipped && !rule.aliases.hadolint) continue;
     if (rule.needsContext && !input.context) continue;
-    let severity: Severity = configured === undefined || configured === 'on' ? rule.severity : configured;
-    if (check && checks.options?.error && configured === undefined) severity = 'error';
 
     current = entry;
-    currentSeverity = severity;
+    currentSeverity = configured === undefined || configured === 'on' ? rule.severity : configured;
+    checkSkipped = skipped;
+    checkError = check !== undefined && checks.options?.error === true && configured === undefined;
     try {
       rule.check(ctx);
     } catch (err) {

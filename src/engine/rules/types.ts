@@ -61,6 +61,14 @@ export interface LintOptions {
 
 export type LabelKind = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
 
+/**
+ * For a rule that stands for both a hadolint rule and a build check: the one tool that reports
+ * a given finding, where the two differ (hadolint's DL3025 checks HEALTHCHECK, BuildKit's
+ * JSONArgsRecommended does not). The finding then carries only that tool's name: its pragma
+ * and skip directive apply, the other's do not.
+ */
+export type AliasTool = 'hadolint' | 'buildkit';
+
 /** What a rule's check can see, and how it reports. */
 export interface RuleContext {
   source: string;
@@ -77,7 +85,7 @@ export interface RuleContext {
   scriptOf: (run: RunInstruction) => ShellScript | null;
   /** Source range of `script` offsets [start, end) of a RUN's script, for precise underlines. */
   scriptRange: (run: RunInstruction, start: number, end: number) => Range;
-  report: (finding: { range: Range; message?: string; fix?: Fix }) => void;
+  report: (finding: { range: Range; message?: string; fix?: Fix; only?: AliasTool }) => void;
   /**
    * What `make` gives for `key`, worked out once per lint and shared by every rule of it: what
    * several rules derive from the same instruction or stage (its commands, a chain of stages) is
@@ -99,8 +107,9 @@ export interface Rule {
   /** Whether the rule needs the build context to say anything. */
   needsContext?: boolean;
   /**
-   * Off unless the configuration gives the rule a severity (`"DL3063": "style"`): hadolint's
-   * rules with severity *ignore* by default (DL1001, DL3063).
+   * Off unless the configuration gives the rule a severity (`"DL1001": "style"`): hadolint's
+   * rules with severity *ignore* by default (DL1001), and opt-in rules of Layerwise's own
+   * (set-user-in-final-stage).
    */
   defaultOff?: boolean;
   /**

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { jsonArgsRecommended as rule } from '../../../../src/engine/rules/catalog/buildkit/json-args-recommended.ts';
 import { expectFixed, findings, flaggedLines } from '../support.ts';
+import { ruleCatches, ruleCatchesNot } from '../packages/hadolint.ts';
 
 describe('json-args-recommended (DL3025, JSONArgsRecommended)', () => {
+  it('hadolint spec', () => {
+    ruleCatches(rule, ['FROM node as foo', 'ENTRYPOINT something']);
+    ruleCatchesNot(rule, ['FROM scratch as build', 'ENTRYPOINT ["foo", "bar"]']);
+    ruleCatches(rule, ['FROM node as foo', 'CMD something']);
+    ruleCatchesNot(rule, ['FROM scratch as build', 'CMD ["foo", "bar"]', 'CMD [ "foo", "bar" ]']);
+    ruleCatches(rule, ['HEALTHCHECK CMD foobar']);
+    ruleCatchesNot(rule, ['HEALTHCHECK CMD [ "foobar" ]']);
+    ruleCatchesNot(rule, ['CMD [ "/bin/sh", "-c", \\', '      "echo foo && \\', '       echo bar" \\', '    ]']);
+  });
+
   it('flags shell-form CMD and ENTRYPOINT', () => {
     expect(flaggedLines(rule, 'FROM scratch\nCMD mycommand\n')).toEqual([2]);
     expect(flaggedLines(rule, 'FROM scratch\nENTRYPOINT mycommand --flag\n')).toEqual([2]);
@@ -15,9 +26,22 @@ describe('json-args-recommended (DL3025, JSONArgsRecommended)', () => {
     expect(flaggedLines(rule, 'FROM scratch\nCMD ["node", "server.js"]\nENTRYPOINT ["tini", "--"]\n')).toEqual([]);
   });
 
-  it('does not flag after SHELL, in the stage or one it builds on', () => {
-    expect(flaggedLines(rule, 'FROM scratch\nSHELL ["/usr/bin/customshell"]\nCMD mycommand\n')).toEqual([]);
-    expect(flaggedLines(rule, 'FROM scratch AS base\nSHELL ["/bin/bash"]\nFROM base\nCMD mycommand\n')).toEqual([]);
+  it('after SHELL, in the stage or one it builds on, reports for hadolint only (BuildKit stays quiet)', () => {
+    const aliases = (src: string) => findings(rule, src).map((f) => f.aliases);
+    expect(aliases('FROM scratch\nSHELL ["/usr/bin/customshell"]\nCMD mycommand\n')).toEqual([['DL3025']]);
+    expect(aliases('FROM scratch AS base\nSHELL ["/bin/bash"]\nFROM base\nCMD mycommand\n')).toEqual([['DL3025']]);
+    expect(aliases('FROM scratch\nCMD mycommand\n')).toEqual([['DL3025', 'JSONArgsRecommended']]);
+    expect(aliases('FROM scratch\nHEALTHCHECK CMD curl -f http://localhost/\n')).toEqual([['DL3025']]);
+    expect(aliases('CMD mycommand\nFROM scratch\n')).toEqual([['DL3025']]);
+  });
+
+  it('keeps the findings only hadolint reports when the build check is skipped or made an error', () => {
+    const src = '# check=skip=JSONArgsRecommended\nFROM scratch\nHEALTHCHECK CMD curl -f http://localhost/\nCMD mycommand\n';
+    expect(findings(rule, src).map((f) => [f.range.start.line, f.aliases])).toEqual([[3, ['DL3025']]]);
+    const strict = '# check=error=true\nFROM scratch\nHEALTHCHECK CMD curl -f http://localhost/\nCMD mycommand\n';
+    expect(findings(rule, strict).map((f) => [f.range.start.line, f.severity])).toEqual([[3, 'warning'], [4, 'error']]);
+    // hadolint's pragma does not hide what BuildKit reports alone, nor BuildKit's comment what hadolint does.
+    expect(flaggedLines(rule, 'FROM scratch\nSHELL ["/bin/sh", "-c"]\n# check=skip=JSONArgsRecommended\nCMD x\n')).toEqual([4]);
   });
 
   it('honours # check=skip above the instruction, as BuildKit does', () => {

@@ -1,5 +1,5 @@
-import type { CmdInstruction } from '../../../parse/types.ts';
-import type { Rule } from '../../types.ts';
+import type { CmdInstruction, HealthcheckInstruction, Instruction } from '../../../parse/types.ts';
+import type { AliasTool, Rule, RuleContext } from '../../types.ts';
 import { reportAt } from './support.ts';
 
 export const jsonArgsRecommended: Rule = {
@@ -11,11 +11,13 @@ export const jsonArgsRecommended: Rule = {
   docs: {
     rationale: `In shell form, \`CMD node server.js\` runs as \`/bin/sh -c "node server.js"\`: the shell is PID 1, and it does not pass SIGTERM on to your process. \`docker stop\` then waits its full timeout (10 seconds) and kills the container, with no chance to close connections or finish requests. The exec form \`CMD ["node", "server.js"]\` starts your process directly, so it receives signals.
 
-Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025. Like BuildKit, this rule stays quiet when the stage sets a \`SHELL\` explicitly, since the shell form is then intended.`,
+Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025, and also checks \`HEALTHCHECK CMD\`, as this rule does (those findings answer to DL3025 alone). BuildKit stays quiet when the stage sets a \`SHELL\` explicitly, since the shell form is then intended; hadolint does not, so such findings answer to DL3025 alone.`,
     bad: 'FROM node:22-slim\nCOPY server.js .\nCMD node server.js\n',
     good: 'FROM node:22-slim\nCOPY server.js .\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
+    // hadolint checks instructions before the first FROM too (BuildKit fails the build there).
+    for (const instruction of ctx.parsed.instructions) if (ctx.stageOf(instruction) === null) checkInstruction(ctx, instruction, 'hadolint');
     for (const stage of ctx.resolved.stages) {
       // BuildKit skips the check once SHELL is used, in the stage or a stage it builds on:
       // the shell form is then deliberate.
@@ -25,24 +27,36 @@ Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025.
         if (base === ctx.resolved.stages[base]!.baseStage) break;
       }
       for (const step of stage.steps) {
-        const instruction = step.instruction;
-        if (instruction.keyword === 'SHELL') customShell = true;
-        if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
-        if (instruction.form !== 'shell' || customShell) continue;
-        const command = (instruction as CmdInstruction).command[0] ?? '';
-        const words = splitSimple(command);
-        const arg = instruction.args[0];
-        reportAt(ctx, 'JSONArgsRecommended', instruction, {
-          range: arg ? arg.range : instruction.range,
-          message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals`,
-          ...(words && arg && arg.range.start.line === arg.range.end.line
-            ? { fix: { title: 'Rewrite in exec form', edits: [{ range: arg.range, text: JSON.stringify(words).replace(/","/g, '", "') }] } }
-            : {}),
-        });
+        if (step.instruction.keyword === 'SHELL') customShell = true;
+        // hadolint has no such exception.
+        checkInstruction(ctx, step.instruction, customShell ? 'hadolint' : undefined);
       }
     }
   },
 };
+
+/**
+ * Reports a shell-form CMD, ENTRYPOINT or HEALTHCHECK CMD. The last is hadolint's alone (DL3025
+ * covers it, BuildKit's check does not), and so is anything `only` says.
+ */
+function checkInstruction(ctx: RuleContext, instruction: Instruction, only?: AliasTool): void {
+  const keyword = instruction.keyword;
+  if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && !(keyword === 'HEALTHCHECK' && instruction.type === 'CMD')) return;
+  if (instruction.form !== 'shell') return;
+  const command = (instruction as CmdInstruction | HealthcheckInstruction).command[0] ?? '';
+  const words = splitSimple(command);
+  // HEALTHCHECK's first argument is the word CMD; the command follows it.
+  const arg = instruction.args[keyword === 'HEALTHCHECK' ? 1 : 0];
+  const tool = keyword === 'HEALTHCHECK' ? 'hadolint' : only;
+  reportAt(ctx, 'JSONArgsRecommended', instruction, {
+    ...(tool ? { only: tool } : {}),
+    range: arg ? arg.range : instruction.range,
+    message: `JSON arguments recommended for ${keyword} to prevent unintended behavior related to OS signals`,
+    ...(words && arg && arg.range.start.line === arg.range.end.line
+      ? { fix: { title: 'Rewrite in exec form', edits: [{ range: arg.range, text: JSON.stringify(words).replace(/","/g, '", "') }] } }
+      : {}),
+  });
+}
 
 /**
  * The words of a command that has no shell syntax at all (no quotes, variables, operators or

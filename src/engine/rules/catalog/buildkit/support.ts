@@ -61,7 +61,8 @@ export function reportAt(
   at: Instruction = instruction,
 ): void {
   const directiveLines = instruction === ctx.parsed.instructions[0] ? ctx.parsed.directives.length : 0;
-  if (skippedByComment(instruction, check, directiveLines)) return;
+  // The comment is BuildKit's: it does not hide what only hadolint reports.
+  if (finding.only !== 'hadolint' && skippedByComment(instruction, check, directiveLines)) return;
   ctx.report({ ...finding, range: anchor(at, finding.range) });
 }
 
