@@ -6,9 +6,17 @@ const ids = (source: string, config?: LintConfig) => lint(source, config).map((f
 
 const PRAGMA = 'FROM debian:12-slim\n# hadolint ignore=DL3008\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nUSER nobody\n';
 
-describe('rules that are off by default (hadolint severity "ignore")', () => {
-  it('marks exactly hadolint DL1001 and DL3063 as off by default', () => {
-    expect(allRules.filter((r) => r.defaultOff).flatMap((r) => r.aliases.hadolint ?? [])).toEqual(['DL1001', 'DL3063']);
+describe('rules that are off by default (hadolint severity "ignore", and an opt-in of our own)', () => {
+  it('marks exactly DL1001 and set-user-in-final-stage as off by default', () => {
+    expect(allRules.filter((r) => r.defaultOff).map((r) => [r.id, r.aliases.hadolint ?? []])).toEqual([
+      ['no-inline-ignore-pragma', ['DL1001']],
+      ['set-user-in-final-stage', []],
+    ]);
+  });
+
+  it('gives DL3063 to reserved stage names, as hadolint 2.15 does, on by default', () => {
+    const found = lint('FROM foo:bar AS scratch\n').filter((f) => f.aliases.includes('DL3063'));
+    expect(found.map((f) => f.rule)).toEqual(['reserved-stage-name']);
   });
 
   it('does not report DL1001 unless the configuration turns it on', () => {
@@ -19,10 +27,10 @@ describe('rules that are off by default (hadolint severity "ignore")', () => {
     expect(lint(PRAGMA, { rules: { DL1001: 'on' } }).find((f) => f.rule === 'no-inline-ignore-pragma')?.severity).toBe('style');
   });
 
-  it('does not report DL3063 unless turned on', () => {
+  it('does not report set-user-in-final-stage unless turned on', () => {
     const src = 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n';
     expect(ids(src)).not.toContain('1 set-user-in-final-stage');
-    expect(ids(src, { rules: { DL3063: 'style' } })).toContain('1 set-user-in-final-stage');
+    expect(ids(src, { rules: { 'set-user-in-final-stage': 'style' } })).toContain('1 set-user-in-final-stage');
   });
 
   it('accepts "on" in .layerwise.json, and names it in the error for a bad value', () => {
@@ -36,23 +44,23 @@ describe('rules that are off by default (hadolint severity "ignore")', () => {
   });
 });
 
-describe('one problem, one finding: final-stage-runs-as-root supersedes DL3063', () => {
+describe('one problem, one finding: final-stage-runs-as-root supersedes set-user-in-final-stage', () => {
   const ROOT = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
 
   it('keeps only the Layerwise finding when both flag the same FROM', () => {
-    const found = ids(ROOT, { rules: { DL3063: 'on' } }).filter((x) => x.startsWith('1 ') && /root|user/.test(x));
+    const found = ids(ROOT, { rules: { 'set-user-in-final-stage': 'on' } }).filter((x) => x.startsWith('1 ') && /root|user/.test(x));
     expect(found).toEqual(['1 final-stage-runs-as-root']);
   });
 
-  it('keeps DL3063 where final-stage-runs-as-root is quiet (an image that defaults to a non-root user)', () => {
+  it('keeps set-user-in-final-stage where final-stage-runs-as-root is quiet (an image that defaults to a non-root user)', () => {
     const src = 'FROM gcr.io/distroless/nodejs22-debian12:nonroot\nCOPY . /app\nCMD ["/app/server.js"]\n';
-    const found = ids(src, { rules: { DL3063: 'on' } });
+    const found = ids(src, { rules: { 'set-user-in-final-stage': 'on' } });
     expect(found).toContain('1 set-user-in-final-stage');
     expect(found).not.toContain('1 final-stage-runs-as-root');
   });
 
-  it('still reports DL3063 alone when final-stage-runs-as-root is turned off', () => {
-    expect(ids(ROOT, { rules: { DL3063: 'on', 'final-stage-runs-as-root': 'off' } })).toContain('1 set-user-in-final-stage');
+  it('still reports set-user-in-final-stage alone when final-stage-runs-as-root is turned off', () => {
+    expect(ids(ROOT, { rules: { 'set-user-in-final-stage': 'on', 'final-stage-runs-as-root': 'off' } })).toContain('1 set-user-in-final-stage');
   });
 });
 

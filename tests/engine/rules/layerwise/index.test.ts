@@ -19,7 +19,7 @@ describe('layerwise rules', () => {
   it('have unique kebab-case ids, a title and docs', () => {
     const ids = layerwiseRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(23);
+    expect(ids).toHaveLength(24);
     for (const rule of layerwiseRules) {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(rule.title.length).toBeGreaterThan(10);

@@ -15,7 +15,6 @@ import { noLatestTag } from './no-latest-tag.ts';
 import { noRootLastUser } from './no-root-last-user.ts';
 import { numericUserId } from './numeric-user-id.ts';
 import { pipefailBeforePipe } from './pipefail-before-pipe.ts';
-import { setUserInFinalStage } from './set-user-in-final-stage.ts';
 import { tagBaseImage } from './tag-base-image.ts';
 import { trustedRegistry } from './trusted-registry.ts';
 import { useAddForArchives } from './use-add-for-archives.ts';
@@ -26,8 +25,8 @@ import { workdirBeforeRelativeCopy } from './workdir-before-relative-copy.ts';
 
 /**
  * hadolint's instruction-level rules (the ones BuildKit's checks do not already cover), in
- * hadolint's code order. `no-inline-ignore-pragma` (DL1001) and `set-user-in-final-stage`
- * (DL3063) are opt-in in hadolint (severity "ignore"); here they have the lowest severity, style.
+ * hadolint's code order. `no-inline-ignore-pragma` (DL1001) is opt-in, as hadolint ships it with
+ * severity "ignore"; here it has the lowest severity, style.
  */
 export const instructionsRules: Rule[] = [
   noInlineIgnorePragma, // DL1001
@@ -49,7 +48,6 @@ export const instructionsRules: Rule[] = [
   labelSchema, // DL3048–DL3056, DL3058
   mergeConsecutiveRuns, // DL3059
   fromFirst, // DL3061
-  setUserInFinalStage, // DL3063
   numericUserId, // DL3066
   noCopyWholeFilesystem, // DL3067
   useShellInstruction, // DL4005

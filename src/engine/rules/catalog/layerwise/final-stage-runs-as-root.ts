@@ -33,7 +33,7 @@ export const finalStageRunsAsRoot: Rule = {
   severity: 'warning',
   category: 'security',
   aliases: {},
-  // DL3063 (set-user-in-final-stage, opt-in) flags the same FROM for a missing USER; this finding
+  // set-user-in-final-stage (opt-in) flags the same FROM for a missing USER; this finding
   // says whether it matters and which user to switch to, so it is the one kept.
   supersedes: ['set-user-in-final-stage'],
   docs: {
@@ -46,7 +46,7 @@ Switch to an unprivileged user in the final stage, after the steps that need roo
 
 The code itself can stay owned by root, readable but not writable by the application; give the user only the directories it must write (\`RUN mkdir /app/uploads && chown node:node /app/uploads\`).
 
-hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as the last user, and DL3063 (*set-user-in-final-stage*, off by default as in hadolint) asks for a \`USER\` after the last \`FROM\` as a matter of explicitness, whatever the base image; when DL3063 is turned on and both report the same \`FROM\`, only this finding is kept. This rule is the security check between the two: it reports a final stage with **no** \`USER\` only when the container really runs as root, because the base image is not known to default to a non-root user, and it says which user to switch to. It only looks at images that run an application (a \`CMD\`/\`ENTRYPOINT\` of their own, not a shell or a bare interpreter prompt: base images and file exports are left alone), and stays quiet for Windows images, and when the stage installs a tool entrypoints use to drop privileges (\`gosu\`, \`su-exec\`, \`setpriv\`), as the official database images do.`,
+hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as the last user, and *set-user-in-final-stage* (off by default) asks for a \`USER\` after the last \`FROM\` as a matter of explicitness, whatever the base image; when it is turned on and both report the same \`FROM\`, only this finding is kept. This rule is the security check between the two: it reports a final stage with **no** \`USER\` only when the container really runs as root, because the base image is not known to default to a non-root user, and it says which user to switch to. It only looks at images that run an application (a \`CMD\`/\`ENTRYPOINT\` of their own, not a shell or a bare interpreter prompt: base images and file exports are left alone), and stays quiet for Windows images, and when the stage installs a tool entrypoints use to drop privileges (\`gosu\`, \`su-exec\`, \`setpriv\`), as the official database images do.`,
     bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
   },

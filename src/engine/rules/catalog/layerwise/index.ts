@@ -19,6 +19,7 @@ import { packageCacheInLayer } from './package-cache-in-layer.ts';
 import { packageManagerAsCommand } from './package-manager-as-command.ts';
 import { recursiveChownLayer } from './recursive-chown-layer.ts';
 import { secretsInContext } from './secrets-in-context.ts';
+import { setUserInFinalStage } from './set-user-in-final-stage.ts';
 import { singleStageWithBuildTools } from './single-stage-with-build-tools.ts';
 import { sourceMapsShipped } from './source-maps-shipped.ts';
 import { unstrippedBinary } from './unstripped-binary.ts';
@@ -38,6 +39,7 @@ export const layerwiseRules: Rule[] = [
   dockerignoreCoverage,
   secretsInContext,
   finalStageRunsAsRoot,
+  setUserInFinalStage, // opt-in; proposed to hadolint as DL3063, not merged
   missingHealthcheck,
   healthcheckToolNotInImage,
   nodePid1WithoutInit,

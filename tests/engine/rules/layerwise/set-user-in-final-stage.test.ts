@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { setUserInFinalStage as rule } from '../../../../src/engine/rules/catalog/instructions/set-user-in-final-stage.ts';
+import { setUserInFinalStage as rule } from '../../../../src/engine/rules/catalog/layerwise/set-user-in-final-stage.ts';
 import { findings, flaggedLines } from '../support.ts';
 
-describe('set-user-in-final-stage (DL3063)', () => {
+describe('set-user-in-final-stage (proposed to hadolint as DL3063, pull request #1032)', () => {
   it('flags a final stage without USER (hadolint spec)', () => {
     expect(flaggedLines(rule, 'FROM alpine:3\n')).toEqual([1]);
     expect(findings(rule, 'FROM alpine:3\n')[0]!.message).toBe('A USER should be set after the last FROM');
@@ -17,7 +17,7 @@ describe('set-user-in-final-stage (DL3063)', () => {
 
   it('only counts a USER after the last FROM, as hadolint (it resets at every FROM)', () => {
     expect(flaggedLines(rule, 'FROM alpine:3\nUSER app\nFROM alpine:3\n')).toEqual([3]);
-    // hadolint's DL3063 flags this too: the USER is in the base stage, not after the last FROM.
+    // The proposed DL3063 flags this too: the USER is in the base stage, not after the last FROM.
     expect(flaggedLines(rule, 'FROM alpine:3 AS base\nUSER app\nFROM base\n')).toEqual([3]);
     expect(flaggedLines(rule, 'RUN x\n')).toEqual([]);
   });
