@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, secretsUsedInArgOrEnv as rule } from '../../../../src/engine/rules/catalog/buildkit/secrets-used-in-arg-or-env.ts';
+import { isSecretName, isSensitiveToHadolint, secretsUsedInArgOrEnv as rule } from '../../../../src/engine/rules/catalog/buildkit/secrets-used-in-arg-or-env.ts';
+import { catchesBoth, catchesNeither } from '../packages/hadolint.ts';
 import { findings, flaggedLines } from '../support.ts';
 
-describe('secrets-used-in-arg-or-env (SecretsUsedInArgOrEnv)', () => {
+/** The findings BuildKit reports (those that carry the build check's name). */
+const buildkit = (src: string) => findings(rule, src).filter((f) => f.aliases.includes('SecretsUsedInArgOrEnv'));
+
+describe('secrets-used-in-arg-or-env (SecretsUsedInArgOrEnv, DL3064)', () => {
   it('BuildKit: flags secret-looking names, with per-instruction skips', () => {
     const src = `# check=skip=InvalidDefinitionDescription
 
@@ -27,7 +31,7 @@ ENV alternate_password=bar
 # check=skip=all // is local to only this instruction
 ARG alternate_password
 `;
-    expect(findings(rule, src).map((f) => [f.range.start.line, f.message])).toEqual([
+    expect(buildkit(src).map((f) => [f.range.start.line, f.message])).toEqual([
       [4, 'Do not use ARG or ENV instructions for sensitive data (ARG "SECRET_PASSPHRASE")'],
       [5, 'Do not use ARG or ENV instructions for sensitive data (ENV "SUPER_Secret")'],
       [6, 'Do not use ARG or ENV instructions for sensitive data (ENV "password")'],
@@ -39,6 +43,45 @@ ARG alternate_password
     ]);
   });
 
+  it('hadolint spec (DL3064)', () => {
+    catchesNeither(rule, ['FROM debian:bullseye', 'RUN foobar']);
+    catchesNeither(rule, ['ARG foobar', 'FROM debian:bullseye', 'RUN foobar']);
+    catchesNeither(rule, ['FROM debian:bullseye', 'ENV foobar=barfoo', 'RUN foobar']);
+    catchesBoth(rule, ['FROM debian:bullseye', 'ENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz', 'RUN foobar']);
+    catchesBoth(rule, ['FROM debian:bullseye', 'ENV my_password=abcdefghijklmnopqrstuvwxyz', 'RUN foobar']);
+  });
+
+  it('hadolint spec (DL3064): ARGs before the first FROM, which only hadolint checks', () => {
+    catchesBoth(rule, ['ARG AWS_ACCESS_KEY_ID', 'FROM debian:bullseye', 'RUN foobar']);
+    catchesBoth(rule, ['ARG openai_api_key', 'FROM debian:bullseye', 'RUN foobar']);
+    expect(findings(rule, 'ARG AWS_ACCESS_KEY_ID\nFROM debian:bullseye\n').map((f) => f.aliases)).toEqual([['DL3064']]);
+  });
+
+  it("tags each finding with the tools that report it (hadolint's list and BuildKit's parts differ)", () => {
+    const tagged = (src: string) => findings(rule, src).map((f) => [f.range.start.line, f.aliases]);
+    expect(tagged('FROM alpine\nENV DB_PASSWORD=x\nARG GITHUB_TOKEN\n')).toEqual([
+      [2, ['DL3064', 'SecretsUsedInArgOrEnv']],
+      [3, ['DL3064', 'SecretsUsedInArgOrEnv']],
+    ]);
+    // A part BuildKit knows, a substring hadolint does not: and the other way round.
+    expect(tagged('FROM alpine\nARG GIT_KEY\nARG JENKINS_USERNAME\nARG MY_SECRETS\n')).toEqual([
+      [2, ['SecretsUsedInArgOrEnv']],
+      [3, ['DL3064']],
+      [4, ['DL3064']],
+    ]);
+    // An ONBUILD trigger is checked by hadolint only.
+    expect(tagged('FROM alpine\nONBUILD ENV NPM_TOKEN=x\n')).toEqual([[2, ['DL3064']]]);
+    // BuildKit's skip comment leaves what hadolint alone reports.
+    expect(tagged('FROM alpine\n# check=skip=SecretsUsedInArgOrEnv\nARG JENKINS_USERNAME\n')).toEqual([[3, ['DL3064']]]);
+  });
+
+  it("matches hadolint's names: its list in any case, or a suspicious part anywhere", () => {
+    for (const name of ['aws_access_key_id', 'DOCKER_EMAIL', 'travis_sudo', 'MY_API_KEY', 'privateThing', 'x_token_y', 'USERNAME']) {
+      expect(isSensitiveToHadolint(name), name).toBe(true);
+    }
+    for (const name of ['AUTH', 'APIKEY', 'GPG_KEY', 'foobar', 'CREDENTIALS']) expect(isSensitiveToHadolint(name), name).toBe(false);
+  });
+
   it('matches whole names or _-separated parts, any case', () => {
     for (const name of ['TOKEN', 'GITHUB_TOKEN', 'aws_secret_access_key', 'DB_PASSWORD', 'PWORD', 'passwd', 'CREDENTIALS', 'credential_x']) {
       expect(isSecretName(name), name).toBe(true);
@@ -48,8 +91,8 @@ ARG alternate_password
     }
   });
 
-  it('does not check ARGs before the first FROM (BuildKit only checks the stages)', () => {
-    expect(flaggedLines(rule, 'ARG NPM_TOKEN\nFROM node\nARG NPM_TOKEN\n')).toEqual([3]);
+  it('does not check ARGs before the first FROM for BuildKit (it only checks the stages)', () => {
+    expect(buildkit('ARG NPM_TOKEN\nFROM node\nARG NPM_TOKEN\n').map((f) => f.range.start.line)).toEqual([3]);
   });
 
   it('checks ENV names after expansion, and the legacy form', () => {

@@ -1,5 +1,6 @@
 import type { Range } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
+import { visit } from '../instructions/support.ts';
 import { goQuote, reportAt } from './support.ts';
 
 const CHECK = 'SecretsUsedInArgOrEnv';
@@ -14,6 +15,27 @@ export function isSecretName(name: string): boolean {
   return DENY.test(name) && !ALLOW.test(name);
 }
 
+/** hadolint's DL3064 list of names known to hold secrets (compared in upper case). */
+const KNOWN_SENSITIVE = new Set([
+  'ACCESS_TOKEN', 'APPLICATION_KEY', 'APP_SECRET', 'AUTH_TOKEN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
+  'BITTREX_API_KEY', 'BITTREX_API_SECRET', 'CF_PASSWORD', 'CF_USERNAME', 'CIRCLE_TOKEN', 'CI_DEPLOY_PASSWORD',
+  'CI_DEPLOY_USER', 'DOCKERHUB_PASSWORD', 'DOCKER_EMAIL', 'DOCKER_PASSWORD', 'DOCKER_USERNAME',
+  'FACEBOOK_ACCESS_TOKEN', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET', 'FIREBASE_API_TOKEN', 'FIREBASE_TOKEN',
+  'FOSSA_API_KEY', 'GH_ENTERPRISE_TOKEN', 'GH_TOKEN', 'GITHUB_ENTERPRISE_TOKEN', 'GITHUB_TOKEN', 'HEROKU_API_KEY',
+  'HEROKU_API_USER', 'NPM_AUTH_TOKEN', 'NPM_TOKEN', 'OKTA_AUTHN_GROUPID', 'OKTA_CLIENT_ORGURL', 'OKTA_CLIENT_TOKEN',
+  'OKTA_OAUTH2_CLIENTID', 'OKTA_OAUTH2_CLIENTSECRET', 'OPENAI_API_KEY', 'OS_PASSWORD', 'OS_USERNAME',
+  'POSTGRES_PASSWORD', 'SLACK_TOKEN', 'STRIPE_API_KEY', 'STRIPE_DEVICE_NAME', 'TRAVIS_OS_NAME',
+  'TRAVIS_SECURE_ENV_VARS', 'TRAVIS_SUDO', 'VAULT_CLIENT_KEY', 'VAULT_TOKEN',
+]);
+
+/** hadolint's DL3064 substrings, anywhere in the name (compared in lower case). */
+const SUSPICIOUS = /api_key|client_key|password|private|secret|token|username/;
+
+/** hadolint's test (DL3064, src/Hadolint/Rule/DL3064.hs): a known name, or a suspicious part. */
+export function isSensitiveToHadolint(name: string): boolean {
+  return KNOWN_SENSITIVE.has(name.toUpperCase()) || SUSPICIOUS.test(name.toLowerCase());
+}
+
 export const secretsUsedInArgOrEnv: Rule = {
   id: 'secrets-used-in-arg-or-env',
   title: 'Do not pass secrets in ARG or ENV',
@@ -25,35 +47,40 @@ export const secretsUsedInArgOrEnv: Rule = {
 
 Use a secret mount instead: \`RUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\`, with \`docker build --secret id=npm_token,env=NPM_TOKEN\`. The secret is available to that one RUN and never stored.
 
-Docker's build checks call this *SecretsUsedInArgOrEnv*. Like BuildKit, the rule looks at names, inside the stages: a name whose whole or one \`_\`-separated part is \`apikey\`, \`auth\`, \`credential(s)\`, \`key\`, \`password\`, \`pword\`, \`passwd\`, \`secret\` or \`token\`, unless a part is \`public\`, \`file\` or \`version\` (\`GPG_KEY_FILE\`, \`AUTH_MODULE_VERSION\`).`,
+Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.15) DL3064; both look at names, with different lists, and each finding carries the names of the tools that report it:
+- BuildKit checks the stages' ARGs and ENVs: a name whose whole or one \`_\`-separated part is \`apikey\`, \`auth\`, \`credential(s)\`, \`key\`, \`password\`, \`pword\`, \`passwd\`, \`secret\` or \`token\`, unless a part is \`public\`, \`file\` or \`version\` (\`GPG_KEY_FILE\`, \`AUTH_MODULE_VERSION\`).
+- hadolint also checks the ARGs before the first \`FROM\` and ONBUILD triggers: a name from its list of well-known ones (\`AWS_ACCESS_KEY_ID\`, \`NPM_TOKEN\`, \`DOCKER_USERNAME\`, ...), or one that contains \`api_key\`, \`client_key\`, \`password\`, \`private\`, \`secret\`, \`token\` or \`username\` anywhere, in any case.`,
     bad: 'FROM node:22-slim\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci\n',
     good: 'FROM node:22-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci && rm .npmrc\n',
   },
   check(ctx) {
-    for (const stage of ctx.resolved.stages) {
-      for (const step of stage.steps) {
-        const instruction = step.instruction;
-        const found: { kind: 'ARG' | 'ENV'; name: string; range: Range }[] = [];
-        if (instruction.keyword === 'ARG') {
-          for (const def of instruction.definitions) {
-            const { start, end } = def.range;
-            const name = start.line === end.line ? { start, end: { line: start.line, column: start.column + def.name.length } } : def.range;
-            found.push({ kind: 'ARG', name: def.name, range: name });
-          }
-        } else if (instruction.keyword === 'ENV') {
-          for (const pair of instruction.pairs) {
-            // ENV names are expanded before BuildKit looks at them.
-            const key = step.expansions.find((e) => e.field === 'key' && e.range === pair.keyRange);
-            found.push({ kind: 'ENV', name: key && !key.error ? key.value : pair.key, range: pair.keyRange });
-          }
+    // hadolint checks every ARG and ENV, ONBUILD triggers and global ARGs included; BuildKit only
+    // the stages' own. Each finding says which of the two report it.
+    for (const { instruction, step, onbuild } of visit(ctx, true)) {
+      const inStage = step !== null && onbuild === null;
+      const found: { kind: 'ARG' | 'ENV'; written: string; name: string; range: Range }[] = [];
+      if (instruction.keyword === 'ARG') {
+        for (const def of instruction.definitions) {
+          const { start, end } = def.range;
+          const name = start.line === end.line ? { start, end: { line: start.line, column: start.column + def.name.length } } : def.range;
+          found.push({ kind: 'ARG', written: def.name, name: def.name, range: name });
         }
-        for (const { kind, name, range } of found) {
-          if (!isSecretName(name)) continue;
-          reportAt(ctx, CHECK, instruction, {
-            range,
-            message: `Do not use ARG or ENV instructions for sensitive data (${kind} ${goQuote(name)})`,
-          });
+      } else if (instruction.keyword === 'ENV') {
+        for (const pair of instruction.pairs) {
+          // BuildKit expands ENV names before it looks at them; hadolint reads them as written.
+          const key = step?.expansions.find((e) => e.field === 'key' && e.range === pair.keyRange);
+          found.push({ kind: 'ENV', written: pair.key, name: key && !key.error ? key.value : pair.key, range: pair.keyRange });
         }
+      }
+      for (const { kind, written, name, range } of found) {
+        const buildkit = inStage && isSecretName(name);
+        const hadolint = isSensitiveToHadolint(written);
+        if (!buildkit && !hadolint) continue;
+        reportAt(ctx, CHECK, instruction, {
+          ...(buildkit && hadolint ? {} : { only: buildkit ? ('buildkit' as const) : ('hadolint' as const) }),
+          range,
+          message: `Do not use ARG or ENV instructions for sensitive data (${kind} ${goQuote(buildkit ? name : written)})`,
+        });
       }
     }
   },
