@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numericUserId as rule } from '../../../../src/engine/rules/catalog/instructions/numeric-user-id.ts';
+import { ruleCatches, ruleCatchesNot } from '../packages/hadolint.ts';
 import { findings, flaggedLines } from '../support.ts';
 
 describe('numeric-user-id (DL3066)', () => {
@@ -9,6 +10,18 @@ describe('numeric-user-id (DL3066)', () => {
     expect(flaggedLines(rule, 'USER foobar\n')).toEqual([1]);
     expect(flaggedLines(rule, 'USER foobar:barfoo\n')).toEqual([1]);
     expect(findings(rule, 'USER foobar\n')[0]!.message).toBe('Non-numeric user-id may not be resolvable by host system');
+  });
+
+  it('hadolint spec (newest: only the last USER of the final stage)', () => {
+    ruleCatchesNot(rule, ['FROM foo:bar', 'USER 1234']);
+    ruleCatchesNot(rule, ['FROM foo:bar', 'USER 1234:5678']);
+    ruleCatches(rule, ['FROM foo:bar', 'USER foobar']);
+    ruleCatches(rule, ['FROM foo:bar', 'USER foobar:barfoo']);
+    ruleCatchesNot(rule, ['ARG APP_UID', 'FROM foobar:barfoo', 'USER ${APP_UID}']);
+    ruleCatchesNot(rule, ['FROM foo:bar AS build', 'USER foobar', 'FROM foobar:barfoo', 'USER 1234']);
+    ruleCatches(rule, ['FROM foo:bar AS build', 'USER 1234', 'FROM foobar:barfoo', 'USER foobar']);
+    ruleCatchesNot(rule, ['FROM foo:bar', 'USER foobar', 'USER 1234']);
+    ruleCatches(rule, ['FROM foo:bar', 'USER 1234', 'USER foobar']);
   });
 
   it('checks the UID only, expands variables, and skips unknown ones', () => {
