@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redundantTargetPlatform as rule } from '../../../../src/engine/rules/catalog/buildkit/redundant-target-platform.ts';
+import { ruleCatches, ruleCatchesNot } from '../packages/hadolint.ts';
 import { expectFixed, findings, flaggedLines } from '../support.ts';
 
 describe('redundant-target-platform (RedundantTargetPlatform)', () => {
@@ -16,6 +17,15 @@ describe('redundant-target-platform (RedundantTargetPlatform)', () => {
     expect(flaggedLines(rule, 'FROM --platform=$BUILDPLATFORM alpine\nFROM --platform=linux/amd64 alpine\nFROM alpine\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM --platform=$TARGETOS/$TARGETARCH alpine\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM --platform=${TARGETPLATFORM}${X} alpine\n')).toEqual([]);
+  });
+
+  it('hadolint spec (DL3065)', () => {
+    ruleCatchesNot(rule, 'FROM alpine:3.24');
+    ruleCatchesNot(rule, 'FROM --platform=$FOOBAR alpine:3.24');
+    ruleCatchesNot(rule, 'FROM --platform=foobar alpine:3.24');
+    ruleCatchesNot(rule, 'FROM --platform=foobar/arm64 alpine:3.24');
+    ruleCatches(rule, 'FROM --platform=$TARGETPLATFORM alpine:3.24');
+    ruleCatches(rule, 'FROM --platform=${TARGETPLATFORM} alpine:3.24');
   });
 
   it('honours # check=skip', () => {

@@ -29,6 +29,8 @@ describe('workdir-relative-path (DL3000, WorkdirRelativePath)', () => {
     expect(flaggedLines(rule, 'WORKDIR "/usr/local"\n')).toEqual([]);
     expect(flaggedLines(rule, 'WORKDIR "${dir}"\n')).toEqual([]);
     expect(flaggedLines(rule, "WORKDIR 'C:\\\\'\n")).toEqual([]);
+    expect(flaggedLines(rule, "WORKDIR 'C:\\'\n")).toEqual([]);
+    expect(flaggedLines(rule, 'WORKDIR "C:\\"\n')).toEqual([]);
     expect(flaggedLines(rule, 'WORKDIR C:/\n')).toEqual([]);
     expect(flaggedLines(rule, 'WORKDIR "C:/"\n')).toEqual([]);
   });

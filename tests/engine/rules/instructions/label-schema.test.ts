@@ -34,6 +34,10 @@ describe('label-schema (DL3048–DL3058)', () => {
         expect(codes(`${src}\n`), src).toEqual(['DL3048']);
       }
       expect(findings(rule, 'LABEL Foo=bar\n')[0]!.message).toBe('DL3048: Invalid label key.');
+      // The spec's plain checks put a space before `=`.
+      for (const src of ['LABEL .invalid ="foo"', 'LABEL -invalid ="foo"', 'LABEL 1invalid ="foo"']) {
+        expect(codes(`${src}\n`), src).toContain('DL3048');
+      }
     });
 
     it('accepts valid keys, quoted keys and ONBUILD labels (hadolint spec)', () => {
@@ -83,6 +87,7 @@ describe('label-schema (DL3048–DL3058)', () => {
     it('flags labels outside the schema', () => {
       expect(count('DL3050', '', strict)).toBe(0);
       expect(count('DL3050', 'LABEL required="foo"\n', strict)).toBe(0);
+      expect(count('DL3050', 'LABEL required="bar"\n', strict)).toBe(0);
       expect(count('DL3050', 'LABEL other="bar"\n', strict)).toBe(1);
       expect(count('DL3050', 'LABEL required="foo" other="bar"\n', strict)).toBe(1);
       expect(count('DL3050', 'LABEL other="bar"\n', schema({ required: 'text' }))).toBe(0);
@@ -111,6 +116,34 @@ describe('label-schema (DL3048–DL3058)', () => {
         expect(codes(`FROM a:1\nONBUILD LABEL ${key}=${bad}\nLABEL ${key}=${good}\n`, s)).toContain(code);
       });
     }
+
+    it('every spec case, exactly as written', () => {
+      const spec: [LabelKind, string, string, string[]][] = [
+        ['text', 'DL3051', 'LABEL emptylabel=""', ['LABEL emptylabel="foo"', 'LABEL emptylabel="bar"', 'LABEL other=""']],
+        ['url', 'DL3052', 'LABEL urllabel="not-url"', ['LABEL urllabel="http://example.com"', 'LABEL other="foo"', 'LABEL other="bar"']],
+        [
+          'rfc3339',
+          'DL3053',
+          'LABEL datelabel="not-date"',
+          ['LABEL datelabel="2021-03-10T10:26:33.564595127+01:00"', 'LABEL other="doo"', 'LABEL other="bar"'],
+        ],
+        ['spdx', 'DL3054', 'LABEL spdxlabel="not-spdx"', ['LABEL spdxlabel="BSD-3-Clause"', 'LABEL spdxlabel="MIT"', 'LABEL other="fooo"', 'LABEL other="bar"']],
+        [
+          'hash',
+          'DL3055',
+          'LABEL githash="not-git-hash"',
+          ['LABEL githash="2dbfae9"', 'LABEL githash="43c572f1272b6b3171dd1db9e41b7027128ce080"', 'LABEL other="foo"', 'LABEL other="bar"'],
+        ],
+        ['semver', 'DL3056', 'LABEL semver="not-sem-ver"', ['LABEL semver="1.0.0"', 'LABEL semver="2.0.1-rc1"', 'LABEL other="foo"', 'LABEL other="bar"']],
+        ['email', 'DL3058', 'LABEL maintainer="not-email"', ['LABEL maintainer="abcd@google.com"', 'LABEL other="doo"', 'LABEL other="bar"']],
+      ];
+      for (const [kind, code, bad, goods] of spec) {
+        const key = /LABEL (\w+)=/.exec(bad)![1]!;
+        const s = schema({ [key]: kind });
+        expect(codes(`${bad}\n`, s), bad).toEqual([code]);
+        for (const good of goods) expect(codes(`${good}\n`, s), good).toEqual([]);
+      }
+    });
 
     it('uses the label name and hadolint text in messages, and underlines the value', () => {
       const s = schema({ 'org.opencontainers.image.url': 'url', empty: 'text' });

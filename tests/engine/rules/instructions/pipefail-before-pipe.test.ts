@@ -22,6 +22,9 @@ describe('pipefail-before-pipe (DL4006)', () => {
       '["/bin/bash", "-e", "-o", "pipefail", "-c"]',
       '["/bin/bash", "-o", "errexit", "-o", "pipefail", "-c"]',
       '["/bin/zsh", "-o", "pipefail", "-c"]',
+      // hadolint #977: bash and zsh are known by their basename, whatever their path.
+      '["/usr/bin/bash", "-o", "pipefail", "-c"]',
+      '["/usr/local/bin/zsh", "-o", "pipefail", "-c"]',
     ]) {
       expect(flaggedLines(rule, `FROM scratch as build\nSHELL ${shell}\n${PIPE}\n`), shell).toEqual([]);
     }

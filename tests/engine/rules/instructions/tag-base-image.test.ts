@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tagBaseImage as rule } from '../../../../src/engine/rules/catalog/instructions/tag-base-image.ts';
 import { findings, flaggedLines } from '../support.ts';
+import { onBuildRuleCatches, onBuildRuleCatchesNot } from '../packages/hadolint.ts';
 
 describe('tag-base-image (DL3006)', () => {
   it('flags untagged images (hadolint spec)', () => {
@@ -19,8 +20,10 @@ describe('tag-base-image (DL3006)', () => {
   it('accepts earlier stage aliases, but not other untagged images (hadolint spec)', () => {
     const ok = 'FROM golang:1.9.3-alpine3.7 AS build\nRUN foo\nFROM build as unit-test\nRUN bar\nFROM alpine:3.7\nRUN baz\n';
     expect(flaggedLines(rule, ok)).toEqual([]);
+    onBuildRuleCatchesNot(rule, ok);
     const bad = 'FROM golang:1.9.3-alpine3.7 AS build\nRUN foo\nFROM node as unit-test\nRUN bar\nFROM alpine:3.7\nRUN baz\n';
     expect(flaggedLines(rule, bad)).toEqual([3]);
+    onBuildRuleCatches(rule, bad);
   });
 
   it('reads registries with a port, and compares stage names without case', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workdirBeforeRelativeCopy as rule } from '../../../../src/engine/rules/catalog/instructions/workdir-before-relative-copy.ts';
+import { catchesNeither, onBuildRuleCatchesNot } from '../packages/hadolint.ts';
 import { findings, flaggedLines } from '../support.ts';
 
 describe('workdir-before-relative-copy (DL3045)', () => {
@@ -7,9 +8,13 @@ describe('workdir-before-relative-copy (DL3045)', () => {
     for (const src of [
       'COPY bla.sh /usr/local/bin/blubb.sh',
       'COPY bla.sh "/usr/local/bin/blubb.s"',
+      'COPY bla.sh "/usr/local/bin/blubb.sh"',
       'COPY bla.sh c:\\system32\\blubb.sh',
+      'COPY bla.sh d:\\mypath\\blubb.sh',
       'COPY bla.sh "c:\\system32\\blubb.sh"',
+      'COPY bla.sh "d:\\mypath\\blubb.sh"',
       'COPY bla.sh c:/system32/blubb.sh',
+      'COPY bla.sh d:/mypath/blubb.sh',
       'COPY src.sh ${SRC_BASE_ENV}',
       'COPY src.sh $SRC_BASE_ENV',
       'COPY src.sh "${SRC_BASE_ENV}"',
@@ -22,6 +27,8 @@ describe('workdir-before-relative-copy (DL3045)', () => {
   it('accepts a relative destination after WORKDIR (hadolint spec)', () => {
     expect(flaggedLines(rule, 'FROM scratch\nWORKDIR /usr\nCOPY bla.sh blubb.sh\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM scratch\nWORKDIR c:\\system32\nCOPY bla.sh blubb.sh\n')).toEqual([]);
+    // The spec passes "FROM scratch\nDL3045" as the rule code here, so only the Dockerfile text is meaningful.
+    onBuildRuleCatchesNot(rule, 'WORKDIR /usr\nCOPY bla.sh blubb.sh');
   });
 
   it('flags a relative destination without WORKDIR (hadolint spec)', () => {
@@ -42,6 +49,22 @@ describe('workdir-before-relative-copy (DL3045)', () => {
     expect(flaggedLines(rule, 'FROM debian:buster as base1\nWORKDIR /usr\nFROM base1 as base2\nRUN foo\nFROM base2\nCOPY foo bar\n')).toEqual(
       [],
     );
+    catchesNeither(rule, [
+      'FROM microsoft/windowsservercore as base',
+      'WORKDIR c:\\system32',
+      'FROM microsoft/windowsservercore as stage-inbetween',
+      'RUN foo',
+      'FROM base',
+      'COPY foo bar',
+    ]);
+    catchesNeither(rule, [
+      'FROM microsoft/windowsservercore as base1',
+      'WORKDIR c:\\system32',
+      'FROM base1 as base2',
+      'RUN foo',
+      'FROM base2',
+      'COPY foo bar',
+    ]);
   });
 
   it('handles ONBUILD (hadolint spec, and the regular WORKDIR a child inherits)', () => {

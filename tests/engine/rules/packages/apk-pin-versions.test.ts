@@ -7,6 +7,7 @@ describe('apk-pin-versions (DL3018)', () => {
   it('hadolint spec', () => {
     catchesBoth(rule, 'RUN apk add flex');
     catchesNeither(rule, 'RUN apk add flex=2.6.4-r1');
+    catchesNeither(rule, 'RUN apk add --no-cache git~2.52.0');
     catchesNeither(rule, ['RUN apk add --no-cache flex=2.6.4-r1 \\', ' && pip install -r requirements.txt']);
     catchesNeither(rule, ['RUN apk add --no-cache \\', 'flex=2.6.4-r1 \\', 'libffi=3.2.1-r3 \\', 'python2=2.7.13-r1 \\', 'libbz2=1.0.6-r5']);
     catchesBoth(rule, ['RUN apk add --no-cache \\', 'flex=2.6.4-r1 \\', 'libffi \\', 'python2=2.7.13-r1 \\', 'libbz2=1.0.6-r5']);

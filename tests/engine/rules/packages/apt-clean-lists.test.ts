@@ -10,6 +10,9 @@ describe('apt-clean-lists (DL3009)', () => {
     const unused = ['FROM ubuntu as foo', 'RUN apt-get update && apt-get install python', 'FROM scratch', 'RUN echo hey!'];
     ruleCatchesNot(rule, unused);
     onBuildRuleCatches(rule, unused);
+    const unusedHey = ['FROM ubuntu as foo', 'RUN apt-get update && apt-get install python', 'FROM scratch', 'RUN hey!'];
+    ruleCatchesNot(rule, unusedHey);
+    onBuildRuleCatches(rule, unusedHey);
     catchesBoth(rule, ['FROM ubuntu as foo', 'RUN hey!', 'FROM scratch', 'RUN apt-get update && apt-get install python']);
     catchesBoth(rule, ['FROM ubuntu as foo', 'RUN apt-get update && apt-get install python', 'FROM foo', 'RUN hey!']);
     catchesNeither(rule, ['FROM ubuntu as foo', 'RUN apt-get update && apt-get install python && rm -rf /var/lib/apt/lists/*', 'FROM foo', 'RUN hey!']);
@@ -18,6 +21,12 @@ describe('apt-clean-lists (DL3009)', () => {
 
   it('hadolint spec: cache mounts', () => {
     catchesNeither(rule, 'RUN --mount=type=cache,target=/var/lib/apt/lists \\\n    apt-get update && apt-get install python');
+    // The spec's Haskell string gaps join these into one line: `\` then spaces is no line continuation.
+    catchesNeither(rule, 'RUN --mount=type=cache,target=/var/lib/apt/lists \\    apt-get update && apt-get install python');
+    catchesNeither(
+      rule,
+      'RUN --mount=type=cache,target=/var/lib/apt \\    --mount=type=cache,target=/var/cache/apt \\    rm -f /etc/apt/apt.conf.d/docker-clean && \\    apt-get update && apt-get install python',
+    );
     catchesNeither(rule, [
       'RUN --mount=type=cache,target=/var/lib/apt \\',
       '    --mount=type=cache,target=/var/cache/apt \\',

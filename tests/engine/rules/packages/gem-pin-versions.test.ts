@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gemPinVersions as rule } from '../../../../src/engine/rules/catalog/packages/gem-pin-versions.ts';
 import { findings } from '../support.ts';
-import { catchesBoth, catchesNeither, ruleCatches, ruleCatchesNot } from './hadolint.ts';
+import { catchesBoth, catchesNeither, onBuildRuleCatchesNot, ruleCatches, ruleCatchesNot } from './hadolint.ts';
 
 describe('gem-pin-versions (DL3028)', () => {
   it('hadolint spec', () => {
@@ -9,6 +9,7 @@ describe('gem-pin-versions (DL3028)', () => {
     catchesNeither(rule, 'RUN gem i bundler:1');
     catchesBoth(rule, 'RUN gem i bunlder:1 nokogiri');
     ruleCatchesNot(rule, 'RUN gem i bunlder:1 nokogirii:1');
+    onBuildRuleCatchesNot(rule, 'RUN gem i bunlder:1 nokogiri:1');
     catchesBoth(rule, 'RUN gem install bundler');
     catchesNeither(rule, 'RUN gem install bundler:1');
     catchesNeither(rule, "RUN gem install bundler -v '2.0.1'");

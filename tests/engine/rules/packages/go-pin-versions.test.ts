@@ -10,6 +10,23 @@ describe('go-pin-versions (DL3062)', () => {
       catchesBoth(rule, `RUN go ${verb} example.com/pkg@latest`);
       catchesNeither(rule, `RUN go ${verb} example.com/pkg@v1.2.3`);
     }
+    catchesNeither(rule, 'RUN go install /go/app/foobar');
+    catchesNeither(rule, 'RUN go install ./app/foobar');
+    catchesNeither(rule, 'RUN go install .');
+    catchesBoth(rule, 'RUN go install tool foobar');
+    catchesBoth(rule, 'RUN go install tool foobar@latest');
+    catchesNeither(rule, 'RUN go install tool foobar@v1.2.3');
+    catchesBoth(rule, 'RUN go get -tool foobar');
+    catchesBoth(rule, 'RUN go get -tool foobar@latest');
+    catchesNeither(rule, 'RUN go get -tool foobar@v1.2.3');
+    catchesNeither(rule, 'RUN go run example.com/pkg@v1.2.3 -f');
+    catchesNeither(rule, 'RUN go run example.com/pkg@v1.2.3 -foobar');
+    catchesNeither(rule, 'RUN go run example.com/pkg@v1.2.3 --foobar');
+    catchesNeither(rule, 'RUN go run example.com/pkg@v1.2.3 foobar');
+    catchesNeither(rule, 'RUN go run example.com/pkg@v1.2.3 --foo bar');
+    catchesNeither(rule, 'RUN go run /go/app/foobar');
+    catchesNeither(rule, 'RUN go run ./app/foobar');
+    catchesNeither(rule, 'RUN go run .');
   });
 
   it('accepts local packages, and ignores the arguments of go run', () => {

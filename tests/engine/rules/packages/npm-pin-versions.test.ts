@@ -27,6 +27,7 @@ describe('npm-pin-versions (DL3016)', () => {
       'npm run --crazy install',
       'npm install @myorg/privatepackage@">=0.1.0 <0.2.0"',
       'npm install --loglevel verbose sax@0.1.1',
+      'npm install --registry https://example.com sax@0.1.1',
     ]) {
       catchesNeither(rule, `RUN ${cmd}`);
     }
@@ -42,6 +43,8 @@ describe('npm-pin-versions (DL3016)', () => {
       'npm install git+http://isaacs@github.com/npm/npm',
       'npm install git+https://isaacs@github.com/npm/npm.git',
       'npm install git://github.com/npm/npm.git',
+      'npm install --registry https://example.com express',
+      'npm install --registry=https://example.com express',
     ]) {
       catchesBoth(rule, `RUN ${cmd}`);
     }

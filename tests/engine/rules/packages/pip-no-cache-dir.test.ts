@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pipNoCacheDir as rule } from '../../../../src/engine/rules/catalog/packages/pip-no-cache-dir.ts';
 import { expectFixed, findings, flaggedLines } from '../support.ts';
-import { catchesBoth, catchesNeither, ruleCatches, ruleCatchesNot } from './hadolint.ts';
+import { catchesBoth, catchesNeither, onBuildRuleCatchesNot, ruleCatches, ruleCatchesNot } from './hadolint.ts';
+
+// hadolint's commit cbdec65 (which also adds DL3068 and later, past the DL3000-DL3067 this project follows)
+// turns the rule into "use a BuildKit cache mount for pip": `--no-cache-dir` and PIP_NO_CACHE_DIR no longer
+// suppress it. That contradicts this rule's fix and lesson, so the spec below is 5268d28's.
 
 describe('pip-no-cache-dir (DL3042)', () => {
   it('hadolint spec: commands', () => {
@@ -12,6 +16,7 @@ describe('pip-no-cache-dir (DL3042)', () => {
     catchesNeither(rule, 'RUN pip3 install --no-cache-dir MySQL_python');
     catchesNeither(rule, 'RUN pip install MySQL_python --no-cache-dir');
     catchesNeither(rule, 'RUN pipx install software');
+    onBuildRuleCatchesNot(rule, 'Run pipx install software');
     catchesNeither(rule, 'RUN pipenv install library');
   });
 
@@ -30,7 +35,7 @@ describe('pip-no-cache-dir (DL3042)', () => {
     ruleCatches(rule, ['FROM debian:buster as base', 'ENV PIP_NO_CACHE_DIR=1', 'FROM debian:buster', 'RUN pip install six']);
   });
 
-  it('accepts a cache or tmpfs mount on .cache/pip', () => {
+  it('accepts a cache or tmpfs mount on .cache/pip (hadolint spec, cbdec65)', () => {
     catchesNeither(rule, 'RUN --mount=type=cache,target=/root/.cache/pip pip install foobar');
     catchesNeither(rule, 'RUN --mount=type=tmpfs,target=/root/.cache/pip pip install foobar');
     catchesNeither(rule, 'RUN --mount=type=cache,target=/home/app/.cache/pip pip install foobar');
