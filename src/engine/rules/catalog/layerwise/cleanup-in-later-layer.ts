@@ -5,7 +5,6 @@ import type { Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
 import {
   basename,
-  chainOf,
   chainSteps,
   cleanPath,
   commandsOf,
@@ -227,7 +226,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
     for (const stage of ctx.resolved.stages) {
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
-      const chain = chainSteps(chainOf(ctx, stage));
+      const chain = chainSteps(ctx, stage);
       const lastRemoval = lastOwnRunWith(ctx, stage, chain, isRemoval);
       if (lastRemoval < 0) continue;
       const wds = workdirs(chain);

@@ -2,7 +2,7 @@ import { argsWithoutFlags, flagValue, programName } from '../../../script/index.
 import type { ShellCommand } from '../../../script/types.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
-import { chainOf, chainSteps, commandsOf, isPip, nodeInstall, subcommand, type Cmd } from './support.ts';
+import { chainSteps, commandsOf, isPip, nodeInstall, subcommand, type Cmd } from './support.ts';
 
 /** A dependency install that only needs the manifest files, and which files those are. */
 function dependencyInstall(command: ShellCommand): { label: string; manifests: string } | null {
@@ -65,7 +65,7 @@ The rule reports a copy of the whole build context (\`COPY . .\`, \`ADD . /app\`
     for (const stage of ctx.resolved.stages) {
       const own = new Set(stage.steps);
       let whole: CopyInstruction | null = null;
-      for (const { step } of chainSteps(chainOf(ctx, stage))) {
+      for (const { step } of chainSteps(ctx, stage)) {
         const i = step.instruction;
         if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !whole && copiesWholeContext(i)) whole = i;
         if (i.keyword !== 'RUN' || !whole || !own.has(step) || reported.has(whole)) continue;

@@ -5,7 +5,7 @@ import { buildCommand, chainOf, chainSteps, commandsOf, copyFromStage, expanded,
 
 /** Directories of a stage (and its chain) into which the whole build context was copied. */
 function contextCopies(ctx: RuleContext, stage: Stage): Set<string> {
-  const chain = chainSteps(chainOf(ctx, stage));
+  const chain = chainSteps(ctx, stage);
   const wds = workdirs(chain);
   const out = new Set<string>();
   chain.forEach(({ step }, at) => {

@@ -1,7 +1,7 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule } from '../../types.ts';
-import { chainSteps, commandsOf, finalChain, installsProductionOnly, nodeInstall, scopeAt, type Cmd } from './support.ts';
+import { commandsOf, finalChainSteps, installsProductionOnly, nodeInstall, scopeAt, type Cmd } from './support.ts';
 
 /** `export NODE_ENV=production` (and other exports) earlier in the same script. */
 function withExports(scope: ReadonlyMap<string, string>, before: readonly Cmd[]): ReadonlyMap<string, string> {
@@ -56,7 +56,7 @@ The rule checks the stages whose layers form the final image (the last stage and
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
-    const steps = chainSteps(finalChain(ctx));
+    const steps = finalChainSteps(ctx);
     const devInstalls: { cmd: Cmd; order: number; index: number; label: string }[] = [];
     const cleanups: { order: number; index: number }[] = [];
     for (const { step, order } of steps) {

@@ -4,11 +4,10 @@ import type { Step } from '../../../stages/types.ts';
 import type { Fix, Rule } from '../../types.ts';
 import {
   cacheMountTargets,
-  chainSteps,
   cleanPath,
   commandsOf,
   expandShellWord,
-  finalChain,
+  finalChainSteps,
   isUnder,
   joinPath,
   nodeInstall,
@@ -175,7 +174,7 @@ Only the stages that form the final image are checked: in a build stage the cach
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
-    const steps = chainSteps(finalChain(ctx));
+    const steps = finalChainSteps(ctx);
     let workdir = '/';
     for (const { step, stage } of steps) {
       const i = step.instruction;

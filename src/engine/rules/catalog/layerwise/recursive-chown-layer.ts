@@ -1,7 +1,7 @@
 import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { CopyInstruction, Range } from '../../../parse/types.ts';
 import type { Fix, Rule, RuleContext } from '../../types.ts';
-import { chainOf, commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
+import { commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
 
 /** Instructions that change nothing on the filesystem between the COPY and the RUN. */
 const NEUTRAL = new Set(['ENV', 'LABEL', 'ARG', 'EXPOSE', 'STOPSIGNAL', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'MAINTAINER']);
@@ -118,13 +118,12 @@ The fix is offered only where the result is the same: the RUN does nothing else,
   check(ctx) {
     for (const stage of ctx.resolved.stages) {
       // Only this stage's RUNs are checked; its chain gives the COPYs before them.
-      const stages = chainOf(ctx, stage);
-      const chain = chainSteps(stages);
+      const chain = chainSteps(ctx, stage);
       // Only a recursive chown/chmod is reported: the walk ends at the last RUN that runs one.
       const last = lastOwnRunWith(ctx, stage, chain, (command) => programName(command) === 'chown' || programName(command) === 'chmod');
       if (last < 0) continue;
       const wds = workdirs(chain);
-      const root = stages[0]!;
+      const root = chain[0]?.stage ?? stage;
       const baseHasSystemDirs = root.baseStage === null && root.base.value.trim().toLowerCase() !== 'scratch' && root.base.value.trim() !== '';
       const own = new Set(stage.steps);
       const copies: { step: ChainStep; dest: string; at: number; tree: boolean }[] = [];

@@ -1,7 +1,7 @@
 import { commandScope, programName } from '../../../script/index.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
-import { chainOf, chainSteps, cleanPath, commandsOf, copyFromStage, finalChain, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
+import { chainSteps, cleanPath, commandsOf, copyFromStage, finalChainSteps, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
 
 /** A build command that explicitly asks for source maps. */
 /** `generateSourcemap` is the value of Create React App's GENERATE_SOURCEMAP for the command. */
@@ -33,7 +33,7 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
     const started = startedProgram(ctx, last);
     const runsNode = started ? /^(node|nodejs)$/.test(started.argv[0]?.split('/').pop() ?? '') : false;
     if (runsNode && started!.argv.includes('--enable-source-maps')) return;
-    for (const { step } of chainSteps(finalChain(ctx))) {
+    for (const { step } of finalChainSteps(ctx)) {
       const i = step.instruction;
       if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
       const copy = i as CopyInstruction;
@@ -60,7 +60,7 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
       if (!from) continue;
       if (copy.sources.every((s) => /\.[a-z0-9]+$/i.test(s.value) && !s.value.endsWith('.map'))) continue;
       let enabling: number | null = null;
-      for (const { step: st } of chainSteps(chainOf(ctx, from))) {
+      for (const { step: st } of chainSteps(ctx, from)) {
         if (st.instruction.keyword !== 'RUN') continue;
         const scope = scopeAt(st);
         for (const cmd of commandsOf(ctx, st.instruction)) {

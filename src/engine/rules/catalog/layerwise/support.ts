@@ -51,11 +51,24 @@ export interface ChainStep {
   order: number;
 }
 
-/** Every step of a chain of stages, in build order. */
-export function chainSteps(chain: readonly Stage[]): ChainStep[] {
+/**
+ * Every step of `stage`'s chain (the stages it builds on, then its own), in build order. Listed
+ * once per lint for all the rules that walk it: do not modify.
+ */
+export function chainSteps(ctx: RuleContext, stage: Stage): readonly ChainStep[] {
+  return ctx.memo(listChainSteps, stage);
+}
+
+function listChainSteps(ctx: RuleContext, stage: Stage): ChainStep[] {
   const out: ChainStep[] = [];
-  for (const stage of chain) for (const step of stage.steps) out.push({ stage, step, order: out.length });
+  for (const s of chainOf(ctx, stage)) for (const step of s.steps) out.push({ stage: s, step, order: out.length });
   return out;
+}
+
+/** The steps of the final stage's chain: the layers of the image `docker build` produces. */
+export function finalChainSteps(ctx: RuleContext): readonly ChainStep[] {
+  const last = finalStage(ctx);
+  return last ? chainSteps(ctx, last) : [];
 }
 
 /**
