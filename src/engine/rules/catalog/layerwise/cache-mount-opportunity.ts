@@ -75,7 +75,7 @@ The rule is info and only looks at stages that are not part of the final image; 
         const cmds = commandsOf(ctx, run);
         // The variables are only worked out for a RUN that runs a tool with a download cache.
         if (!cmds.some(({ command }) => mayFillCache(programName(command)))) continue;
-        const scope = scopeWithBase(ctx, stage, scopeAt(step));
+        const scope = scopeWithBase(ctx, stage, scopeAt(ctx, step));
         const home = scope.get('HOME') ?? '/root';
         for (const cmd of cmds) {
           const found = cacheTargets(cmd.command, home, scope);

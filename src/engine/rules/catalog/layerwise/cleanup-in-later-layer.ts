@@ -252,7 +252,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
           for (const name of known.herePackages) packages.push({ name, line });
           continue;
         }
-        const scope = scopeAt(step);
+        const scope = scopeAt(ctx, step);
         const cmds = commandsOf(ctx, i);
         const here: { path: string; tree: boolean }[] = [];
         // Only a removal needs to know whether the RUN does nothing else.

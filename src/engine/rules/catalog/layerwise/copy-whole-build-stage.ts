@@ -35,7 +35,7 @@ function buildLeftovers(ctx: RuleContext, stage: Stage): string | null {
         const build = buildCommand(command, true);
         if (build) return `\`${build}\` ran there`;
         const install = nodeInstall(command);
-        if (install && install.kind === 'project' && !installsProductionOnly(install, command, scopeAt(step))) return 'devDependencies were installed there';
+        if (install && install.kind === 'project' && !installsProductionOnly(install, command, scopeAt(ctx, step))) return 'devDependencies were installed there';
       }
     }
   }

@@ -64,7 +64,7 @@ The rule checks the stages whose layers form the final image (the last stage and
       const cmds = commandsOf(ctx, step.instruction);
       cmds.forEach((cmd, index) => {
         // The variables in force are only worked out for the few commands that read them.
-        const scope = () => withExports(scopeAt(step), cmds.slice(0, index));
+        const scope = () => withExports(scopeAt(ctx, step), cmds.slice(0, index));
         const install = nodeInstall(cmd.command);
         if (install && install.kind === 'project') {
           if (installsProductionOnly(install, cmd.command, scope())) cleanups.push({ order, index });

@@ -184,7 +184,7 @@ Only the stages that form the final image are checked: in a build stage the cach
         continue;
       }
       if (i.keyword !== 'RUN') continue;
-      checkRun(step, workdir, () => scopeWithBase(ctx, stage, scopeAt(step)));
+      checkRun(step, workdir, () => scopeWithBase(ctx, stage, scopeAt(ctx, step)));
     }
 
     function checkRun(step: Step, workdir: string, scopeOf: () => ReadonlyMap<string, string>): void {
@@ -196,7 +196,7 @@ Only the stages that form the final image are checked: in a build stage the cach
       cmds.forEach((cmd, index) => {
         if (!CACHE_FILLERS.has(programName(cmd.command))) return;
         const stepScope = (scope ??= scopeOf());
-        const stepMounts = (mounts ??= cacheMountTargets(step));
+        const stepMounts = (mounts ??= cacheMountTargets(ctx, step));
         // `VAR=x cmd` sees its own assignments.
         const local = commandScope(cmd.command, stepScope);
         const kinds = cachesFilled(cmd.command, local);

@@ -147,7 +147,7 @@ The fix is offered only where the result is the same: the RUN does nothing else,
           return;
         }
         if (i.keyword !== 'RUN') return;
-        const scope = scopeAt(cs.step);
+        const scope = scopeAt(ctx, cs.step);
         const cmds = commandsOf(ctx, i);
         if (own.has(cs.step)) {
           for (const cmd of cmds) {

@@ -62,7 +62,7 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
       let enabling: number | null = null;
       for (const { step: st } of chainSteps(ctx, from)) {
         if (st.instruction.keyword !== 'RUN') continue;
-        const scope = scopeAt(st);
+        const scope = scopeAt(ctx, st);
         for (const cmd of commandsOf(ctx, st.instruction)) {
           const words = [programName(cmd.command), ...cmd.command.args.map((a) => a.value)];
           if (enablesSourceMaps(words, commandScope(cmd.command, scope).get('GENERATE_SOURCEMAP'))) enabling = st.instruction.range.start.line;

@@ -457,10 +457,14 @@ export function workdirs(chain: readonly ChainStep[]): string[] {
 }
 
 /**
- * The variables a RUN sees, as the resolver builds them (ENV over ARG). A new map on each call:
- * keeping them in a WeakMap per step measured no faster (the collector pays for the weak entries).
+ * The variables a RUN sees, as the resolver builds them (ENV over ARG). Built once per lint for
+ * all the rules that expand a step's words: do not modify.
  */
-export function scopeAt(step: Step): ReadonlyMap<string, string> {
+export function scopeAt(ctx: RuleContext, step: Step): ReadonlyMap<string, string> {
+  return ctx.memo(stepScope, step);
+}
+
+function stepScope(_ctx: RuleContext, step: Step): ReadonlyMap<string, string> {
   return scopeOf(step.args, step.env);
 }
 
@@ -642,9 +646,9 @@ export function isSystemPackageRemoval(command: ShellCommand): boolean {
 }
 
 /** The cache mounts of a RUN, with their targets expanded where Docker would. */
-export function cacheMountTargets(step: Step): string[] {
+export function cacheMountTargets(ctx: RuleContext, step: Step): string[] {
   const run = step.instruction as RunInstruction;
-  const scope = scopeAt(step);
+  const scope = scopeAt(ctx, step);
   return run.mounts
     .filter((m) => m.type === 'cache' && m.target !== null)
     .map((m) => cleanPath(expandShellWord(m.target!, scope) ?? m.target!));

@@ -63,7 +63,7 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
           const cmds = commandsOf(ctx, step.instruction);
           // Only Go and Cargo builds are reported: other RUNs need none of what follows.
           if (!cmds.some(({ command }) => GO_OR_CARGO.has(programName(command)))) continue;
-          const scope = scopeAt(step);
+          const scope = scopeAt(ctx, step);
           const laterStrip = (from: number) => s.steps.slice(s.steps.indexOf(step)).some((st) => st.instruction.keyword === 'RUN' && commandsOf(ctx, st.instruction).slice(st === step ? from + 1 : 0).some((c) => /^(llvm-)?strip$|-strip$/.test(programName(c.command))));
           // A later `cargo build --release` in the stage writes the binary again (the dummy
           // main.rs that caches the dependencies is rebuilt with the real code): only the last counts.
