@@ -63,14 +63,39 @@ describe('copy-ignored-file (CopyIgnoredFile)', () => {
     expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!sub/a.txt\n', files)).toEqual([]);
     expect(lines('FROM scratch\nCOPY sub/*.txt /\n', 'sub\n!sub/a.txt\n', files)).toEqual([]);
     expect(lines('FROM scratch\nCOPY su.b /sub\n', 'su.b\n!su\\.b/keep.txt\n', files)).toEqual([]);
-    // ...but not when the exception cannot reach the copied path.
-    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!sub/b.txt\n', files)).toEqual([2]);
-    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!other.txt\n', files)).toEqual([2]);
-    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', '!sub/b.txt\nsub\n', files)).toEqual([2]);
   });
 
-  it('ignores URLs, Git sources, here-documents and paths outside the context', () => {
-    const src = 'FROM scratch\nADD https://example.com/x.tgz /x\nADD git@github.com:moby/buildkit.git /src\nCOPY <<EOF /a\nx\nEOF\nCOPY /abs /b\nCOPY ../up /c\n';
+  // BuildKit (validations.go, validateCopySourcePath): `if matcher == nil || matcher.Exclusions()
+  // { return nil }`: any "!" pattern turns the check off. LintContext does not say whether the
+  // ignore file has one (it needs the patterns, or an `exclusions` flag).
+  it.skip('is off when the ignore file has any ! pattern (needs the patterns in LintContext)', () => {
+    const files = ['sub/a.txt', 'sub/b.txt', 'other.txt'];
+    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!sub/b.txt\n', files)).toEqual([]);
+    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', 'sub\n!other.txt\n', files)).toEqual([]);
+    expect(lines('FROM scratch\nCOPY sub/a.txt /\n', '!sub/b.txt\nsub\n', files)).toEqual([]);
+  });
+
+  it('ignores URLs, Git sources and here-documents', () => {
+    const src = 'FROM scratch\nADD https://example.com/x.tgz /x\nADD git@github.com:moby/buildkit.git /src\nCOPY <<EOF /a\nx\nEOF\n';
     expect(lines(src, '*\n')).toEqual([]);
+  });
+
+  it('tests paths outside the context as BuildKit does, by their parents "" and ".."', () => {
+    // MatchesOrParentMatches("/abs") tries the parent "", MatchesOrParentMatches("../up") the
+    // parent "..": "*" matches both, a pattern naming the file does not.
+    const src = 'FROM scratch\nCOPY /abs /b\nCOPY ../up /c\nCOPY .. /d\n';
+    expect(messages(src, '*\n')).toEqual([
+      [2, 'Attempting to Copy file "/abs" that is excluded by .dockerignore'],
+      [3, 'Attempting to Copy file "../up" that is excluded by .dockerignore'],
+      [4, 'Attempting to Copy file ".." that is excluded by .dockerignore'],
+    ]);
+    expect(lines(src, 'abs\nup\n')).toEqual([]);
+  });
+
+  it('treats an empty source as the context root, and skips an instruction whose expansion fails', () => {
+    // Clean("") is ".": `COPY $UNSET /x` copies the whole context.
+    expect(messages('FROM scratch\nCOPY $UNSET /x\n', '*\n')).toEqual([[2, 'Attempting to Copy file "." that is excluded by .dockerignore']]);
+    // dispatch() expands every word before dispatchCopy: an error there ends the build first.
+    expect(lines('FROM scratch\nCOPY --chown=${U:?unset} Dockerfile /x\n', 'Dockerfile\n')).toEqual([]);
   });
 });

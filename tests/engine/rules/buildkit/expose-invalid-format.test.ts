@@ -21,6 +21,18 @@ describe('expose-invalid-format (ExposeInvalidFormat)', () => {
     expect(findings(rule, 'FROM scratch\nEXPOSE ::1:80:80 5000:5000\n').length).toBe(2);
   });
 
+  it('checks the arguments in BuildKit’s sorted order, up to the first malformed one', () => {
+    // parseExpose sorts the arguments as written; a bad protocol fails before any check.
+    expect(flaggedLines(rule, 'FROM scratch\nEXPOSE 8080:80/http 5000:5000\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM scratch\nEXPOSE 5000:5000 1:80/http\n')).toEqual([]);
+  });
+
+  // BuildKit (convert.go, initOnBuildTriggers): ONBUILD triggers run, and are checked, in the
+  // reachable stages built FROM their stage, at those stages' FROM line. Needs the stage resolver.
+  it.skip('checks ONBUILD triggers in the stages built on them, at their FROM', () => {
+    expect(flaggedLines(rule, 'FROM scratch AS base\nONBUILD EXPOSE 8080:80\nFROM base\n')).toEqual([3]);
+  });
+
   it('honours # check=skip above the instruction', () => {
     expect(flaggedLines(rule, 'FROM scratch\n# check=skip=ExposeInvalidFormat\nEXPOSE 80:80\n')).toEqual([]);
   });

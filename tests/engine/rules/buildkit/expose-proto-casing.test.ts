@@ -21,9 +21,24 @@ describe('expose-proto-casing (ExposeProtoCasing)', () => {
     ]);
   });
 
-  it('stops at the first malformed port, as the build does', () => {
-    expect(flaggedLines(rule, 'FROM scratch\nEXPOSE 80/TCP 90/http 100/UDP\n')).toEqual([2]);
-    expect(findings(rule, 'FROM scratch\nEXPOSE 80/TCP x/UDP 100/UDP\n').length).toBe(2);
+  it('stops at the first malformed port, as the build does, in BuildKit’s sorted order', () => {
+    // parseExpose sorts the arguments as written: 100/UDP, 80/TCP, 90/http.
+    expect(findings(rule, 'FROM scratch\nEXPOSE 80/TCP 90/http 100/UDP\n').map((f) => f.message)).toEqual([
+      "Defined protocol '80/TCP' in EXPOSE instruction should be lowercase",
+      "Defined protocol '100/UDP' in EXPOSE instruction should be lowercase",
+    ]);
+    // x/UDP is checked (its protocol is valid) before its port fails; it sorts last.
+    expect(findings(rule, 'FROM scratch\nEXPOSE 80/TCP x/UDP 100/UDP\n').length).toBe(3);
+    expect(flaggedLines(rule, 'FROM scratch\nEXPOSE 90/http 80/TCP\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM scratch\nEXPOSE 80/TCP 8080/http\n')).toEqual([2]);
+    expect(flaggedLines(rule, 'FROM scratch\nEXPOSE 8080/TCP 80/http\n')).toEqual([]);
+  });
+
+  // BuildKit (convert.go, initOnBuildTriggers): a stage reachable from the target that is built
+  // FROM a stage with ONBUILD triggers dispatches them first, located at its own FROM line.
+  // Needs the stage resolver to give that stage the triggers as steps.
+  it.skip('checks ONBUILD triggers in the stages built on them, at their FROM', () => {
+    expect(flaggedLines(rule, 'FROM scratch AS base\nONBUILD EXPOSE 80/TCP\nFROM base\n')).toEqual([3]);
   });
 
   it('honours # check=skip above the instruction', () => {

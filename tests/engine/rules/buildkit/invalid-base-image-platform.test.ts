@@ -29,6 +29,15 @@ describe('invalid-base-image-platform (InvalidBaseImagePlatform)', () => {
     expect(flaggedLines(rule, 'FROM alpine\n', { resolve: { targetPlatform: { os: 'linux', architecture: 'arm64' } } })).toEqual([1]);
   });
 
+  it('compares with the real target platform, which a global ARG TARGETPLATFORM does not change', () => {
+    // convert.go: `platform = &platformOpt.targetPlatform` for a stage without --platform; the
+    // ARG only changes what $TARGETPLATFORM expands to.
+    expect(findings(rule, 'ARG TARGETPLATFORM=linux/arm64\nFROM corp/arm-only:1.0\n').map((f) => f.message)).toEqual([
+      'Base image corp/arm-only:1.0 was pulled with platform "linux/arm64", expected "linux/amd64" for current build',
+    ]);
+    expect(flaggedLines(rule, 'ARG TARGETPLATFORM=linux/arm64\nFROM --platform=$TARGETPLATFORM corp/arm-only:1.0\n')).toEqual([]);
+  });
+
   it('matches image names in any of their spellings, after ARG expansion', () => {
     expect(flaggedLines(rule, 'FROM docker.io/corp/arm-only:1.0\n')).toEqual([1]);
     expect(flaggedLines(rule, 'ARG TAG=1.0\nFROM corp/arm-only:$TAG\n')).toEqual([2]);

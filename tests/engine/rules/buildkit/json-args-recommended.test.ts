@@ -22,6 +22,29 @@ describe('json-args-recommended (DL3025, JSONArgsRecommended)', () => {
     );
   });
 
+  it('names the instruction as written, as BuildKit does', () => {
+    // convert.go dispatchCmd/dispatchEntrypoint: RuleJSONArgsRecommended.Format(c.Name()), and
+    // Name() is the keyword as written (instructions/commands.go: name is node.Value).
+    expect(findings(rule, 'FROM scratch\ncmd mycommand\nEntryPoint other\n').map((f) => f.message)).toEqual([
+      'JSON arguments recommended for cmd to prevent unintended behavior related to OS signals',
+      'JSON arguments recommended for EntryPoint to prevent unintended behavior related to OS signals',
+    ]);
+  });
+
+  // Needs the stage resolver to run a base stage's ONBUILD triggers in the stages built on it:
+  // BuildKit's initOnBuildTriggers dispatches them first in each stage the target reaches, at
+  // that stage's FROM line (hadolint's DL3025 does not look inside ONBUILD).
+  it.skip('reports a shell-form ONBUILD CMD where a stage built on it runs it', () => {
+    const src = 'FROM alpine AS base\nONBUILD CMD echo hi\nFROM base\n';
+    expect(findings(rule, src).map((f) => [f.range.start.line, f.aliases])).toEqual([[3, ['JSONArgsRecommended']]]);
+  });
+
+  // Needs a shared helper: BuildKit dispatches nothing when instructions.Parse fails
+  // (convert.go toDispatchState), so only hadolint reports.
+  it.skip('is hadolint’s alone when BuildKit cannot parse the file', () => {
+    expect(findings(rule, 'FROM scratch\nCMD x\nBADCMD\n').map((f) => f.aliases)).toEqual([['DL3025']]);
+  });
+
   it('does not flag the exec form', () => {
     expect(flaggedLines(rule, 'FROM scratch\nCMD ["node", "server.js"]\nENTRYPOINT ["tini", "--"]\n')).toEqual([]);
   });

@@ -38,4 +38,16 @@ describe('legacy-key-value-format (LegacyKeyValueFormat)', () => {
     expect(findings(rule, 'FROM scratch\nENV A b "c d"\n')[0]!.fix).toBeUndefined();
     expect(findings(rule, "FROM scratch\nENV A it's here\n")[0]!.fix).toBeUndefined();
   });
+
+  it('BuildKit: checks the ONBUILD triggers a stage runs first, at its FROM', () => {
+    // dockerfile2llb initOnBuildTriggers dispatches the base stage's ONBUILD ENV in the stage that
+    // builds on it (dispatchEnv: NoDelim), located at its FROM; the ONBUILD's comments do not apply.
+    const src = 'FROM scratch AS base\n# check=skip=LegacyKeyValueFormat\nONBUILD ENV a b\nFROM base\nONBUILD label c d\n';
+    expect(findings(rule, src).map((f) => [f.range.start.line, f.message, f.fix])).toEqual([
+      [4, '"ENV key=value" should be used instead of legacy "ENV key value" format', undefined],
+    ]);
+    // ...only in a stage the build target reaches.
+    expect(flaggedLines(rule, 'FROM scratch AS base\nONBUILD ENV a b\nFROM base\nFROM scratch\n')).toEqual([]);
+  });
 });
+

@@ -32,6 +32,17 @@ describe('maintainer-deprecated (DL4000, MaintainerDeprecated)', () => {
     expect(flaggedLines(rule, '\nFROM scratch AS BadStageName\nMAINTAINER me@example.org\nBADCMD\n')).toEqual([3]);
   });
 
+  // Needs a shared decision (see undefined-arg-in-from): where BuildKit stops, findings after it
+  // would be hadolint's alone.
+  it.skip('BuildKit: no check after the instruction instructions.Parse rejects, none on a parser error', () => {
+    // instructions.Parse returns at the first error: an unknown instruction, or (CurrentStage) any
+    // but ARG before the first FROM; a parser.Parse error (`ENV a`) comes before every check.
+    const tools = (src: string) => findings(rule, src).map((f) => [f.range.start.line, f.aliases]);
+    expect(tools('FROM scratch\nBADCMD\nMAINTAINER x\n')).toEqual([[3, ['DL4000']]]);
+    expect(tools('MAINTAINER a\nFROM scratch\nMAINTAINER b\n')).toEqual([[1, ['DL4000', 'MaintainerDeprecated']], [3, ['DL4000']]]);
+    expect(tools('FROM scratch\nMAINTAINER b\nENV a\n')).toEqual([[2, ['DL4000']]]);
+  });
+
   it('rewrites it as the OCI authors label, keeping the text literal', () => {
     expectFixed(
       rule,

@@ -45,8 +45,11 @@ describe('multiple-instructions-disallowed (DL4003, DL4004, DL3012, MultipleInst
     expect(flaggedLines(rule, 'FROM scratch\nHEALTHCHECK NONE\nHEALTHCHECK CMD /bin/bla2\n')).toEqual([2]);
   });
 
-  it('counts instructions before the first FROM together, as hadolint does', () => {
-    expect(flaggedLines(rule, 'CMD a\nCMD b\nFROM scratch\nCMD c\n')).toEqual([1]);
+  it('counts instructions before the first FROM together, as hadolint alone does', () => {
+    // BuildKit's instructions.Parse rejects them (CurrentStage: "no build stage in current
+    // context"); hadolint's DL4003 flags the later CMD, and a # check=skip does not hide it.
+    const found = findings(rule, '# check=skip=MultipleInstructionsDisallowed\nCMD a\nCMD b\nFROM scratch\nCMD c\n');
+    expect(found.map((f) => [f.range.start.line, f.aliases.includes('MultipleInstructionsDisallowed')])).toEqual([[3, false]]);
   });
 
   it('names the instruction as the overriding one is written, and ignores ONBUILD', () => {
@@ -60,4 +63,23 @@ describe('multiple-instructions-disallowed (DL4003, DL4004, DL3012, MultipleInst
     expect(flaggedLines(rule, 'FROM scratch\nCMD a\n# check=skip=MultipleInstructionsDisallowed\nCMD b\n')).toEqual([]);
     expect(flaggedLines(rule, 'FROM scratch\n# check=skip=MultipleInstructionsDisallowed\nCMD a\nCMD b\n')).toEqual([3]);
   });
+
+  it('BuildKit: counts the ONBUILD triggers a stage runs first, at its FROM', () => {
+    // dockerfile2llb initOnBuildTriggers prepends the base stage's ONBUILD commands, located at
+    // the stage's FROM; validateUsedOnce then reports the trigger's location.
+    const src = 'FROM scratch AS base\nONBUILD CMD a\nFROM base\ncmd b\n';
+    expect(findings(rule, src).map((f) => [f.range.start.line, f.message, f.aliases])).toEqual([
+      [3, 'Multiple cmd instructions should not be used in the same stage because only the last one will be used', ['MultipleInstructionsDisallowed']],
+    ]);
+    expect(flaggedLines(rule, 'FROM scratch AS base\nONBUILD HEALTHCHECK NONE\nONBUILD HEALTHCHECK NONE\nFROM base\n')).toEqual([4]);
+  });
+
+  it('BuildKit: runs ONBUILD triggers only in stages the target reaches', () => {
+    // toDispatchState resolves ONBUILD triggers for allReachableStages(target) only.
+    const src = 'FROM scratch AS base\nONBUILD CMD a\nFROM base AS child\nCMD b\nFROM scratch\n';
+    expect(flaggedLines(rule, src)).toEqual([]);
+    expect(flaggedLines(rule, src, { resolve: { target: 'child' } })).toEqual([3]);
+    expect(flaggedLines(rule, src.replace('FROM scratch\n', 'FROM scratch\nCOPY --from=child /a /a\n'))).toEqual([3]);
+  });
 });
+

@@ -19,6 +19,15 @@ describe('redundant-target-platform (RedundantTargetPlatform)', () => {
     expect(flaggedLines(rule, 'FROM --platform=${TARGETPLATFORM}${X} alpine\n')).toEqual([]);
   });
 
+  it('BuildKit alone flags other spellings that expand to $TARGETPLATFORM', () => {
+    // reportRedundantTargetPlatform: one variable matched, TARGETPLATFORM, and the result is its
+    // value; hadolint's DL3065 compares the text with "$TARGETPLATFORM" and "${TARGETPLATFORM}".
+    expect(findings(rule, 'FROM --platform=${TARGETPLATFORM:-linux/arm64} alpine\n').map((f) => [f.aliases, f.message])).toEqual([
+      [['RedundantTargetPlatform'], 'Setting platform to predefined ${TARGETPLATFORM:-linux/arm64} in FROM is redundant as this is the default behavior'],
+    ]);
+    expect(findings(rule, 'FROM --platform=$TARGETPLATFORM alpine\n')[0]!.aliases).toEqual(['DL3065', 'RedundantTargetPlatform']);
+  });
+
   it('hadolint spec (DL3065)', () => {
     ruleCatchesNot(rule, 'FROM alpine:3.24');
     ruleCatchesNot(rule, 'FROM --platform=$FOOBAR alpine:3.24');

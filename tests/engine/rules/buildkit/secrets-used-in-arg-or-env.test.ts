@@ -99,6 +99,26 @@ ARG alternate_password
     expect(flaggedLines(rule, 'FROM alpine\nARG P=DB\nENV ${P}_PASSWORD=x\nENV API_KEY value\n')).toEqual([3, 4]);
   });
 
+  it('BuildKit: checks no name of an ENV whose expansion fails, nor the ARGs after a failing default', () => {
+    // dispatch() expands all of ENV's keys and values before dispatchEnv validates them.
+    expect(buildkit('FROM alpine\nENV API_TOKEN=${X:?unset} B=1\n')).toEqual([]);
+    // dispatchArg validates each name, then expands its default; an error returns at once.
+    expect(buildkit('FROM alpine\nARG TOKEN=${X:?unset} PASSWORD=1\n').map((f) => f.message)).toEqual([
+      'Do not use ARG or ENV instructions for sensitive data (ARG "TOKEN")',
+    ]);
+    // hadolint reads the names as written.
+    expect(flaggedLines(rule, 'FROM alpine\nENV API_TOKEN=${X:?unset}\n')).toEqual([2]);
+  });
+
+  // BuildKit (convert.go, toDispatchState / initOnBuildTriggers): the ONBUILD triggers of a stage
+  // are dispatched as the first commands of every stage reachable from the target that is built
+  // FROM it, with the location reset to that stage's FROM line. Needs the stage resolver to give
+  // those stages the triggers as steps (expanded in their scope).
+  it.skip('BuildKit: checks ONBUILD triggers in the stages built on them, at their FROM', () => {
+    const src = 'FROM alpine AS base\nONBUILD ENV NPM_TOKEN=x\nFROM base\n';
+    expect(buildkit(src).map((f) => [f.range.start.line, f.message])).toEqual([[3, 'Do not use ARG or ENV instructions for sensitive data (ENV "NPM_TOKEN")']]);
+  });
+
   it('underlines the name', () => {
     expect(findings(rule, 'FROM alpine\nARG A=1 TOKEN=2\n')[0]!.range).toEqual({ start: { line: 2, column: 9 }, end: { line: 2, column: 14 } });
   });

@@ -85,3 +85,30 @@ describe('undefined-var: predefined ARGs in a stage', () => {
     expect(messages('FROM alpine\nCOPY bin/$TARGETARCH /usr/local/bin/\n').map(([line]) => line)).toEqual([2]);
   });
 });
+
+describe('undefined-var: what BuildKit dispatches beyond the stage’s own words', () => {
+  it('counts the ARGs and ENV an ONBUILD trigger defines in the stage that runs it', () => {
+    // initOnBuildTriggers dispatches `ONBUILD ARG` first: dispatchArg adds VERSION to d.buildArgs.
+    expect(flaggedLines(rule, 'FROM alpine AS base\nONBUILD ARG VERSION=1\nONBUILD ENV HOME_DIR=/srv\nFROM base AS app\nFROM app\nLABEL v=$VERSION h=$HOME_DIR\n')).toEqual([]);
+  });
+
+  it('checks the words of ONBUILD triggers at the FROM of the stage that runs them', () => {
+    // The trigger's location is reset to the stage's FROM (node.StartLine = rangeStartEnd(d.stage.Location)).
+    const src = 'FROM scratch AS base\nARG A=1\n# check=skip=UndefinedVar\nONBUILD COPY $A $B /\nFROM base\n';
+    expect(messages(src)).toEqual([[5, "Usage of undefined variable '$B' (did you mean $A?)"]]);
+    // ...only where the build target reaches the stage.
+    expect(flaggedLines(rule, 'FROM scratch AS base\nONBUILD COPY $B /\nFROM base\nFROM scratch\n')).toEqual([]);
+  });
+
+  it('expands each field of a mount apart, as parseMount does', () => {
+    expect(flaggedLines(rule, 'FROM scratch\nRUN --mount=type=secret,id=$A,target=/$A true\n')).toEqual([2, 2]);
+  });
+
+  it('breaks ties between suggestions in the order of the step’s environment', () => {
+    // reportUnmatchedVariables suggests from env.Keys() (llb EnvList: each name where last set),
+    // and each stage's state gets its image config's variables set again (dockerfile2llb).
+    expect(messages('FROM scratch\nARG FOO1=x\nENV FOO2=y\nCOPY $FOO /\n')).toEqual([[4, "Usage of undefined variable '$FOO' (did you mean $FOO1?)"]]);
+    expect(messages('FROM scratch AS b\nENV FOO1=y\nARG FOO2=x\nFROM b\nCOPY $FOO /\n')).toEqual([[5, "Usage of undefined variable '$FOO' (did you mean $FOO2?)"]]);
+  });
+});
+

@@ -60,16 +60,20 @@ Docker's build checks call this *CopyIgnoredFile*. Like BuildKit, the rule tests
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
         const copy = instruction as CopyInstruction;
         if (copy.from !== null) continue;
+        // BuildKit expands every word of the instruction first: one that fails stops the build.
+        if (step.expansions.some((e) => e.error)) continue;
         const verb = instruction.keyword === 'ADD' ? 'Add' : 'Copy';
         for (const source of copy.sources) {
           const word = step.expansions.find((e) => e.field === 'source' && e.range === source.range);
           const raw = word ? word.value : source.value;
-          if (word?.error || raw === '' || isRemote(raw)) continue;
+          if (isRemote(raw)) continue;
+          // An empty source (`COPY $UNSET /x`) is cleaned to "." and copies the whole context.
           const src = goClean(raw);
           let ignored: boolean;
           if (src === '.' || src === '/') ignored = rootIgnored(context) && !keepsContent(context, '.');
-          // BuildKit tests the path as given; a pattern never matches one starting with "/".
-          else if (src.startsWith('/') || src === '..' || src.startsWith('../')) ignored = false;
+          // BuildKit matches "/app" as it is: only its parent "" can match, and only the patterns
+          // that exclude everything at the root ("*", "**") match that.
+          else if (src.startsWith('/')) ignored = rootIgnored(context) && !keepsContent(context, '.');
           else ignored = context.isIgnored(src) && !keepsContent(context, src);
           if (!ignored) continue;
           reportAt(ctx, CHECK, instruction, {

@@ -1,8 +1,19 @@
+import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { exposedPorts } from './expose.ts';
 import { reportAt } from './support.ts';
 
 const CHECK = 'ExposeInvalidFormat';
+
+/**
+ * The step with its EXPOSE arguments in the order BuildKit dispatches them: `parseExpose` sorts
+ * the arguments as written (`slices.Sort(portsTab)`), so a malformed one stops the checks of
+ * those after it in that order, not in the source order.
+ */
+function inBuildKitOrder(step: Step): Step {
+  const ports = step.expansions.filter((e) => e.field === 'port');
+  return { ...step, expansions: ports.sort((a, b) => (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0)) };
+}
 
 export const exposeInvalidFormat: Rule = {
   id: 'expose-invalid-format',
@@ -21,7 +32,7 @@ Docker's build checks call this *ExposeInvalidFormat*, and Docker has announced 
     for (const stage of ctx.resolved.stages) {
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
-        for (const port of exposedPorts(step)) {
+        for (const port of exposedPorts(inBuildKitOrder(step))) {
           if (port.ip === '' && port.hostPort === '') continue;
           reportAt(ctx, CHECK, step.instruction, {
             range: port.range,

@@ -1,4 +1,4 @@
-import type { Rule } from '../../types.ts';
+import type { Rule, RuleContext } from '../../types.ts';
 import { familiarName } from './reference.ts';
 import { anchor, formatPlatformSpec, goQuote, parsePlatform } from './support.ts';
 
@@ -10,6 +10,22 @@ const CHECK = 'InvalidBaseImagePlatform';
  * and `docker.io/library/alpine:latest` name the same image.
  */
 export type ImagePlatforms = Readonly<Record<string, string>>;
+
+/**
+ * The platform of the build. BuildKit compares with the real one (`platformOpt.targetPlatform`),
+ * which a global `ARG TARGETPLATFORM=...` does not change though it changes the ARG's value: the
+ * predefined TARGETOS/TARGETARCH/TARGETVARIANT still hold it then, unless they are declared too.
+ */
+function targetPlatform(ctx: RuleContext): string {
+  const args = ctx.resolved.globalArgs;
+  const declared = ctx.resolved.globalArgNames;
+  const parts = ['TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
+  if (declared.has('TARGETPLATFORM') && !parts.some((p) => declared.has(p))) {
+    const [os, arch, variant] = parts.map((p) => args.get(p) ?? '');
+    if (os && arch) return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+  }
+  return args.get('TARGETPLATFORM') ?? 'linux/amd64';
+}
 
 /**
  * Builds the rule over a table of image platforms. BuildKit learns an image's platform by
@@ -35,7 +51,7 @@ Docker's build checks call this *InvalidBaseImagePlatform*, and need the base im
     },
     check(ctx) {
       if (table.size === 0) return;
-      const target = parsePlatform(ctx.resolved.globalArgs.get('TARGETPLATFORM') ?? 'linux/amd64');
+      const target = parsePlatform(targetPlatform(ctx));
       for (const stage of ctx.resolved.stages) {
         if (stage.baseStage !== null || stage.base.error) continue;
         const image = stage.base.value;

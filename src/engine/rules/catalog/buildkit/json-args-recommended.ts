@@ -51,7 +51,8 @@ function checkInstruction(ctx: RuleContext, instruction: Instruction, only?: Ali
   reportAt(ctx, 'JSONArgsRecommended', instruction, {
     ...(tool ? { only: tool } : {}),
     range: arg ? arg.range : instruction.range,
-    message: `JSON arguments recommended for ${keyword} to prevent unintended behavior related to OS signals`,
+    // BuildKit names the instruction as written (`c.Name()`: `cmd`, `Entrypoint`).
+    message: `JSON arguments recommended for ${instruction.keywordText} to prevent unintended behavior related to OS signals`,
     ...(words && arg && arg.range.start.line === arg.range.end.line
       ? { fix: { title: 'Rewrite in exec form', edits: [{ range: arg.range, text: JSON.stringify(words).replace(/","/g, '", "') }] } }
       : {}),

@@ -37,9 +37,13 @@ Docker's build checks call this *RedundantTargetPlatform*. The fix removes the f
       if (platform.value !== target) continue;
       const flag = stage.from.flags.find((f) => f.name === 'platform');
       const raw = stage.from.platform ?? platform.raw;
-      const plain = (raw === '$TARGETPLATFORM' || raw === '${TARGETPLATFORM}') && !ctx.resolved.globalArgNames.has('TARGETPLATFORM');
+      // hadolint (DL3065) compares the flag's text with these two spellings; BuildKit looks at
+      // the expansion, so `${TARGETPLATFORM:-linux/amd64}` is redundant to it alone.
+      const literal = raw === '$TARGETPLATFORM' || raw === '${TARGETPLATFORM}';
+      const plain = literal && !ctx.resolved.globalArgNames.has('TARGETPLATFORM');
       const removal = flag && plain ? flagWithTrailingSpace(ctx, flag.range) : null;
       reportAt(ctx, CHECK, stage.from, {
+        ...(literal ? {} : { only: 'buildkit' as const }),
         range: flag?.range ?? platform.range,
         message: `Setting platform to predefined ${raw} in FROM is redundant as this is the default behavior`,
         ...(removal ? { fix: { title: 'Remove --platform', edits: [{ range: removal, text: '' }] } } : {}),

@@ -58,22 +58,30 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
     // the stages' own. Each finding says which of the two report it.
     for (const { instruction, step, onbuild } of visit(ctx, true)) {
       const inStage = step !== null && onbuild === null;
-      const found: { kind: 'ARG' | 'ENV'; written: string; name: string; range: Range }[] = [];
+      // `checked`: whether BuildKit gets to look at the name before the build fails.
+      const found: { kind: 'ARG' | 'ENV'; written: string; name: string; range: Range; checked: boolean }[] = [];
       if (instruction.keyword === 'ARG') {
+        // dispatchArg checks each name, then expands its default: an expansion that fails ends
+        // the build, so the names after it are never checked.
+        let failed = false;
         for (const def of instruction.definitions) {
           const { start, end } = def.range;
           const name = start.line === end.line ? { start, end: { line: start.line, column: start.column + def.name.length } } : def.range;
-          found.push({ kind: 'ARG', written: def.name, name: def.name, range: name });
+          found.push({ kind: 'ARG', written: def.name, name: def.name, range: name, checked: !failed });
+          if (step?.expansions.some((e) => e.field === 'arg' && e.range === def.range && e.error)) failed = true;
         }
       } else if (instruction.keyword === 'ENV') {
+        // dispatch() expands every key and value before dispatchEnv looks at them: one that fails
+        // ends the build before any name is checked.
+        const failed = step?.expansions.some((e) => e.error) ?? false;
         for (const pair of instruction.pairs) {
           // BuildKit expands ENV names before it looks at them; hadolint reads them as written.
           const key = step?.expansions.find((e) => e.field === 'key' && e.range === pair.keyRange);
-          found.push({ kind: 'ENV', written: pair.key, name: key && !key.error ? key.value : pair.key, range: pair.keyRange });
+          found.push({ kind: 'ENV', written: pair.key, name: key && !key.error ? key.value : pair.key, range: pair.keyRange, checked: !failed });
         }
       }
-      for (const { kind, written, name, range } of found) {
-        const buildkit = inStage && isSecretName(name);
+      for (const { kind, written, name, range, checked } of found) {
+        const buildkit = inStage && checked && isSecretName(name);
         const hadolint = isSensitiveToHadolint(written);
         if (!buildkit && !hadolint) continue;
         reportAt(ctx, CHECK, instruction, {
