@@ -97,6 +97,24 @@ interface ScriptEntry {
   lineStarts: number[] | null;
 }
 
+/**
+ * The line of the instruction BuildKit's instruction parser stops at (`instructions.Parse`): the
+ * first it rejects, or the first before any FROM that is not an ARG ("no build stage in current
+ * context"); null when it gets through the file.
+ */
+function buildkitStopLine(parsed: ParseResult): number | null {
+  let stop: number | null = null;
+  for (const e of parsed.errors) if (e.kind === 'instruction' && (stop === null || e.range.start.line < stop)) stop = e.range.start.line;
+  for (const i of parsed.instructions) {
+    if (i.keyword === 'FROM') break;
+    if (i.keyword !== 'ARG') {
+      if (stop === null || i.range.start.line < stop) stop = i.range.start.line;
+      break;
+    }
+  }
+  return stop;
+}
+
 export function lintDockerfile(source: string, input: LintInput): LintResult {
   const parsed = parseDockerfile(source);
   const buildArgs = { ...input.buildArgs, ...input.resolve?.buildArgs };
@@ -197,6 +215,10 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   // concerns its findings that BuildKit reports, not those only hadolint does.
   let checkSkipped = false;
   let checkError = false;
+  // A file BuildKit's parser rejects (parser.Parse fails) is never linted by it: its build
+  // checks report nothing there, though hadolint's rules still do.
+  const buildkitParses = !parsed.errors.some((e) => e.kind === 'syntax');
+  const buildkitStops = buildkitStopLine(parsed);
   const ctx: RuleContext = {
     source,
     lines,
@@ -211,6 +233,11 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     report: ({ range, message, fix, only }) => {
       if (current === null) throw new Error('a rule reported a finding after its check returned');
       const { rule } = current;
+      if (rule.aliases.buildkit && only !== 'hadolint' && !reachedByBuildkit(rule, range.start.line)) {
+        // What the rule reports as a hadolint rule too stays, under hadolint's names alone.
+        if (only === 'buildkit' || !rule.aliases.hadolint) return;
+        only = 'hadolint';
+      }
       const names = only ? current.only[only] : current.names;
       if (checkSkipped && only !== 'hadolint') return;
       const severity = checkError && only !== 'hadolint' ? 'error' : currentSeverity;
@@ -226,6 +253,13 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
         ...(fix ? { fix } : {}),
       });
     },
+  };
+  /** Whether BuildKit gets as far as running `rule` on `line` (see `Rule.buildkitRunsIn`). */
+  const reachedByBuildkit = (rule: Rule, line: number): boolean => {
+    if (!buildkitParses) return false;
+    if (buildkitStops === null || rule.buildkitRunsIn === 'lines') return true;
+    // The instruction it stops at is checked first (the check runs as it is read).
+    return rule.buildkitRunsIn === 'instructions' && line <= buildkitStops;
   };
   const configuredRules = config.rules;
   const rules = indexed(input.rules);

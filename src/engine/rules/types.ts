@@ -117,6 +117,13 @@ export interface Rule {
    * and one of them both report on the same line, only this rule's finding is kept.
    */
   supersedes?: readonly string[];
+  /**
+   * For a build check: when BuildKit runs it. Most run while it converts the parsed stages, which
+   * it never reaches if its instruction parser rejects an instruction (or finds one other than ARG
+   * before the first FROM); some run in that parser, up to the instruction it stops at
+   * ('instructions'), or while the lines are read, before it ('lines').
+   */
+  buildkitRunsIn?: 'lines' | 'instructions';
   check: (ctx: RuleContext) => void;
 }
 

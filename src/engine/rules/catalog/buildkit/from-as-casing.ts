@@ -9,6 +9,8 @@ export const fromAsCasing: Rule = {
   severity: 'warning',
   category: 'maintainability',
   aliases: { buildkit: CHECK },
+  // BuildKit checks it in its instruction parser (instructions/parse.go), up to where that stops.
+  buildkitRunsIn: 'instructions',
   docs: {
     rationale: `\`FROM node:22 as build\` mixes an uppercase keyword with a lowercase one. Keywords are case-insensitive, so the build is the same, but the file reads as if written by two people and invites more inconsistency.
 

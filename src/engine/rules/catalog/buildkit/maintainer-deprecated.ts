@@ -10,6 +10,8 @@ export const maintainerDeprecated: Rule = {
   severity: 'warning',
   category: 'maintainability',
   aliases: { hadolint: ['DL4000'], buildkit: CHECK },
+  // BuildKit checks it in its instruction parser (instructions/parse.go), up to where that stops.
+  buildkitRunsIn: 'instructions',
   docs: {
     rationale: `\`MAINTAINER\` has been deprecated since Docker 1.13. It writes the image's \`Author\` field, which few tools read; the standard place for the author is the OCI label \`org.opencontainers.image.authors\`, which registries, scanners and \`docker inspect\` show alongside the other \`org.opencontainers.image.*\` labels.
 

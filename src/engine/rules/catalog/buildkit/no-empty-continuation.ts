@@ -7,6 +7,8 @@ export const noEmptyContinuation: Rule = {
   severity: 'warning',
   category: 'correctness',
   aliases: { buildkit: 'NoEmptyContinuation' },
+  // A warning of BuildKit's line parser, reported before the instructions are parsed.
+  buildkitRunsIn: 'lines',
   docs: {
     rationale: `An empty line after a line ending in \`\\\` does not end the instruction: Docker skips it and keeps reading, so
 

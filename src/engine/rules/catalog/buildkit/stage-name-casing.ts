@@ -9,6 +9,8 @@ export const stageNameCasing: Rule = {
   severity: 'warning',
   category: 'maintainability',
   aliases: { buildkit: CHECK },
+  // BuildKit checks it in its instruction parser (instructions/parse.go), up to where that stops.
+  buildkitRunsIn: 'instructions',
   docs: {
     rationale: `BuildKit stores stage names in lowercase: \`FROM node:22 AS Build\` defines a stage called \`build\`. A mixed-case name in the source then no longer matches what the build reports, what \`--target\` expects and what other instructions refer to, and readers wonder whether \`Build\` and \`build\` are two stages.
 
