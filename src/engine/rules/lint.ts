@@ -270,7 +270,12 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     if (rule.defaultOff && configured === undefined) continue;
     if (pragmas.global.size > 0 && names.some((n) => pragmas.global.has(n))) continue;
     const check = rule.aliases.buildkit;
-    const skipped = check !== undefined && checks.options !== null && (checks.options.skipAll || checks.options.skip.includes(check));
+    // BuildKit's linter runs an experimental check only when enabled, and then whatever `skip` says.
+    const skipped =
+      check !== undefined &&
+      (rule.buildkitExperimental === true
+        ? !(checks.options?.experimentalAll || checks.options?.experimental.includes(check))
+        : checks.options !== null && (checks.options.skipAll || checks.options.skip.includes(check)));
     // A build check alone is skipped whole; one that is also a hadolint rule still runs, for
     // the findings only hadolint reports.
     if (skipped && !rule.aliases.hadolint) continue;

@@ -124,6 +124,11 @@ export interface Rule {
    * ('instructions'), or while the lines are read, before it ('lines').
    */
   buildkitRunsIn?: 'lines' | 'instructions';
+  /**
+   * An experimental build check: BuildKit runs it only when the check options enable it
+   * (`# check=experimental=CopyIgnoredFile` or `experimental=all`).
+   */
+  buildkitExperimental?: boolean;
   check: (ctx: RuleContext) => void;
 }
 

@@ -11,9 +11,11 @@ function context(ignore: string | null, files: string[] = []): LintContext {
   return { files: selection.files, excluded: selection.excluded, ignoreFile: selection.ignoreFile, isIgnored: createIgnoreTest(selection.patterns) };
 }
 
-const lines = (src: string, ignore: string | null, files?: string[]) => flaggedLines(rule, src, { context: context(ignore, files) });
+// The check is experimental in BuildKit: the tests enable it as its own tests do.
+const ON = { BUILDKIT_DOCKERFILE_CHECK: 'experimental=CopyIgnoredFile' };
+const lines = (src: string, ignore: string | null, files?: string[]) => flaggedLines(rule, src, { context: context(ignore, files), buildArgs: ON });
 const messages = (src: string, ignore: string | null, files?: string[]) =>
-  findings(rule, src, { context: context(ignore, files) }).map((f) => [f.range.start.line, f.message]);
+  findings(rule, src, { context: context(ignore, files), buildArgs: ON }).map((f) => [f.range.start.line, f.message]);
 
 describe('copy-ignored-file (CopyIgnoredFile)', () => {
   it('needs a build context', () => {
@@ -28,9 +30,14 @@ describe('copy-ignored-file (CopyIgnoredFile)', () => {
     ]);
   });
 
-  it('BuildKit: honours # check=skip', () => {
-    expect(lines('# check=skip=CopyIgnoredFile\n\nFROM scratch\nCOPY Dockerfile .\n', '\nDockerfile\n')).toEqual([]);
-    expect(lines('FROM scratch\n# check=skip=CopyIgnoredFile\nCOPY Dockerfile .\nCOPY Dockerfile .\n', 'Dockerfile\n')).toEqual([4]);
+  it('BuildKit: runs only when the check options enable it (experimental), whatever skip says', () => {
+    const plain = (src: string) => flaggedLines(rule, src, { context: context('Dockerfile\n') });
+    expect(plain('FROM scratch\nCOPY Dockerfile .\n')).toEqual([]);
+    expect(plain('# check=skip=CopyIgnoredFile\nFROM scratch\nCOPY Dockerfile .\n')).toEqual([]);
+    expect(plain('# check=experimental=CopyIgnoredFile\nFROM scratch\nCOPY Dockerfile .\n')).toEqual([3]);
+    expect(plain('# check=experimental=all\nFROM scratch\nCOPY Dockerfile .\n')).toEqual([3]);
+    // dockerfile_lint_test.go: `skip=all;experimental=CopyIgnoredFile` still warns.
+    expect(plain('# check=skip=all;experimental=CopyIgnoredFile\nFROM scratch\nCOPY Dockerfile .\n')).toEqual([3]);
   });
 
   it('BuildKit: COPY --from reads another stage, not the context', () => {

@@ -43,13 +43,15 @@ export const copyIgnoredFile: Rule = {
   severity: 'warning',
   category: 'correctness',
   aliases: { buildkit: CHECK },
+  // Experimental in BuildKit (linter/ruleset.go): run only when `# check=experimental=` names it.
+  buildkitExperimental: true,
   needsContext: true,
   docs: {
     rationale: `Files that \`.dockerignore\` excludes are never sent to the builder. \`COPY config.yml /etc/app/\` then fails with \`"/config.yml": not found\`, an error that points at the file rather than at the ignore pattern that hid it; with a wildcard (\`COPY *.yml\`) nothing fails and the file is simply missing from the image.
 
-Docker's build checks call this *CopyIgnoredFile*. Like BuildKit, the rule tests each source of COPY and ADD from the build context (not \`--from\`, URLs or Git) against the ignore file, the source itself and its parent directories. It stays quiet when a \`!\` pattern brings back something at or below the source (the copy then still has content), and for the context root (\`COPY . .\`) it warns only when the patterns exclude everything at the root (\`*\`, \`**\`).`,
-    bad: '# .dockerignore: *.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
-    good: '# .dockerignore: *.yml and !config.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
+Docker's build checks call this *CopyIgnoredFile*. It is experimental there, run only when the check options enable it: \`# check=experimental=CopyIgnoredFile\` at the top of the Dockerfile (or \`experimental=all\`, or the same in \`--build-arg BUILDKIT_DOCKERFILE_CHECK=...\`), and so it is here; \`skip\` does not apply to experimental checks. Like BuildKit, the rule tests each source of COPY and ADD from the build context (not \`--from\`, URLs or Git) against the ignore file, the source itself and its parent directories. It stays quiet when a \`!\` pattern brings back something at or below the source (the copy then still has content), and for the context root (\`COPY . .\`) it warns only when the patterns exclude everything at the root (\`*\`, \`**\`).`,
+    bad: '# check=experimental=CopyIgnoredFile\n# .dockerignore: *.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
+    good: '# check=experimental=CopyIgnoredFile\n# .dockerignore: *.yml and !config.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
   },
   check(ctx) {
     const context = ctx.context;
