@@ -37,7 +37,7 @@ describe('expose-proto-casing (ExposeProtoCasing)', () => {
   // BuildKit (convert.go, initOnBuildTriggers): a stage reachable from the target that is built
   // FROM a stage with ONBUILD triggers dispatches them first, located at its own FROM line.
   // Needs the stage resolver to give that stage the triggers as steps.
-  it.skip('checks ONBUILD triggers in the stages built on them, at their FROM', () => {
+  it('checks ONBUILD triggers in the stages built on them, at their FROM', () => {
     expect(flaggedLines(rule, 'FROM scratch AS base\nONBUILD EXPOSE 80/TCP\nFROM base\n')).toEqual([3]);
   });
 

@@ -1,7 +1,8 @@
 import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { exposedPorts } from './expose.ts';
-import { reportAt } from './support.ts';
+import { triggerSteps } from './onbuild.ts';
+import { anchor, reportAt } from './support.ts';
 
 const CHECK = 'ExposeInvalidFormat';
 
@@ -30,6 +31,14 @@ Docker's build checks call this *ExposeInvalidFormat*, and Docker has announced 
   },
   check(ctx) {
     for (const stage of ctx.resolved.stages) {
+      // The ONBUILD triggers of the stage this one builds on run first, located at its FROM.
+      for (const step of triggerSteps(ctx, stage)) {
+        if (step.instruction.keyword !== 'EXPOSE') continue;
+        for (const port of exposedPorts(inBuildKitOrder(step))) {
+          if (port.ip === '' && port.hostPort === '') continue;
+          ctx.report({ range: anchor(stage.from, stage.from.keywordRange), message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.word}'` });
+        }
+      }
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(inBuildKitOrder(step))) {

@@ -1,7 +1,8 @@
 import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { exposedPorts } from './expose.ts';
-import { reportAt } from './support.ts';
+import { triggerSteps } from './onbuild.ts';
+import { anchor, reportAt } from './support.ts';
 
 const CHECK = 'ExposeProtoCasing';
 
@@ -30,6 +31,14 @@ Docker's build checks call this *ExposeProtoCasing*. The fix lowercases the prot
   },
   check(ctx) {
     for (const stage of ctx.resolved.stages) {
+      // The ONBUILD triggers of the stage this one builds on run first, located at its FROM.
+      for (const step of triggerSteps(ctx, stage)) {
+        if (step.instruction.keyword !== 'EXPOSE') continue;
+        for (const port of exposedPorts(inBuildKitOrder(step))) {
+          if (port.proto === port.proto.toLowerCase()) continue;
+          ctx.report({ range: anchor(stage.from, stage.from.keywordRange), message: `Defined protocol '${port.word}' in EXPOSE instruction should be lowercase` });
+        }
+      }
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(inBuildKitOrder(step))) {

@@ -1,6 +1,7 @@
 import type { CmdInstruction, HealthcheckInstruction, Instruction } from '../../../parse/types.ts';
 import type { AliasTool, Rule, RuleContext } from '../../types.ts';
-import { reportAt } from './support.ts';
+import { triggerSteps } from './onbuild.ts';
+import { anchor, reportAt } from './support.ts';
 
 export const jsonArgsRecommended: Rule = {
   id: 'json-args-recommended',
@@ -26,6 +27,13 @@ Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025,
         if (ctx.resolved.stages[base]!.steps.some((s) => s.instruction.keyword === 'SHELL')) customShell = true;
         if (base === ctx.resolved.stages[base]!.baseStage) break;
       }
+      // The ONBUILD triggers of the stage this one builds on run first, located at its FROM
+      // (hadolint does not look inside ONBUILD).
+      for (const { instruction: t } of triggerSteps(ctx, stage)) {
+        if (t.keyword === 'SHELL') customShell = true;
+        if (customShell || (t.keyword !== 'CMD' && t.keyword !== 'ENTRYPOINT') || t.form !== 'shell') continue;
+        ctx.report({ only: 'buildkit', range: anchor(stage.from, stage.from.keywordRange), message: message(t.keywordText) });
+      }
       for (const step of stage.steps) {
         if (step.instruction.keyword === 'SHELL') customShell = true;
         // hadolint has no such exception.
@@ -34,6 +42,10 @@ Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025,
     }
   },
 };
+
+function message(keyword: string): string {
+  return `JSON arguments recommended for ${keyword} to prevent unintended behavior related to OS signals`;
+}
 
 /**
  * Reports a shell-form CMD, ENTRYPOINT or HEALTHCHECK CMD. The last is hadolint's alone (DL3025
@@ -52,7 +64,7 @@ function checkInstruction(ctx: RuleContext, instruction: Instruction, only?: Ali
     ...(tool ? { only: tool } : {}),
     range: arg ? arg.range : instruction.range,
     // BuildKit names the instruction as written (`c.Name()`: `cmd`, `Entrypoint`).
-    message: `JSON arguments recommended for ${instruction.keywordText} to prevent unintended behavior related to OS signals`,
+    message: message(instruction.keywordText),
     ...(words && arg && arg.range.start.line === arg.range.end.line
       ? { fix: { title: 'Rewrite in exec form', edits: [{ range: arg.range, text: JSON.stringify(words).replace(/","/g, '", "') }] } }
       : {}),

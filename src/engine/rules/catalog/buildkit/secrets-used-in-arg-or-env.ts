@@ -1,7 +1,9 @@
-import type { Range } from '../../../parse/types.ts';
+import type { Instruction, Range } from '../../../parse/types.ts';
+import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { visit } from '../instructions/support.ts';
-import { goQuote, reportAt } from './support.ts';
+import { triggerSteps } from './onbuild.ts';
+import { anchor, goQuote, reportAt } from './support.ts';
 
 const CHECK = 'SecretsUsedInArgOrEnv';
 
@@ -36,6 +38,38 @@ export function isSensitiveToHadolint(name: string): boolean {
   return KNOWN_SENSITIVE.has(name.toUpperCase()) || SUSPICIOUS.test(name.toLowerCase());
 }
 
+function message(kind: 'ARG' | 'ENV', name: string): string {
+  return `Do not use ARG or ENV instructions for sensitive data (${kind} ${goQuote(name)})`;
+}
+
+/**
+ * The names an ARG or ENV defines: as written (hadolint's view), as BuildKit reads them (ENV keys
+ * expanded), and whether BuildKit gets to look at each before the build fails.
+ */
+function namesOf(instruction: Instruction, step: Step | null): { kind: 'ARG' | 'ENV'; written: string; name: string; range: Range; checked: boolean }[] {
+  const found: { kind: 'ARG' | 'ENV'; written: string; name: string; range: Range; checked: boolean }[] = [];
+  if (instruction.keyword === 'ARG') {
+    // dispatchArg checks each name, then expands its default: an expansion that fails ends
+    // the build, so the names after it are never checked.
+    let failed = false;
+    for (const def of instruction.definitions) {
+      const { start, end } = def.range;
+      const name = start.line === end.line ? { start, end: { line: start.line, column: start.column + def.name.length } } : def.range;
+      found.push({ kind: 'ARG', written: def.name, name: def.name, range: name, checked: !failed });
+      if (step?.expansions.some((e) => e.field === 'arg' && e.range === def.range && e.error)) failed = true;
+    }
+  } else if (instruction.keyword === 'ENV') {
+    // dispatch() expands every key and value before dispatchEnv looks at them: one that fails
+    // ends the build before any name is checked.
+    const failed = step?.expansions.some((e) => e.error) ?? false;
+    for (const pair of instruction.pairs) {
+      const key = step?.expansions.find((e) => e.field === 'key' && e.range === pair.keyRange);
+      found.push({ kind: 'ENV', written: pair.key, name: key && !key.error ? key.value : pair.key, range: pair.keyRange, checked: !failed });
+    }
+  }
+  return found;
+}
+
 export const secretsUsedInArgOrEnv: Rule = {
   id: 'secrets-used-in-arg-or-env',
   title: 'Do not pass secrets in ARG or ENV',
@@ -55,40 +89,28 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
   },
   check(ctx) {
     // hadolint checks every ARG and ENV, ONBUILD triggers and global ARGs included; BuildKit only
-    // the stages' own. Each finding says which of the two report it.
+    // the stages' own, and the triggers where a stage built on theirs runs them. Each finding
+    // says which of the two report it.
     for (const { instruction, step, onbuild } of visit(ctx, true)) {
       const inStage = step !== null && onbuild === null;
-      // `checked`: whether BuildKit gets to look at the name before the build fails.
-      const found: { kind: 'ARG' | 'ENV'; written: string; name: string; range: Range; checked: boolean }[] = [];
-      if (instruction.keyword === 'ARG') {
-        // dispatchArg checks each name, then expands its default: an expansion that fails ends
-        // the build, so the names after it are never checked.
-        let failed = false;
-        for (const def of instruction.definitions) {
-          const { start, end } = def.range;
-          const name = start.line === end.line ? { start, end: { line: start.line, column: start.column + def.name.length } } : def.range;
-          found.push({ kind: 'ARG', written: def.name, name: def.name, range: name, checked: !failed });
-          if (step?.expansions.some((e) => e.field === 'arg' && e.range === def.range && e.error)) failed = true;
-        }
-      } else if (instruction.keyword === 'ENV') {
-        // dispatch() expands every key and value before dispatchEnv looks at them: one that fails
-        // ends the build before any name is checked.
-        const failed = step?.expansions.some((e) => e.error) ?? false;
-        for (const pair of instruction.pairs) {
-          // BuildKit expands ENV names before it looks at them; hadolint reads them as written.
-          const key = step?.expansions.find((e) => e.field === 'key' && e.range === pair.keyRange);
-          found.push({ kind: 'ENV', written: pair.key, name: key && !key.error ? key.value : pair.key, range: pair.keyRange, checked: !failed });
-        }
-      }
-      for (const { kind, written, name, range, checked } of found) {
+      for (const { kind, written, name, range, checked } of namesOf(instruction, step)) {
         const buildkit = inStage && checked && isSecretName(name);
         const hadolint = isSensitiveToHadolint(written);
         if (!buildkit && !hadolint) continue;
         reportAt(ctx, CHECK, instruction, {
           ...(buildkit && hadolint ? {} : { only: buildkit ? ('buildkit' as const) : ('hadolint' as const) }),
           range,
-          message: `Do not use ARG or ENV instructions for sensitive data (${kind} ${goQuote(buildkit ? name : written)})`,
+          message: message(kind, buildkit ? name : written),
         });
+      }
+    }
+    // The ONBUILD triggers of the stage a stage builds on run first, located at its FROM.
+    for (const stage of ctx.resolved.stages) {
+      for (const step of triggerSteps(ctx, stage)) {
+        for (const { kind, name, checked } of namesOf(step.instruction, step)) {
+          if (!checked || !isSecretName(name)) continue;
+          ctx.report({ only: 'buildkit', range: anchor(stage.from, stage.from.keywordRange), message: message(kind, name) });
+        }
       }
     }
   },
