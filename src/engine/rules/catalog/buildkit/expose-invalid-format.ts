@@ -1,8 +1,8 @@
 import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { exposedPorts } from './expose.ts';
-import { triggerSteps } from './onbuild.ts';
-import { anchor, reportAt } from './support.ts';
+import { triggerRange, triggerSteps } from './onbuild.ts';
+import { reportAt } from './support.ts';
 
 const CHECK = 'ExposeInvalidFormat';
 
@@ -14,6 +14,10 @@ const CHECK = 'ExposeInvalidFormat';
 function inBuildKitOrder(step: Step): Step {
   const ports = step.expansions.filter((e) => e.field === 'port');
   return { ...step, expansions: ports.sort((a, b) => (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0)) };
+}
+
+function message(word: string): string {
+  return `EXPOSE instruction should not define an IP address or host-port mapping, found '${word}'`;
 }
 
 export const exposeInvalidFormat: Rule = {
@@ -36,7 +40,7 @@ Docker's build checks call this *ExposeInvalidFormat*, and Docker has announced 
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(inBuildKitOrder(step))) {
           if (port.ip === '' && port.hostPort === '') continue;
-          ctx.report({ range: anchor(stage.from, stage.from.keywordRange), message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.word}'` });
+          ctx.report({ range: triggerRange(stage), message: message(port.word) });
         }
       }
       for (const step of stage.steps) {
@@ -45,7 +49,7 @@ Docker's build checks call this *ExposeInvalidFormat*, and Docker has announced 
           if (port.ip === '' && port.hostPort === '') continue;
           reportAt(ctx, CHECK, step.instruction, {
             range: port.range,
-            message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.word}'`,
+            message: message(port.word),
           });
         }
       }

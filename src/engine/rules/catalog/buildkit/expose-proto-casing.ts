@@ -1,8 +1,8 @@
 import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { exposedPorts } from './expose.ts';
-import { triggerSteps } from './onbuild.ts';
-import { anchor, reportAt } from './support.ts';
+import { triggerRange, triggerSteps } from './onbuild.ts';
+import { reportAt } from './support.ts';
 
 const CHECK = 'ExposeProtoCasing';
 
@@ -14,6 +14,10 @@ const CHECK = 'ExposeProtoCasing';
 function inBuildKitOrder(step: Step): Step {
   const ports = step.expansions.filter((e) => e.field === 'port');
   return { ...step, expansions: ports.sort((a, b) => (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0)) };
+}
+
+function message(word: string): string {
+  return `Defined protocol '${word}' in EXPOSE instruction should be lowercase`;
 }
 
 export const exposeProtoCasing: Rule = {
@@ -36,7 +40,7 @@ Docker's build checks call this *ExposeProtoCasing*. The fix lowercases the prot
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(inBuildKitOrder(step))) {
           if (port.proto === port.proto.toLowerCase()) continue;
-          ctx.report({ range: anchor(stage.from, stage.from.keywordRange), message: `Defined protocol '${port.word}' in EXPOSE instruction should be lowercase` });
+          ctx.report({ range: triggerRange(stage), message: message(port.word) });
         }
       }
       for (const step of stage.steps) {
@@ -48,7 +52,7 @@ Docker's build checks call this *ExposeProtoCasing*. The fix lowercases the prot
           const fixed = port.word.slice(0, at + 1) + port.proto.toLowerCase();
           reportAt(ctx, CHECK, step.instruction, {
             range: port.range,
-            message: `Defined protocol '${port.word}' in EXPOSE instruction should be lowercase`,
+            message: message(port.word),
             ...(fixable ? { fix: { title: 'Lowercase the protocol', edits: [{ range: port.range, text: fixed }] } } : {}),
           });
         }

@@ -2,15 +2,14 @@ import { processWord } from '../../../parse/shell/lex.ts';
 import { PREDEFINED_ARGS } from '../../../stages/index.ts';
 import type { Rule, RuleContext } from '../../types.ts';
 import { normalizedNamedError } from './reference.ts';
-import { anchor, fromInstructions } from './support.ts';
+import { anchor, beforeFirstFrom, fromInstructions } from './support.ts';
 
 const CHECK = 'InvalidDefaultArgInFrom';
 
 /** The ARGs with a default before the first FROM, in order. */
 function globalDefaults(ctx: RuleContext): { name: string; value: string }[] {
   const defaults: { name: string; value: string }[] = [];
-  for (const instruction of ctx.parsed.instructions) {
-    if (instruction.keyword === 'FROM') break;
+  for (const instruction of beforeFirstFrom(ctx)) {
     if (instruction.keyword !== 'ARG') continue;
     for (const def of instruction.definitions) if (def.defaultValue !== null) defaults.push({ name: def.name, value: def.defaultValue });
   }

@@ -1,7 +1,7 @@
 import type { CmdInstruction, HealthcheckInstruction, Instruction } from '../../../parse/types.ts';
 import type { AliasTool, Rule, RuleContext } from '../../types.ts';
-import { triggerSteps } from './onbuild.ts';
-import { anchor, reportAt } from './support.ts';
+import { triggerRange, triggerSteps } from './onbuild.ts';
+import { beforeFirstFrom, reportAt } from './support.ts';
 
 export const jsonArgsRecommended: Rule = {
   id: 'json-args-recommended',
@@ -18,7 +18,7 @@ Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025,
   },
   check(ctx) {
     // hadolint checks instructions before the first FROM too (BuildKit fails the build there).
-    for (const instruction of ctx.parsed.instructions) if (ctx.stageOf(instruction) === null) checkInstruction(ctx, instruction, 'hadolint');
+    for (const instruction of beforeFirstFrom(ctx)) checkInstruction(ctx, instruction, 'hadolint');
     for (const stage of ctx.resolved.stages) {
       // BuildKit skips the check once SHELL is used, in the stage or a stage it builds on:
       // the shell form is then deliberate.
@@ -32,7 +32,7 @@ Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025,
       for (const { instruction: t } of triggerSteps(ctx, stage)) {
         if (t.keyword === 'SHELL') customShell = true;
         if (customShell || (t.keyword !== 'CMD' && t.keyword !== 'ENTRYPOINT') || t.form !== 'shell') continue;
-        ctx.report({ only: 'buildkit', range: anchor(stage.from, stage.from.keywordRange), message: message(t.keywordText) });
+        ctx.report({ only: 'buildkit', range: triggerRange(stage), message: message(t.keywordText) });
       }
       for (const step of stage.steps) {
         if (step.instruction.keyword === 'SHELL') customShell = true;

@@ -1,7 +1,7 @@
 import type { EnvInstruction, KeyValue } from '../../../parse/types.ts';
 import type { Fix, Rule } from '../../types.ts';
-import { triggerSteps } from './onbuild.ts';
-import { anchor, reportAt } from './support.ts';
+import { triggerRange, triggerSteps } from './onbuild.ts';
+import { reportAt } from './support.ts';
 
 const CHECK = 'LegacyKeyValueFormat';
 
@@ -45,7 +45,7 @@ Docker's build checks call this *LegacyKeyValueFormat*. The fix writes \`key=val
         if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
         for (const pair of instruction.pairs) {
           if (pair.separator !== '') continue;
-          ctx.report({ range: anchor(stage.from, stage.from.keywordRange), message: message(instruction.keywordText) });
+          ctx.report({ range: triggerRange(stage), message: message(instruction.keywordText) });
         }
       }
       for (const step of stage.steps) {

@@ -1,7 +1,7 @@
 import type { Instruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
 import { triggerSteps } from './onbuild.ts';
-import { anchor, reportAt } from './support.ts';
+import { anchor, beforeFirstFrom, reportAt } from './support.ts';
 
 const CHECK = 'MultipleInstructionsDisallowed';
 const TRACKED = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
@@ -27,8 +27,7 @@ Docker's build checks call this *MultipleInstructionsDisallowed*; hadolint split
     // Before the first FROM BuildKit stops with a parse error (no build stage): only hadolint
     // counts those, and flags every one after the first.
     const seen = new Set<string>();
-    for (const instruction of ctx.parsed.instructions) {
-      if (instruction.keyword === 'FROM') break;
+    for (const instruction of beforeFirstFrom(ctx)) {
       if (!TRACKED.has(instruction.keyword)) continue;
       if (seen.has(instruction.keyword)) {
         reportAt(ctx, CHECK, instruction, { only: 'hadolint', range: instruction.keywordRange, message: message(instruction.keywordText) });

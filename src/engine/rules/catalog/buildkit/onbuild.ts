@@ -7,10 +7,11 @@
  * stage. The build checks that run while a step is dispatched (UndefinedVar, WorkdirRelativePath,
  * MultipleInstructionsDisallowed, LegacyKeyValueFormat) see these triggers too.
  */
-import type { FromInstruction, Instruction, ParseResult } from '../../../parse/types.ts';
+import type { FromInstruction, Instruction, ParseResult, Range } from '../../../parse/types.ts';
 import { resolveStages, scopeOf } from '../../../stages/index.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
+import { anchor } from './support.ts';
 
 /** The stage a `--from` names, as BuildKit's `findStateByName` (and an index, for COPY). */
 function stageNamed(stages: readonly Stage[], ref: string, byIndex: boolean): number | null {
@@ -88,4 +89,9 @@ function listTriggerSteps(ctx: RuleContext, index: number): Step[] {
  */
 export function triggerSteps(ctx: RuleContext, stage: Stage): readonly Step[] {
   return ctx.memo(listTriggerSteps, stage.index);
+}
+
+/** Where BuildKit reports what an ONBUILD trigger does: the FROM of the stage that runs it. */
+export function triggerRange(stage: Stage): Range {
+  return anchor(stage.from, stage.from.keywordRange);
 }

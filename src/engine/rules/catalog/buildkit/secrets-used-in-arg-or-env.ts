@@ -2,8 +2,8 @@ import type { Instruction, Range } from '../../../parse/types.ts';
 import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { visit } from '../instructions/support.ts';
-import { triggerSteps } from './onbuild.ts';
-import { anchor, goQuote, reportAt } from './support.ts';
+import { triggerRange, triggerSteps } from './onbuild.ts';
+import { goQuote, reportAt } from './support.ts';
 
 const CHECK = 'SecretsUsedInArgOrEnv';
 
@@ -109,7 +109,7 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
       for (const step of triggerSteps(ctx, stage)) {
         for (const { kind, name, checked } of namesOf(step.instruction, step)) {
           if (!checked || !isSecretName(name)) continue;
-          ctx.report({ only: 'buildkit', range: anchor(stage.from, stage.from.keywordRange), message: message(kind, name) });
+          ctx.report({ only: 'buildkit', range: triggerRange(stage), message: message(kind, name) });
         }
       }
     }

@@ -66,6 +66,16 @@ export function reportAt(
   ctx.report({ ...finding, range: anchor(at, finding.range) });
 }
 
+/**
+ * The instructions before the first FROM: the global ARGs, and anything else there, which
+ * BuildKit rejects ("no build stage in current context") while hadolint still checks it.
+ */
+export function beforeFirstFrom(ctx: RuleContext): readonly Instruction[] {
+  const instructions = ctx.parsed.instructions;
+  const at = instructions.findIndex((i) => i.keyword === 'FROM');
+  return at < 0 ? instructions : instructions.slice(0, at);
+}
+
 /** Levenshtein distance over code points (agext/levenshtein with unit costs). */
 export function levenshtein(a: string, b: string): number {
   const s = [...a];

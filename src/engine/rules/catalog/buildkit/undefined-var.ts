@@ -3,9 +3,9 @@ import type { CopyInstruction, EscapeCharacter, Range } from '../../../parse/typ
 import { DEFAULT_PATH, scopeOf } from '../../../stages/index.ts';
 import type { ExpandedWord, Stage, Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { triggerSteps } from './onbuild.ts';
+import { triggerRange, triggerSteps } from './onbuild.ts';
 import { familiarName } from './reference.ts';
-import { anchor, baseChain, declaredArgNames, reportAt, suggest } from './support.ts';
+import { baseChain, declaredArgNames, reportAt, suggest } from './support.ts';
 
 const CHECK = 'UndefinedVar';
 
@@ -231,7 +231,7 @@ Docker's build checks call this *UndefinedVar* and suggest the defined name clos
         before ??= new Set([...declaredArgNames(ctx.resolved, base!, base!.steps.length), ...triggerDefined(ctx, base!)]);
         const declared = before;
         checkStep(step, ctx.parsed.escapeCharacter, () => declared, (scope) => [...scope.keys()], (name, hint) => {
-          if (certain(name, hint)) ctx.report({ range: anchor(stage.from, stage.from.keywordRange), message: message(name, hint) });
+          if (certain(name, hint)) ctx.report({ range: triggerRange(stage), message: message(name, hint) });
         });
         if (step.instruction.keyword === 'ARG') before = new Set([...before, ...step.instruction.definitions.map((d) => d.name)]);
       }

@@ -3,8 +3,8 @@ import type { Instruction } from '../../../parse/types.ts';
 import { expandedField, scopeOf } from '../../../stages/index.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { triggerSteps } from './onbuild.ts';
-import { anchor, baseChain, goQuote, parsePlatform, reportAt } from './support.ts';
+import { triggerRange, triggerSteps } from './onbuild.ts';
+import { baseChain, goQuote, parsePlatform, reportAt } from './support.ts';
 
 const CHECK = 'WorkdirRelativePath';
 
@@ -98,7 +98,7 @@ Docker's build checks call this *WorkdirRelativePath*; hadolint's DL3000 asks fo
       const os = stageOs(ctx, stage);
       const path = expandedPath(ctx, step, os);
       if (path === null || isAbsolute(path, os)) continue;
-      if (fromTrigger) ctx.report({ only: 'buildkit', range: anchor(stage.from, stage.from.keywordRange), message: message(path) });
+      if (fromTrigger) ctx.report({ only: 'buildkit', range: triggerRange(stage), message: message(path) });
       else buildkit.set(step.instruction, path);
     }
     // hadolint checks every WORKDIR as written (before the first FROM too, where BuildKit stops
