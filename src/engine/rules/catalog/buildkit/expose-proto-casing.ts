@@ -1,20 +1,9 @@
-import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
 import { exposedPorts } from './expose.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { reportAt } from './support.ts';
 
 const CHECK = 'ExposeProtoCasing';
-
-/**
- * The step with its EXPOSE arguments in the order BuildKit dispatches them: `parseExpose` sorts
- * the arguments as written (`slices.Sort(portsTab)`), so a malformed one stops the checks of
- * those after it in that order, not in the source order.
- */
-function inBuildKitOrder(step: Step): Step {
-  const ports = step.expansions.filter((e) => e.field === 'port');
-  return { ...step, expansions: ports.sort((a, b) => (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0)) };
-}
 
 function message(word: string): string {
   return `Defined protocol '${word}' in EXPOSE instruction should be lowercase`;
@@ -38,14 +27,14 @@ Docker's build checks call this *ExposeProtoCasing*. The fix lowercases the prot
       // The ONBUILD triggers of the stage this one builds on run first, located at its FROM.
       for (const step of triggerSteps(ctx, stage)) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
-        for (const port of exposedPorts(inBuildKitOrder(step))) {
+        for (const port of exposedPorts(step)) {
           if (port.proto === port.proto.toLowerCase()) continue;
           ctx.report({ range: triggerRange(stage), message: message(port.word) });
         }
       }
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
-        for (const port of exposedPorts(inBuildKitOrder(step))) {
+        for (const port of exposedPorts(step)) {
           if (port.proto === port.proto.toLowerCase()) continue;
           const fixable = port.literal && port.range.start.line === port.range.end.line;
           const at = port.word.lastIndexOf('/');

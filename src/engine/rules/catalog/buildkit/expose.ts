@@ -79,9 +79,13 @@ function parseIP(s: string): boolean {
   return head.length + tail.length <= groups;
 }
 
-/** The words of an EXPOSE that BuildKit gets to check, in order. */
+/**
+ * The words of an EXPOSE that BuildKit gets to check, in the order it dispatches them:
+ * `parseExpose` sorts the arguments as written (`slices.Sort(portsTab)`), so a malformed one
+ * stops the checks of those after it in that order, not in the source order.
+ */
 export function exposedPorts(step: Step): ExposedPort[] {
-  const words = step.expansions.filter((e) => e.field === 'port');
+  const words = step.expansions.filter((e) => e.field === 'port').sort((a, b) => (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0));
   if (words.some((w) => w.error)) return [];
   const out: ExposedPort[] = [];
   for (const expanded of words) {
