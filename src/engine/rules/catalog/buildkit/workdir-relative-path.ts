@@ -3,15 +3,11 @@ import type { Instruction } from '../../../parse/types.ts';
 import { expandedField, scopeOf } from '../../../stages/index.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
+import { dropQuotes, isWindowsImage } from '../instructions/support.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { baseChain, goQuote, parsePlatform, reportAt } from './support.ts';
 
 const CHECK = 'WorkdirRelativePath';
-
-/** hadolint's `dropQuotes`: the text without the quotes at either end. */
-function dropQuotes(text: string): string {
-  return text.replace(/^["']+/, '').replace(/["']+$/, '');
-}
 
 /** hadolint's DL3000: a path that starts with `$`, `/` or a drive (`C:`) once quotes are dropped. */
 function hadolintAccepts(text: string): boolean {
@@ -44,7 +40,7 @@ function stageOs(ctx: RuleContext, stage: Stage): string {
   const root = baseChain(ctx.resolved, stage).at(-1) ?? stage;
   const platform = root.platform && !root.platform.error ? parsePlatform(root.platform.value) : null;
   if (platform) return platform.os;
-  if (/windows|nanoserver|servercore/i.test(root.base.value)) return 'windows';
+  if (isWindowsImage(root.base.value)) return 'windows';
   return ctx.resolved.globalArgs.get('TARGETOS') ?? 'linux';
 }
 

@@ -1,12 +1,12 @@
 import type { Rule } from '../../types.ts';
 import type { Stage } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
-import { type Visited, baseChain, expanded, hasVariable, visit } from './support.ts';
+import { type Visited, baseChain, expanded, hasVariable, isWindowsImage, visit } from './support.ts';
 
 /** Windows images have no numeric user IDs: users are names (`ContainerUser`). */
 function isWindows(ctx: RuleContext, stage: Stage): boolean {
   const root = baseChain(ctx, stage).at(-1) ?? stage;
-  return /windows|nanoserver|servercore/i.test(root.base.value);
+  return isWindowsImage(root.base.value);
 }
 
 export const numericUserId: Rule = {

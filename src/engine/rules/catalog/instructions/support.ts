@@ -40,6 +40,11 @@ function listInstructions(ctx: RuleContext, triggers: boolean): Visited[] {
   return out;
 }
 
+/** Whether an image reference names a Windows image (`windows/servercore`, `nanoserver`, ...). */
+export function isWindowsImage(ref: string): boolean {
+  return /windows|nanoserver|servercore/i.test(ref);
+}
+
 /** hadolint's `dropQuotes`: strips `"` and `'` from both ends. */
 export function dropQuotes(text: string): string {
   return text.replace(/^["']+/, '').replace(/["']+$/, '');

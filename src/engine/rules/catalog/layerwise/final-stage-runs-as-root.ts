@@ -1,5 +1,6 @@
 import type { Rule } from '../../types.ts';
 import { baseImageTools, repositoryAndTag } from './image-facts.ts';
+import { isWindowsImage } from '../instructions/support.ts';
 import { basename, chainOf, commandsOf, finalStage, isApplicationImage } from './support.ts';
 
 /** Programs an entrypoint uses to drop from root to another user after its setup. */
@@ -59,7 +60,7 @@ hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as 
     const ref = root.base.value.trim();
     if (root.baseStage !== null || ref === '') return;
     const lower = ref.toLowerCase();
-    if (/windows|nanoserver|servercore/.test(lower)) return;
+    if (isWindowsImage(ref)) return;
     const known = baseImageTools(ctx, last);
     if (known && known.facts.user !== 'root') return;
     if (!known && lower !== 'scratch') {
