@@ -27,6 +27,7 @@ export async function lintContext(dir: string, dockerfile: string): Promise<Lint
     excluded: read.excluded,
     ignoreFile: read.ignoreFile,
     isIgnored: (path) => test(path),
+    exceptions: read.patterns.some((p) => p.exception),
   };
 }
 

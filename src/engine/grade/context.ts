@@ -23,6 +23,8 @@ interface Selection {
   excluded: string[];
   errors: ContextError[];
   isIgnored: (path: string) => boolean;
+  /** Some pattern is a `!` exception. */
+  exceptions: boolean;
 }
 
 const memo = new WeakMap<VirtualProject, { ignore: string | undefined; selection: Selection }>();
@@ -34,16 +36,18 @@ function select(project: VirtualProject, dockerignore: string | undefined): Sele
   const entries = project.files.map((f) => ({ path: f.path, bytes: f.bytes }));
   let selection: Selection;
   if (dockerignore === undefined) {
-    selection = { files: [...project.files], excluded: [], errors: [], isIgnored: () => false };
+    selection = { files: [...project.files], excluded: [], errors: [], isIgnored: () => false, exceptions: false };
   } else {
     entries.push({ path: DEFAULT_IGNORE_FILE, bytes: new TextEncoder().encode(dockerignore).length });
     const picked = selectContext(entries, { dockerfile: null, ignoreFile: { path: DEFAULT_IGNORE_FILE, text: dockerignore } });
-    const test = createIgnoreTest(parseDockerignore(dockerignore).patterns);
+    const { patterns } = parseDockerignore(dockerignore);
+    const test = createIgnoreTest(patterns);
     selection = {
       files: picked.files.map((f) => byPath.get(f.path) ?? { path: f.path, bytes: f.bytes }),
       excluded: picked.excluded,
       errors: picked.errors,
       isIgnored: test,
+      exceptions: patterns.some((p) => p.exception),
     };
   }
   memo.set(project, { ignore: dockerignore, selection });
@@ -68,6 +72,7 @@ export function gradeContext(project: VirtualProject, dockerfile: string, docker
       excluded: selection.excluded,
       ignoreFile: dockerignore === undefined ? null : DEFAULT_IGNORE_FILE,
       isIgnored: selection.isIgnored,
+      exceptions: selection.exceptions,
     },
     errors: selection.errors,
     summary: { files: count, bytes, excluded: selection.excluded },

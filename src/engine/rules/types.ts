@@ -48,6 +48,11 @@ export interface LintContext {
   ignoreFile: string | null;
   /** Tests a context path against the ignore file, as BuildKit would. */
   isIgnored: (path: string) => boolean;
+  /**
+   * The ignore file has a `!` exception. BuildKit's CopyIgnoredFile then says nothing
+   * (`PatternMatcher.Exclusions()`): what an exception brings back is hard to tell statically.
+   */
+  exceptions: boolean;
 }
 
 export interface LintOptions {

@@ -2,6 +2,7 @@
  * Helpers for rule tests: run one rule over a Dockerfile, and check that its fix works.
  */
 import { expect } from 'vitest';
+import { createIgnoreTest, type ContextSelection } from '../../../src/engine/context/index.ts';
 import { parseDockerfile } from '../../../src/engine/parse/index.ts';
 import { applyEdits, lintDockerfile, type Finding, type LintContext, type LintInput, type Rule } from '../../../src/engine/rules/index.ts';
 
@@ -38,5 +39,17 @@ export function fakeContext(files: string[], ignored: (path: string) => boolean 
     excluded: files.filter(ignored),
     ignoreFile,
     isIgnored: ignored,
+    exceptions: false,
+  };
+}
+
+/** The lint context of a context selection (moby's patternmatcher deciding, as in the CLI). */
+export function contextOfSelection(selection: ContextSelection): LintContext {
+  return {
+    files: selection.files,
+    excluded: selection.excluded,
+    ignoreFile: selection.ignoreFile,
+    isIgnored: createIgnoreTest(selection.patterns),
+    exceptions: selection.patterns.some((p) => p.exception),
   };
 }

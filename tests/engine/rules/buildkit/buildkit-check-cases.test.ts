@@ -11,10 +11,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createIgnoreTest, selectContext } from '../../../../src/engine/context/index.ts';
+import { selectContext } from '../../../../src/engine/context/index.ts';
 import { buildkitRules, createInvalidBaseImagePlatform } from '../../../../src/engine/rules/catalog/buildkit/index.ts';
 import { lintDockerfile, type LintContext, type Rule } from '../../../../src/engine/rules/index.ts';
 import { shared } from '../../../support/shared.ts';
+import { contextOfSelection } from '../support.ts';
 
 interface ExpectedWarning {
   RuleName: string;
@@ -150,12 +151,7 @@ function contextOf(dockerignore: string | undefined): LintContext {
     dockerfile: 'Dockerfile',
     ignoreFile: dockerignore === undefined ? null : { path: '.dockerignore', text: dockerignore },
   });
-  return {
-    files: selection.files,
-    excluded: selection.excluded,
-    ignoreFile: selection.ignoreFile,
-    isIgnored: createIgnoreTest(selection.patterns),
-  };
+  return contextOfSelection(selection);
 }
 
 function run(p: Prepared) {

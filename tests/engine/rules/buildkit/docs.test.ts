@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createIgnoreTest, selectContext } from '../../../../src/engine/context/index.ts';
+import { selectContext } from '../../../../src/engine/context/index.ts';
 import { buildkitRules, createInvalidBaseImagePlatform } from '../../../../src/engine/rules/catalog/buildkit/index.ts';
 import { parseDockerfile } from '../../../../src/engine/parse/index.ts';
 import type { LintContext, Rule } from '../../../../src/engine/rules/index.ts';
-import { findings } from '../support.ts';
+import { contextOfSelection, findings } from '../support.ts';
 
 /** The rule a docs example is checked with: the platform rule needs its table of images. */
 function ruleFor(rule: Rule): Rule {
@@ -17,7 +17,7 @@ function contextFor(source: string): LintContext | undefined {
   const text = m[1]!.split(' and ').join('\n') + '\n';
   const entries = ['Dockerfile', '.dockerignore', 'config.yml'].map((path) => ({ path, bytes: 1 }));
   const s = selectContext(entries, { ignoreFile: { path: '.dockerignore', text } });
-  return { files: s.files, excluded: s.excluded, ignoreFile: s.ignoreFile, isIgnored: createIgnoreTest(s.patterns) };
+  return contextOfSelection(s);
 }
 
 describe('buildkit rules: documentation', () => {

@@ -1,4 +1,3 @@
-import { filepathMatch } from '../../../context/go-filepath-match.ts';
 import { goClean } from '../../../context/go-path.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { LintContext, Rule } from '../../types.ts';
@@ -9,24 +8,6 @@ const CHECK = 'CopyIgnoredFile';
 /** Sources that do not come from the build context: URLs and Git repositories. */
 function isRemote(src: string): boolean {
   return /^(?:https?|git|ssh):\/\//i.test(src) || /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:/.test(src);
-}
-
-function hasWildcard(p: string): boolean {
-  return /[*?[]/.test(p);
-}
-
-/** Whether a context file is `src` or below it (`src` may hold wildcards, as COPY allows). */
-function isUnder(file: string, src: string): boolean {
-  if (!hasWildcard(src)) return file === src || file.startsWith(`${src}/`);
-  const want = src.split('/');
-  const have = file.split('/');
-  if (have.length < want.length) return false;
-  return want.every((part, i) => filepathMatch(part, have[i]!).matched);
-}
-
-/** A context file that is sent (not ignored) at or below `src`: the copy is not empty. */
-function keepsContent(context: LintContext, src: string): boolean {
-  return context.files.some((f) => (src === '.' || isUnder(f.path, src)) && !context.isIgnored(f.path));
 }
 
 /**
@@ -49,13 +30,14 @@ export const copyIgnoredFile: Rule = {
   docs: {
     rationale: `Files that \`.dockerignore\` excludes are never sent to the builder. \`COPY config.yml /etc/app/\` then fails with \`"/config.yml": not found\`, an error that points at the file rather than at the ignore pattern that hid it; with a wildcard (\`COPY *.yml\`) nothing fails and the file is simply missing from the image.
 
-Docker's build checks call this *CopyIgnoredFile*. It is experimental there, run only when the check options enable it: \`# check=experimental=CopyIgnoredFile\` at the top of the Dockerfile (or \`experimental=all\`, or the same in \`--build-arg BUILDKIT_DOCKERFILE_CHECK=...\`), and so it is here; \`skip\` does not apply to experimental checks. Like BuildKit, the rule tests each source of COPY and ADD from the build context (not \`--from\`, URLs or Git) against the ignore file, the source itself and its parent directories. It stays quiet when a \`!\` pattern brings back something at or below the source (the copy then still has content), and for the context root (\`COPY . .\`) it warns only when the patterns exclude everything at the root (\`*\`, \`**\`).`,
+Docker's build checks call this *CopyIgnoredFile*. It is experimental there, run only when the check options enable it: \`# check=experimental=CopyIgnoredFile\` at the top of the Dockerfile (or \`experimental=all\`, or the same in \`--build-arg BUILDKIT_DOCKERFILE_CHECK=...\`), and so it is here; \`skip\` does not apply to experimental checks. Like BuildKit, the rule tests each source of COPY and ADD from the build context (not \`--from\`, URLs or Git) against the ignore file, the source itself and its parent directories. It says nothing when the ignore file has any \`!\` exception: what an exception brings back cannot be told reliably without building. For the context root (\`COPY . .\`) it warns only when the patterns exclude everything at the root (\`*\`, \`**\`).`,
     bad: '# check=experimental=CopyIgnoredFile\n# .dockerignore: *.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
     good: '# check=experimental=CopyIgnoredFile\n# .dockerignore: *.yml and !config.yml\nFROM alpine:3.20\nCOPY config.yml /etc/app/\n',
   },
   check(ctx) {
     const context = ctx.context;
-    if (!context || context.ignoreFile === null) return;
+    // BuildKit: `if matcher == nil || matcher.Exclusions() { return nil }`.
+    if (!context || context.ignoreFile === null || context.exceptions) return;
     for (const stage of ctx.resolved.stages) {
       for (const step of stage.steps) {
         const instruction = step.instruction;
@@ -72,11 +54,11 @@ Docker's build checks call this *CopyIgnoredFile*. It is experimental there, run
           // An empty source (`COPY $UNSET /x`) is cleaned to "." and copies the whole context.
           const src = goClean(raw);
           let ignored: boolean;
-          if (src === '.' || src === '/') ignored = rootIgnored(context) && !keepsContent(context, '.');
           // BuildKit matches "/app" as it is: only its parent "" can match, and only the patterns
-          // that exclude everything at the root ("*", "**") match that.
-          else if (src.startsWith('/')) ignored = rootIgnored(context) && !keepsContent(context, '.');
-          else ignored = context.isIgnored(src) && !keepsContent(context, src);
+          // that exclude everything at the root ("*", "**") match that. The context root itself
+          // is flagged by those patterns too, not by `.*` (moby/buildkit#6930).
+          if (src.startsWith('/') || src === '.') ignored = rootIgnored(context);
+          else ignored = context.isIgnored(src);
           if (!ignored) continue;
           reportAt(ctx, CHECK, instruction, {
             range: source.range,
