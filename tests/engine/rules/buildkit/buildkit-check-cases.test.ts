@@ -102,7 +102,6 @@ const corrections: Record<number, Partial<Prepared>> = {
 
 /** Cases left out, with the reason. */
 const skipped: Record<number, string> = {
-  1: 'InvalidDefinitionDescription is an experimental check, not implemented',
   88: 'Windows variant of testBaseImagePlatformMismatch (platform with OS version)',
 };
 

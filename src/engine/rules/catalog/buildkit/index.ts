@@ -8,6 +8,7 @@ import { fromAsCasing } from './from-as-casing.ts';
 import { fromPlatformFlagConstDisallowed } from './from-platform-flag-const-disallowed.ts';
 import { invalidBaseImagePlatform } from './invalid-base-image-platform.ts';
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.ts';
+import { invalidDefinitionDescription } from './invalid-definition-description.ts';
 import { jsonArgsRecommended } from './json-args-recommended.ts';
 import { legacyKeyValueFormat } from './legacy-key-value-format.ts';
 import { maintainerDeprecated } from './maintainer-deprecated.ts';
@@ -47,6 +48,7 @@ export const buildkitRules: Rule[] = [
   invalidDefaultArgInFrom,
   fromPlatformFlagConstDisallowed,
   copyIgnoredFile,
+  invalidDefinitionDescription,
   exposeProtoCasing,
   exposeInvalidFormat,
 ];

@@ -11,21 +11,36 @@ import type { RuleContext } from '../../types.ts';
 export { goQuote } from '../../../parse/go-text.ts';
 
 /**
+ * The comments BuildKit's parser attaches to an instruction (`Node.PrevComment`): the comment
+ * lines above it, trimmed, back to the nearest empty `#` line (which clears them). The file's
+ * parser directives are left out (`directiveLines`: how many open the file, for its first
+ * instruction). Blank lines do not clear them: the parser skips blank lines without touching
+ * the list.
+ */
+export function attachedComments(instruction: Instruction, directiveLines = 0): readonly string[] {
+  let comments: readonly string[] = instruction.comments;
+  if (directiveLines > 0) comments = comments.slice(directiveLines);
+  const reset = comments.lastIndexOf('');
+  return reset >= 0 ? comments.slice(reset + 1) : comments;
+}
+
+/** How many directive lines open the file above `instruction` (only the first has any). */
+export function directiveLinesAbove(ctx: RuleContext, instruction: Instruction): number {
+  return instruction === ctx.parsed.instructions[0] ? ctx.parsed.directives.length : 0;
+}
+
+/**
  * The `# check=` comment directly above an instruction, as BuildKit's
- * `WithMergedConfigFromComments` reads it: an empty `#` line ends the comment block, only the
- * first `check=` comment counts, its value ends at the first space (`# check=skip=X // reason`),
- * and one that does not parse changes nothing.
+ * `WithMergedConfigFromComments` reads it from the attached comments: only the first `check=`
+ * comment counts, its value ends at the first space (`# check=skip=X // reason`), and one that
+ * does not parse changes nothing.
  */
 function commentConfig(instruction: Instruction, directiveLines: number): CheckOptions | null {
-  let comments = instruction.comments;
   // The file's parser directives (`# check=...` on the first lines) are comments of the first
   // instruction too, but they configure the whole file, and BUILDKIT_DOCKERFILE_CHECK replaces
   // them (BuildKit's testRuleCheckOption: `#check=skip=all` overridden by the build arg still
   // reports FromAsCasing on the FROM below it).
-  if (directiveLines > 0) comments = comments.slice(directiveLines);
-  const reset = comments.lastIndexOf('');
-  if (reset >= 0) comments = comments.slice(reset + 1);
-  for (const comment of comments) {
+  for (const comment of attachedComments(instruction, directiveLines)) {
     const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(comment);
     if (!m || m[1]!.toLowerCase() !== 'check') continue;
     const parsed = parseCheckOptions(m[2]!.split(' ')[0]!);
@@ -60,7 +75,7 @@ export function reportAt(
   finding: Parameters<RuleContext['report']>[0],
   at: Instruction = instruction,
 ): void {
-  const directiveLines = instruction === ctx.parsed.instructions[0] ? ctx.parsed.directives.length : 0;
+  const directiveLines = directiveLinesAbove(ctx, instruction);
   // The comment is BuildKit's: it does not hide what only hadolint reports.
   if (finding.only !== 'hadolint' && skippedByComment(instruction, check, directiveLines)) return;
   ctx.report({ ...finding, range: anchor(at, finding.range) });
