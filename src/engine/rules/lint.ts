@@ -8,6 +8,7 @@ import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-o
 import { readPragmas } from './pragmas.ts';
 import type { AliasTool, Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
 import { lineStartsOf, sourceLines } from './source-lines.ts';
+import { conversionHalt, instructionParserStop, reachesLine, type ConversionHalt } from './buildkit-reach.ts';
 
 /** What `.layerwise.json` may say about one rule. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -95,24 +96,6 @@ interface ScriptEntry {
   parsed: ShellScript | null;
   /** For a heredoc script: offsets in its text where each line starts (built on first use). */
   lineStarts: number[] | null;
-}
-
-/**
- * The line of the instruction BuildKit's instruction parser stops at (`instructions.Parse`): the
- * first it rejects, or the first before any FROM that is not an ARG ("no build stage in current
- * context"); null when it gets through the file.
- */
-function buildkitStopLine(parsed: ParseResult): number | null {
-  let stop: number | null = null;
-  for (const e of parsed.errors) if (e.kind === 'instruction' && (stop === null || e.range.start.line < stop)) stop = e.range.start.line;
-  for (const i of parsed.instructions) {
-    if (i.keyword === 'FROM') break;
-    if (i.keyword !== 'ARG') {
-      if (stop === null || i.range.start.line < stop) stop = i.range.start.line;
-      break;
-    }
-  }
-  return stop;
 }
 
 export function lintDockerfile(source: string, input: LintInput): LintResult {
@@ -215,10 +198,14 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   // concerns its findings that BuildKit reports, not those only hadolint does.
   let checkSkipped = false;
   let checkError = false;
-  // A file BuildKit's parser rejects (parser.Parse fails) is never linted by it: its build
-  // checks report nothing there, though hadolint's rules still do.
-  const buildkitParses = !parsed.errors.some((e) => e.kind === 'syntax');
-  const buildkitStops = buildkitStopLine(parsed);
+  // How far BuildKit gets (buildkit-reach.ts): a file its parser rejects is never linted by it,
+  // its instruction parser may stop early, and a conversion error ends the checks after it.
+  let halt: ConversionHalt | null | undefined;
+  const reach = {
+    parses: !parsed.errors.some((e) => e.kind === 'syntax'),
+    parserStop: instructionParserStop(parsed),
+    halt: () => (halt === undefined ? (halt = conversionHalt(resolved)) : halt),
+  };
   const ctx: RuleContext = {
     source,
     lines,
@@ -255,12 +242,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     },
   };
   /** Whether BuildKit gets as far as running `rule` on `line` (see `Rule.buildkitRunsIn`). */
-  const reachedByBuildkit = (rule: Rule, line: number): boolean => {
-    if (!buildkitParses) return false;
-    if (buildkitStops === null || rule.buildkitRunsIn === 'lines') return true;
-    // The instruction it stops at is checked first (the check runs as it is read).
-    return rule.buildkitRunsIn === 'instructions' && line <= buildkitStops;
-  };
+  const reachedByBuildkit = (rule: Rule, line: number): boolean => reachesLine(rule.buildkitRunsIn ?? 'dispatch', line, reach);
   const configuredRules = config.rules;
   const rules = indexed(input.rules);
   for (const entry of rules.named) {

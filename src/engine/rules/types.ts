@@ -1,6 +1,7 @@
 import type { Instruction, ParseResult, Range, RunInstruction } from '../parse/types.ts';
 import type { ShellScript } from '../script/types.ts';
 import type { ResolvedDockerfile, Stage } from '../stages/types.ts';
+import type { BuildkitPhase } from './buildkit-reach.ts';
 
 export type Severity = 'error' | 'warning' | 'info' | 'style';
 export type Category = 'size' | 'cache' | 'security' | 'correctness' | 'maintainability';
@@ -123,12 +124,10 @@ export interface Rule {
    */
   supersedes?: readonly string[];
   /**
-   * For a build check: when BuildKit runs it. Most run while it converts the parsed stages, which
-   * it never reaches if its instruction parser rejects an instruction (or finds one other than ARG
-   * before the first FROM); some run in that parser, up to the instruction it stops at
-   * ('instructions'), or while the lines are read, before it ('lines').
+   * For a build check: when BuildKit runs it (see `BuildkitPhase`); 'dispatch' by default, as
+   * most run while it converts the instructions. A build error stops every check after it.
    */
-  buildkitRunsIn?: 'lines' | 'instructions';
+  buildkitRunsIn?: BuildkitPhase;
   /**
    * An experimental build check: BuildKit runs it only when the check options enable it
    * (`# check=experimental=CopyIgnoredFile` or `experimental=all`).

@@ -150,6 +150,9 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
     }
   }
 
+  // Nothing was expanded before the global ARGs: any error so far is theirs.
+  const globalArgError = x.errors[0] ?? null;
+
   // Split the rest into stages.
   const groups: { from: FromInstruction; body: Instruction[] }[] = [];
   for (const instruction of parsed.instructions.slice(first)) {
@@ -284,7 +287,7 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
   };
 
   for (let i = 0; i < groups.length; i++) resolveStage(i);
-  return { globalArgs, globalArgNames, stages: stages as Stage[], errors: x.errors };
+  return { globalArgs, globalArgNames, globalArgError, stages: stages as Stage[], errors: x.errors };
 }
 
 function declareArgs(

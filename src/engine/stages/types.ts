@@ -101,6 +101,11 @@ export interface ResolvedDockerfile {
   globalArgs: ReadonlyMap<string, string>;
   /** The names of ARGs declared before the first FROM (the only ones FROM may use). */
   globalArgNames: ReadonlySet<string>;
+  /**
+   * The first default of a global ARG that fails to expand (`ARG V=${X:?required}`): BuildKit's
+   * buildMetaArgs stops there, before it reads any stage. Null when they all expand.
+   */
+  globalArgError: ResolveError | null;
   stages: Stage[];
   errors: ResolveError[];
 }

@@ -36,9 +36,9 @@ describe('undefined-arg-in-from (UndefinedArgInFrom)', () => {
     expect(flaggedLines(rule, 'ARG V\nFROM node:$V\n', { resolve: { buildArgs: { V: '22' } } })).toEqual([]);
   });
 
-  // Needs a shared decision: BuildKit stops converting at the first error, and then no check
-  // that runs later (this one, UndefinedVar, WorkdirRelativePath, ...) reports anything more.
-  it.skip('BuildKit: stops at a FROM that fails to expand or is blank, and before any FROM when a global default fails', () => {
+  // BuildKit stops converting at the first error, and then no check that runs later (this one,
+  // UndefinedVar, WorkdirRelativePath, ...) reports anything more.
+  it('BuildKit: stops at a FROM that fails to expand or is blank, and before any FROM when a global default fails', () => {
     // convert.go toDispatchState: reportUnusedFromArgs, then `nameMatch.Result == ""` returns
     // "base name (...) should not be blank"; buildMetaArgs failing returns before the stage loop.
     expect(flaggedLines(rule, 'FROM $A\nFROM alpine:$B\n')).toEqual([1]);

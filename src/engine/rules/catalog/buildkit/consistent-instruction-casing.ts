@@ -7,6 +7,8 @@ export const consistentInstructionCasing: Rule = {
   severity: 'warning',
   category: 'maintainability',
   aliases: { buildkit: 'ConsistentInstructionCasing' },
+  // BuildKit runs it in validateCommandCasing, once the instruction parser has read the file.
+  buildkitRunsIn: 'validation',
   docs: {
     rationale: `Instruction keywords are case-insensitive, so \`run\`, \`RUN\` and \`Run\` all work. A file that mixes them is harder to scan: the eye looks for the uppercase keywords at the start of each line to see the structure of the build.
 

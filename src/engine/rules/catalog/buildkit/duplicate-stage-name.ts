@@ -7,6 +7,8 @@ export const duplicateStageName: Rule = {
   severity: 'warning',
   category: 'correctness',
   aliases: { hadolint: ['DL3024'], buildkit: 'DuplicateStageName' },
+  // BuildKit runs it in validateStageNames, once the instruction parser has read the file.
+  buildkitRunsIn: 'validation',
   docs: {
     rationale: `Two stages with the same name make every reference to that name ambiguous. \`COPY --from=build\` and \`FROM build\` pick one of them (BuildKit resolves a name to the latest stage defined with it before the reference), so renaming, reordering or deleting a stage silently changes what gets copied.
 

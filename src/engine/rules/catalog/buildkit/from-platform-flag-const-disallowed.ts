@@ -9,6 +9,8 @@ export const fromPlatformFlagConstDisallowed: Rule = {
   severity: 'warning',
   category: 'correctness',
   aliases: { buildkit: CHECK },
+  // BuildKit runs it as each FROM is expanded (convert.go's stage loop).
+  buildkitRunsIn: 'stages',
   docs: {
     rationale: `\`FROM --platform=linux/amd64 node:22\` forces that stage to amd64 whatever platform you build for. On an Apple Silicon laptop or an arm64 CI runner every RUN then goes through emulation (often ten times slower), and a \`docker build --platform linux/arm64\` quietly produces an amd64 image. Use \`--platform=$BUILDPLATFORM\` for stages that should run natively on the builder (cross-compilation), and no flag for stages that should follow the target.
 

@@ -42,6 +42,8 @@ export function createInvalidBaseImagePlatform(platforms: ImagePlatforms = {}): 
     severity: 'warning',
     category: 'correctness',
     aliases: { buildkit: CHECK },
+    // BuildKit runs it as the base images are resolved, after every FROM is read.
+    buildkitRunsIn: 'images',
     docs: {
       rationale: `When a base image exists only for another platform (say \`linux/arm64\` while you build for \`linux/amd64\`), Docker still pulls it: every RUN then executes through emulation, many times slower, or fails with \`exec format error\`, and the image you ship runs only on the other architecture.
 

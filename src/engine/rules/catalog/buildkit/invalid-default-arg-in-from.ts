@@ -22,6 +22,8 @@ export const invalidDefaultArgInFrom: Rule = {
   severity: 'warning',
   category: 'correctness',
   aliases: { buildkit: CHECK },
+  // BuildKit runs it in validateBaseImagesWithDefaultArgs, before the global ARGs are expanded.
+  buildkitRunsIn: 'validation',
   docs: {
     rationale: `\`ARG VERSION\` then \`FROM node:$VERSION\` works only while every build passes \`--build-arg VERSION=...\`. Without it, \`VERSION\` is empty and the build fails on the invalid reference \`node:\`, and so do tools that read the Dockerfile without your build arguments (Dependabot, image scanners, \`docker build --check\`). A default keeps the Dockerfile buildable on its own: \`ARG VERSION=22\`.
 

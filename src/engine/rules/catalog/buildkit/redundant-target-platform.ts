@@ -20,6 +20,8 @@ export const redundantTargetPlatform: Rule = {
   severity: 'warning',
   category: 'maintainability',
   aliases: { hadolint: ['DL3065'], buildkit: CHECK },
+  // BuildKit runs it as each FROM is expanded (convert.go's stage loop).
+  buildkitRunsIn: 'stages',
   docs: {
     rationale: `A stage is built for the target platform unless \`--platform\` says otherwise, so \`FROM --platform=$TARGETPLATFORM node:22\` spells out the default. It is noise, and it hides the stages where \`--platform\` matters: the ones pinned to \`$BUILDPLATFORM\` to cross-compile natively.
 

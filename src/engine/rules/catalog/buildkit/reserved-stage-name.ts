@@ -9,6 +9,8 @@ export const reservedStageName: Rule = {
   severity: 'warning',
   category: 'correctness',
   aliases: { hadolint: ['DL3063'], buildkit: 'ReservedStageName' },
+  // BuildKit runs it in validateStageNames, once the instruction parser has read the file.
+  buildkitRunsIn: 'validation',
   docs: {
     rationale: `\`scratch\` is the empty base image and \`context\` is the name BuildKit gives the build context (\`COPY --from=context\`, \`--build-context\`). A stage called either one shadows the built-in meaning: \`FROM scratch\` after \`FROM alpine AS scratch\` no longer means an empty image to a reader, and tools disagree about which one wins.
 

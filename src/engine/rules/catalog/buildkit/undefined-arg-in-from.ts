@@ -9,6 +9,8 @@ export const undefinedArgInFrom: Rule = {
   severity: 'warning',
   category: 'correctness',
   aliases: { buildkit: CHECK },
+  // BuildKit runs it as each FROM is expanded (convert.go's stage loop).
+  buildkitRunsIn: 'stages',
   docs: {
     rationale: `FROM can only use ARGs declared before the first FROM (and the predefined platform ARGs such as \`BUILDPLATFORM\`). Any other variable expands to an empty string, so \`FROM node:\${NODE_VERSION}-slim\` without \`ARG NODE_VERSION\` at the top silently becomes \`FROM node:-slim\`, and a typo like \`$BULIDPLATFORM\` turns \`--platform\` into nothing.
 
