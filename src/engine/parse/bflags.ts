@@ -1,3 +1,4 @@
+import { goToLower } from './go-text.ts';
 import type { Flag } from './types.ts';
 
 export type FlagKind = 'bool' | 'string' | 'strings';
@@ -37,7 +38,7 @@ export function parseFlags(flags: readonly Flag[], accepted: Readonly<Record<str
     if (used && kind !== 'strings') return fail(`duplicate flag specified: ${flag.name}`);
     if (kind === 'bool') {
       if (flag.value === '') return fail(`missing a value on flag: ${flag.name}`);
-      const lower = (flag.value ?? 'true').toLowerCase();
+      const lower = goToLower(flag.value ?? 'true');
       if (lower !== 'true' && lower !== 'false') {
         return fail(`expecting boolean value for flag ${flag.name}, not: ${flag.value}`);
       }

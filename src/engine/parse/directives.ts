@@ -1,4 +1,4 @@
-import { skipGoSpace } from './go-text.ts';
+import { goToLower, skipGoSpace } from './go-text.ts';
 import type { Directive, EscapeCharacter } from './types.ts';
 
 const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/s;
@@ -39,7 +39,7 @@ export class DirectiveParser {
       this.done = true;
       return NONE;
     }
-    const name = match[1]!.toLowerCase();
+    const name = goToLower(match[1]!);
     if (!VALID.has(name)) {
       this.done = true;
       return NONE;

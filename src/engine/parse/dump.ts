@@ -1,4 +1,4 @@
-import { goQuote, goQuoteList, goTrimSpace } from './go-text.ts';
+import { goQuote, goQuoteList, goToLower, goTrimSpace } from './go-text.ts';
 import type { Instruction, ParseResult } from './types.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { Instruction, ParseResult } from './types.ts';
  * bodies.
  */
 export function dumpInstruction(instruction: Instruction): string {
-  let out = instruction.keywordText.toLowerCase();
+  let out = goToLower(instruction.keywordText);
   if (instruction.flags.length > 0) out += ' ' + goQuoteList(instruction.flags.map((f) => f.raw));
   if (instruction.keyword === 'ONBUILD' && instruction.trigger) {
     out += ` (${dumpInstruction(instruction.trigger)})`;

@@ -53,6 +53,46 @@ export function goTrimSpace(s: string): string {
   return s.slice(start, Math.max(start, trimGoSpaceEnd(s)));
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * One code point through JavaScript's case mapping, kept to Go's simple (one rune for one rune)
+ * mapping: JavaScript's full mapping turns some characters into several (İ into "i̇", ß into
+ * "SS"), which Go's `unicode.ToLower`/`ToUpper` never do.
+ */
+function mapOne(ch: string, upper: boolean): string {
+  if (!upper && ch === '\u0130') return 'i';
+  const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
+  return [...mapped].length === 1 ? mapped : ch;
+}
+
+/**
+ * Go's `strings.ToLower`: rune by rune, without JavaScript's context rules (a final Σ is σ in
+ * Go, ς in JavaScript) or its one-to-many mappings.
+ */
+export function goToLower(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
+  let out = '';
+  for (const ch of s) out += mapOne(ch, false);
+  return out;
+}
+
+/** Go's `strings.ToUpper`: rune by rune, one rune for one rune (ß stays ß). */
+export function goToUpper(s: string): string {
+  if (ASCII.test(s)) return s.toUpperCase();
+  let out = '';
+  for (const ch of s) out += mapOne(ch, true);
+  return out;
+}
+
+/**
+ * Go's `strings.EqualFold(s, "as")`: simple case folding, where the long s (ſ, U+017F) folds to
+ * s. The only case-insensitive keyword comparison BuildKit's parser makes (`FROM x AS name`).
+ */
+export function equalFoldAs(s: string): boolean {
+  return /^[aA][sS\u017f]$/.test(s);
+}
+
 /** Length of `s` in UTF-8 bytes (lone surrogates count as the 3-byte replacement character). */
 export function utf8Length(s: string): number {
   let bytes = 0;

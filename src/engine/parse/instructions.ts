@@ -4,7 +4,7 @@
  */
 import { parseFlags, type FlagKind, type ParsedFlags } from './bflags.ts';
 import { parseGoDuration } from './go-duration.ts';
-import { goQuote } from './go-text.ts';
+import { equalFoldAs, goQuote, goToLower, goToUpper } from './go-text.ts';
 import { chompHeredocContent, parseHeredocMarker } from './heredoc.ts';
 import type { RawInstruction } from './line-parsers.ts';
 import type { LogicalLine } from './logical-line.ts';
@@ -106,12 +106,12 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
     case 'FROM': {
       let stageName: string | null = null;
       let stageNameRange: Range | null = null;
-      if (args.length === 3 && args[1]!.value.toLowerCase() === 'as') {
-        stageName = args[2]!.value.toLowerCase();
+      if (args.length === 3 && equalFoldAs(args[1]!.value)) {
+        stageName = goToLower(args[2]!.value);
         stageNameRange = args[2]!.range;
         if (!STAGE_NAME.test(stageName)) {
           fail(ctx, 
-            `invalid name for build stage: ${JSON.stringify(args[2]!.value)}, name can't start with a number or contain symbols`,
+            `invalid name for build stage: ${goQuote(args[2]!.value)}, name can't start with a number or contain symbols`,
             args[2]!.range,
           );
         }
@@ -138,11 +138,11 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
       }
       const network = parsed.strings.get('network') ?? null;
       if (network !== null && !['default', 'none', 'host'].includes(network) && !network.includes('$')) {
-        fail(ctx, `unsupported network mode ${JSON.stringify(network)}`, flagRange(flags, 'network'));
+        fail(ctx, `unsupported network mode ${goQuote(network)}`, flagRange(flags, 'network'));
       }
       const security = parsed.strings.get('security') ?? null;
       if (security !== null && !['sandbox', 'insecure'].includes(security) && !security.includes('$')) {
-        fail(ctx, `unsupported security mode ${JSON.stringify(security)}`, flagRange(flags, 'security'));
+        fail(ctx, `unsupported security mode ${goQuote(security)}`, flagRange(flags, 'security'));
       }
       return {
         keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments,
@@ -263,7 +263,7 @@ function build(raw: RawInstruction, ctx: InstructionContext, heredocs: Heredoc[]
         fail(ctx, 'ONBUILD requires at least one argument', keywordRange);
         return { keywordText, keywordRange, range, original, segments, flags, args, json, heredocs, comments, keyword: 'ONBUILD', trigger: null };
       }
-      const triggerWord = child.keyword.toUpperCase();
+      const triggerWord = goToUpper(child.keyword);
       const triggerRange = logical.rangeOf(child.keywordStart, child.keywordEnd);
       if (triggerWord === 'ONBUILD') fail(ctx, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", triggerRange);
       else if (triggerWord === 'MAINTAINER' || triggerWord === 'FROM') {
@@ -302,7 +302,7 @@ function healthcheck(
     fail('HEALTHCHECK requires at least one argument', base.keywordRange);
     return result;
   }
-  const type = args[0]!.value.toUpperCase();
+  const type = goToUpper(args[0]!.value);
   if (type === 'NONE') {
     result.type = 'NONE';
     if (args.length > 1) fail('HEALTHCHECK NONE takes no arguments', args[1]!.range);
@@ -314,7 +314,7 @@ function healthcheck(
     return result;
   }
   if (type !== 'CMD') {
-    fail(`Unknown type ${JSON.stringify(type)} in HEALTHCHECK (try CMD)`, args[0]!.range);
+    fail(`Unknown type ${goQuote(type)} in HEALTHCHECK (try CMD)`, args[0]!.range);
     return result;
   }
   result.type = 'CMD';
@@ -334,7 +334,7 @@ function healthcheck(
     const range = flagRange(flags, name);
     const d = parseGoDuration(value);
     if ('error' in d) fail(d.error, range);
-    else if (d.ms !== 0 && d.ms < 1) fail(`Interval ${JSON.stringify(name)} cannot be less than 1ms`, range);
+    else if (d.ms !== 0 && d.ms < 1) fail(`Interval ${goQuote(name)} cannot be less than 1ms`, range);
     else result[field] = d.ms;
   }
   const retries = parsed.strings.get('retries');

@@ -33,14 +33,18 @@ export function parseJsonArray(text: string): JsonArrayResult {
   } catch {
     return NOT_JSON;
   }
-  if (!Array.isArray(parsed)) return NOT_JSON;
-  for (const item of parsed) {
-    // Go fails to decode numbers beyond float64 range; that error is not the "strings only"
-    // one, so BuildKit treats the text as shell form.
-    if (typeof item === 'number' && !Number.isFinite(item)) return NOT_JSON;
-  }
+  // Go fails to decode a number beyond float64's range, at any depth; that error is not the
+  // "strings only" one, so BuildKit treats the text as shell form.
+  if (!Array.isArray(parsed) || hasInfiniteNumber(parsed)) return NOT_JSON;
   if (!parsed.every((item) => typeof item === 'string')) return NOT_STRINGS;
   return { kind: 'strings', items: locateStrings(body, parsed as string[], start) };
+}
+
+function hasInfiniteNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (Array.isArray(value)) return value.some(hasInfiniteNumber);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasInfiniteNumber);
+  return false;
 }
 
 /** Find the source span of each top-level string literal of a valid JSON array of strings. */

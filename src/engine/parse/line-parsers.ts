@@ -2,7 +2,7 @@
  * BuildKit's line parsers: how each instruction's argument text becomes argument nodes.
  * Offsets are kept so every node can be mapped back to the source.
  */
-import { isGoSpace, isTokenWhitespace } from './go-text.ts';
+import { goQuote, goToLower, goToUpper, isGoSpace, isTokenWhitespace } from './go-text.ts';
 import { parseJsonArray } from './json-array.ts';
 import { ByteView, splitCommand, type FlagToken } from './split-command.ts';
 import type { EscapeCharacter } from './types.ts';
@@ -185,7 +185,7 @@ function parseNameVal(rest: string, base: number, escape: EscapeCharacter, key: 
     const eq = word.value.indexOf('=');
     if (eq < 0) {
       throw new LineParseError(
-        `Syntax error - can't find = in ${JSON.stringify(word.value)}. Must be of the form: name=value`,
+        `Syntax error - can't find = in ${goQuote(word.value)}. Must be of the form: name=value`,
         base + word.start,
         base + word.end,
       );
@@ -287,7 +287,7 @@ function keywordEntry(keyword: string): KeywordEntry | undefined {
   for (const entry of candidates) {
     if (entry.lower.length === keyword.length && (keyword === entry.upper || keyword === entry.lower)) return entry;
   }
-  return ENTRIES.get(keyword.toLowerCase());
+  return ENTRIES.get(goToLower(keyword));
 }
 
 /**
@@ -296,13 +296,13 @@ function keywordEntry(keyword: string): KeywordEntry | undefined {
  * raises; the caller turns them into collected errors.
  */
 export function parseInstructionLine(line: string, escape: EscapeCharacter, base = 0): RawInstruction {
-  const split = splitCommand(line);
+  const split = splitCommand(line, escape);
   const entry = keywordEntry(split.keyword);
   const parsed = (entry?.parse ?? parseIgnore)(split.args, base + split.argsStart, escape);
   return {
     keyword: split.keyword,
-    lower: entry?.lower ?? split.keyword.toLowerCase(),
-    upper: entry?.upper ?? split.keyword.toUpperCase(),
+    lower: entry?.lower ?? goToLower(split.keyword),
+    upper: entry?.upper ?? goToUpper(split.keyword),
     heredocs: entry?.heredocs ?? false,
     keywordStart: base + split.keywordStart,
     keywordEnd: base + split.keywordEnd,

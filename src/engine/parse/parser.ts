@@ -97,7 +97,9 @@ export function parseDockerfile(source: string): ParseResult {
   // and over-long lines. `leading` is the number of blank characters the line starts with.
   const process = (start: number, end: number, index: number, leading: number): void => {
     const length = end - start;
-    if (length * 3 > MAX_LINE_BYTES && utf8Length(source.slice(start, end)) + 1 > MAX_LINE_BYTES) {
+    // The scanner's limit counts the line as read: a `\r` before the `\n` included.
+    const raw = rawLength(index);
+    if (raw * 3 > MAX_LINE_BYTES && utf8Length(source.slice(start, start + raw)) + 1 > MAX_LINE_BYTES) {
       syntaxError(
         `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES - 1}`,
         pointRange(index + 1, 1, length + 1),
@@ -176,7 +178,9 @@ export function parseDockerfile(source: string): ParseResult {
       raw = parseInstructionLine(logical.text, escape);
     } catch (err) {
       if (!(err instanceof LineParseError)) throw err;
-      syntaxError(err.message, logical.rangeOf(err.start, err.end));
+      // BuildKit places it on the instruction (withLocation(err, startLine, currentLine)): from its
+      // first line to where the problem is.
+      syntaxError(err.message, { start: startPosition, end: logical.rangeOf(err.start, err.end).end });
       comments = NO_COMMENTS;
       continue;
     }

@@ -1,3 +1,4 @@
+import { goToLower } from './go-text.ts';
 import type { Mount, MountType } from './types.ts';
 
 const MOUNT_TYPES = new Set<MountType>(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
@@ -71,7 +72,7 @@ export function parseMount(value: string, range: Mount['range']): { mount: Mount
   let roAuto = true;
   for (const field of record.fields) {
     const eq = field.indexOf('=');
-    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+    const key = goToLower(eq < 0 ? field : field.slice(0, eq));
     if (eq < 0) {
       if (key === 'readonly' || key === 'ro' || key === 'readwrite' || key === 'rw') {
         m.readOnly = key === 'readonly' || key === 'ro';
@@ -91,7 +92,7 @@ export function parseMount(value: string, range: Mount['range']): { mount: Mount
     const deferred = v.includes('$');
     switch (key) {
       case 'type': {
-        const t = v.toLowerCase();
+        const t = goToLower(v);
         if (!deferred && !MOUNT_TYPES.has(t as MountType)) return { error: `unsupported mount type "${v}"` };
         m.type = t as MountType;
         break;
@@ -133,7 +134,7 @@ export function parseMount(value: string, range: Mount['range']): { mount: Mount
         m.id = v;
         break;
       case 'sharing': {
-        const s = v.toLowerCase();
+        const s = goToLower(v);
         if (!deferred && !SHARING.has(s)) return { error: `unsupported sharing value "${v}"` };
         m.sharing = s as Mount['sharing'];
         break;

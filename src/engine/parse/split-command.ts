@@ -24,7 +24,8 @@ const NO_FLAGS: FlagToken[] = [];
 function isAsciiSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
-const decoder = new TextDecoder();
+// ignoreBOM: a U+FEFF at the start of a slice is text like any other (the default strips it).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 // The regular expression engine scans a line for a non-ASCII character faster than a JS loop.
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -96,16 +97,18 @@ export class ByteView {
   }
 }
 
-/** Characters that end a run of plain characters in a flag word: spaces, quotes, backslash. */
-function isWordSpecial(code: number): boolean {
-  return code === 0x27 || code === 0x22 || code === 0x5c || isGoSpace(code);
+/** Characters that end a run of plain characters in a flag word: spaces, quotes, the escape. */
+function isWordSpecial(code: number, escape: number): boolean {
+  return code === 0x27 || code === 0x22 || code === escape || isGoSpace(code);
 }
 
 /**
- * BuildKit's `extractBuilderFlags`: leading `--name[=value]` words, with quotes and backslashes
- * processed inside them, stopping at the first word that does not start with `--` or after `--`.
+ * BuildKit's `extractBuilderFlags`: leading `--name[=value]` words, with quotes and the escape
+ * character (the `# escape=` directive's) processed inside them, stopping at the first word that
+ * does not start with `--` or after `--`.
  */
-export function extractBuilderFlags(line: string, offset = 0): { flags: FlagToken[]; rest: number } {
+export function extractBuilderFlags(line: string, offset = 0, escape = '\\'): { flags: FlagToken[]; rest: number } {
+  const escapeCode = escape.charCodeAt(0);
   // Most instructions have no flags: when the first non-blank character is ASCII and not the
   // start of `--`, the byte walk below would stop right there, so skip building the byte view.
   let first = 0;
@@ -159,7 +162,7 @@ export function extractBuilderFlags(line: string, offset = 0): { flags: FlagToke
         phase = IN_QUOTE;
         continue;
       }
-      if (ch === '\\') {
+      if (code === escapeCode) {
         if (pos + 1 === n) continue;
         pos++;
         word += s[pos];
@@ -167,7 +170,7 @@ export function extractBuilderFlags(line: string, offset = 0): { flags: FlagToke
       }
       // A run of ordinary characters is copied at once.
       let end = pos + 1;
-      while (end < n && !isWordSpecial(s.charCodeAt(end))) end++;
+      while (end < n && !isWordSpecial(s.charCodeAt(end), escapeCode)) end++;
       word += end === pos + 1 ? ch : s.slice(pos, end);
       pos = end - 1;
       continue;
@@ -177,7 +180,7 @@ export function extractBuilderFlags(line: string, offset = 0): { flags: FlagToke
       phase = IN_WORD;
       continue;
     }
-    if (ch === '\\') {
+    if (code === escapeCode) {
       if (pos + 1 === n) {
         phase = IN_WORD;
         continue;
@@ -187,7 +190,7 @@ export function extractBuilderFlags(line: string, offset = 0): { flags: FlagToke
       continue;
     }
     let end = pos + 1;
-    while (end < n && s[end] !== quote && s.charCodeAt(end) !== 0x5c /* \\ */) end++;
+    while (end < n && s[end] !== quote && s.charCodeAt(end) !== escapeCode) end++;
     word += end === pos + 1 ? ch : s.slice(pos, end);
     pos = end - 1;
   }
@@ -195,7 +198,7 @@ export function extractBuilderFlags(line: string, offset = 0): { flags: FlagToke
 }
 
 /** BuildKit's `splitCommand`: keyword, builder flags and the remaining arguments. */
-export function splitCommand(line: string): SplitCommand {
+export function splitCommand(line: string, escape = '\\'): SplitCommand {
   const start = skipGoSpace(line);
   const end = Math.max(start, trimGoSpaceEnd(line));
   let keywordEnd = start;
@@ -216,7 +219,7 @@ export function splitCommand(line: string): SplitCommand {
   const rest = line.slice(restStart, end);
   // Flags are collected from bytes, each byte already standing as its own rune, as Go's
   // WriteRune(rune(b)); their offsets are in the line.
-  const extracted = extractBuilderFlags(rest, restStart);
+  const extracted = extractBuilderFlags(rest, restStart, escape);
   const flags = extracted.flags.length === 0 ? NO_FLAGS : extracted.flags;
   const argsRaw = rest.slice(extracted.rest);
   const args = goTrimSpace(argsRaw);

@@ -40,6 +40,11 @@ describe('exec-form JSON arrays', () => {
     for (const text of ['["a",]', '["a" "b"]', '["a"] x', '[1]', '["a", 1]', '[1e999]', '["a"', '[,"a"]', '["\t"]', '["\ud800"]', '{"a": 1}', '["a"]\n', '[\n"a"\r\n]', '["é", "日本"]']) check(text);
   });
 
+  it('reads a number beyond float64 at any depth as Go does: a decode error, so shell form', () => {
+    for (const text of ['[1e999]', '[[1e999]]', '[{"a": -1e400}]', '["a", [1, [2e308]]]']) expect(parseJsonArray(text)).toEqual({ kind: 'not-json' });
+    expect(parseJsonArray('[[1e-400]]')).toEqual({ kind: 'not-strings' });
+  });
+
   it('agrees with JSON.parse on generated arrays and their mutations', () => {
     const spaces = fc.constantFrom('', ' ', '  ', '\t', '\n', '\r\n', '\u00a0');
     const str = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', '\\', '\t', 'é', '\ud83d', '\ude00', '/', 'u', '0') });

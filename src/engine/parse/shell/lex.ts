@@ -73,17 +73,31 @@ class RuneScanner {
   }
 }
 
+/**
+ * The word being built. BuildKit keeps one per lexer (`shellWord.wordsBuffer`) and every
+ * `processStopOn` call resets it, the nested ones too (`${X:-word}` reads its word with one):
+ * whatever the current word held before such a `${` is lost from the word list (the joined
+ * result keeps it). `<<EOF${X:-y}` is then no heredoc word.
+ */
+interface WordBuffer {
+  text: string;
+}
+
 /** Accumulates the word list alongside the joined result, as BuildKit's `wordsStruct`. */
 class Words {
-  private word = '';
   private inWord = false;
   private readonly words: string[] = [];
+  private readonly buf: WordBuffer;
+
+  constructor(buf: WordBuffer) {
+    this.buf = buf;
+  }
 
   addChar(ch: number): void {
     if (isGoSpace(ch)) {
-      if (this.inWord && this.word.length !== 0) {
-        this.words.push(this.word);
-        this.word = '';
+      if (this.inWord && this.buf.text.length !== 0) {
+        this.words.push(this.buf.text);
+        this.buf.text = '';
         this.inWord = false;
       }
     } else {
@@ -92,7 +106,7 @@ class Words {
   }
 
   addRawChar(ch: number): void {
-    this.word += String.fromCodePoint(ch);
+    this.buf.text += String.fromCodePoint(ch);
     this.inWord = true;
   }
 
@@ -101,14 +115,14 @@ class Words {
   }
 
   addRawString(text: string): void {
-    this.word += text;
+    this.buf.text += text;
     this.inWord = true;
   }
 
   getWords(): string[] {
-    if (this.word.length > 0) {
-      this.words.push(this.word);
-      this.word = '';
+    if (this.buf.text.length > 0) {
+      this.words.push(this.buf.text);
+      this.buf.text = '';
       this.inWord = false;
     }
     return this.words;
@@ -158,6 +172,7 @@ class ShellWord {
   private rawEscapes: boolean;
   readonly matched = new Set<string>();
   readonly unmatched = new Set<string>();
+  private readonly wordBuffer: WordBuffer = { text: '' };
 
   constructor(text: string, env: ShellEnv, options: ShellLexOptions) {
     this.scanner = new RuneScanner(text);
@@ -182,7 +197,8 @@ class ShellWord {
 
   private readUntil(stop: number): [string, string[]] {
     let result = '';
-    const words = new Words();
+    this.wordBuffer.text = '';
+    const words = new Words(this.wordBuffer);
     const s = this.scanner;
     while (s.peek() !== EOF) {
       let c = s.peek();

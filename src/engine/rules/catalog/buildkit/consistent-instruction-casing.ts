@@ -1,3 +1,4 @@
+import { goToLower, goToUpper } from '../../../parse/go-text.ts';
 import type { Instruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
 
@@ -24,14 +25,14 @@ Docker's build checks call this *ConsistentInstructionCasing*. Like BuildKit, th
     let upper = 0;
     for (const instruction of counted) {
       const name = instruction.keywordText;
-      if (name === name.toLowerCase()) lower++;
-      else if (name === name.toUpperCase()) upper++;
+      if (name === goToLower(name)) lower++;
+      else if (name === goToUpper(name)) upper++;
     }
     const majorityLower = lower > upper;
     const casing = majorityLower ? 'lowercase' : 'uppercase';
     for (const instruction of counted) {
       const name = instruction.keywordText;
-      const wanted = majorityLower ? name.toLowerCase() : name.toUpperCase();
+      const wanted = majorityLower ? goToLower(name) : goToUpper(name);
       if (name === wanted) continue;
       ctx.report({
         range: instruction.keywordRange,

@@ -1,3 +1,4 @@
+import { goToLower } from '../../../parse/go-text.ts';
 import type { Rule } from '../../types.ts';
 import { exposedPorts } from './expose.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
@@ -28,17 +29,17 @@ Docker's build checks call this *ExposeProtoCasing*. The fix lowercases the prot
       for (const step of triggerSteps(ctx, stage)) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(step)) {
-          if (port.proto === port.proto.toLowerCase()) continue;
+          if (port.proto === goToLower(port.proto)) continue;
           ctx.report({ range: triggerRange(stage), message: message(port.word) });
         }
       }
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(step)) {
-          if (port.proto === port.proto.toLowerCase()) continue;
+          if (port.proto === goToLower(port.proto)) continue;
           const fixable = port.literal && port.range.start.line === port.range.end.line;
           const at = port.word.lastIndexOf('/');
-          const fixed = port.word.slice(0, at + 1) + port.proto.toLowerCase();
+          const fixed = port.word.slice(0, at + 1) + goToLower(port.proto);
           reportAt(ctx, CHECK, step.instruction, {
             range: port.range,
             message: message(port.word),

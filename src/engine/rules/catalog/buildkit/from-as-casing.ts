@@ -1,3 +1,4 @@
+import { goToLower, goToUpper } from '../../../parse/go-text.ts';
 import type { Rule } from '../../types.ts';
 import { fromInstructions, reportAt } from './support.ts';
 
@@ -22,11 +23,11 @@ Docker's build checks call this *FromAsCasing*: \`AS\` should follow \`FROM\` (\
     for (const from of fromInstructions(ctx)) {
       if (from.args.length < 3) continue;
       const keyword = from.keywordText;
-      const lower = keyword === keyword.toLowerCase();
-      const upper = keyword === keyword.toUpperCase();
+      const lower = keyword === goToLower(keyword);
+      const upper = keyword === goToUpper(keyword);
       if (!lower && !upper) continue;
       const as = from.args[1]!;
-      const wanted = lower ? as.value.toLowerCase() : as.value.toUpperCase();
+      const wanted = lower ? goToLower(as.value) : goToUpper(as.value);
       if (as.value === wanted) continue;
       reportAt(ctx, CHECK, from, {
         range: as.range,

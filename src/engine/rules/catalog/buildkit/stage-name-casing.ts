@@ -1,3 +1,4 @@
+import { goToLower } from '../../../parse/go-text.ts';
 import type { Rule } from '../../types.ts';
 import { fromInstructions, reportAt } from './support.ts';
 
@@ -23,11 +24,11 @@ Docker's build checks call this *StageNameCasing*. The fix lowercases the name w
       // BuildKit looks at the third word whatever the second is (a bad FROM fails later).
       if (from.args.length !== 3) continue;
       const name = from.args[2]!;
-      if (name.value === name.value.toLowerCase()) continue;
+      if (name.value === goToLower(name.value)) continue;
       reportAt(ctx, CHECK, from, {
         range: name.range,
         message: `Stage name '${name.value}' should be lowercase`,
-        fix: { title: 'Lowercase the stage name', edits: [{ range: name.range, text: name.value.toLowerCase() }] },
+        fix: { title: 'Lowercase the stage name', edits: [{ range: name.range, text: goToLower(name.value) }] },
       });
     }
   },
