@@ -67,8 +67,8 @@ test.describe('offline', () => {
     // Nothing was reloaded under the learner's hands.
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed just before the deploy');
 
-    await notice.getByRole('button', { name: 'Reload to update' }).click();
-    await page.waitForEvent('load');
+    // Listen before clicking: a fast reload can finish before a listener added after the click.
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload to update' }).click()]);
     await openEditor(page);
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed just before the deploy');
     await expect(page.locator('[data-update-notice]')).toHaveCount(0);
