@@ -3,7 +3,7 @@
  * .dockerignore, filtered as BuildKit would (moby's patternmatcher). The selection only depends
  * on the .dockerignore text, so it is kept between keystrokes on the Dockerfile.
  */
-import { createIgnoreTest, DEFAULT_IGNORE_FILE, parseDockerignore, selectContext } from '../context/index.ts';
+import { createIgnoreTest, DEFAULT_IGNORE_FILE, selectContext } from '../context/index.ts';
 import type { ContextError } from '../context/types.ts';
 import type { LintContext } from '../rules/types.ts';
 import type { ContextFile } from '../simulate/input.ts';
@@ -40,7 +40,8 @@ function select(project: VirtualProject, dockerignore: string | undefined): Sele
   } else {
     entries.push({ path: DEFAULT_IGNORE_FILE, bytes: new TextEncoder().encode(dockerignore).length });
     const picked = selectContext(entries, { dockerfile: null, ignoreFile: { path: DEFAULT_IGNORE_FILE, text: dockerignore } });
-    const { patterns } = parseDockerignore(dockerignore);
+    // The selection read the patterns already; the ignore test is built from the same ones.
+    const { patterns } = picked;
     const test = createIgnoreTest(patterns);
     selection = {
       files: picked.files.map((f) => byPath.get(f.path) ?? { path: f.path, bytes: f.bytes }),

@@ -98,8 +98,8 @@ export function parseDockerfile(source: string): ParseResult {
   const process = (start: number, end: number, index: number, leading: number): void => {
     const length = end - start;
     // The scanner's limit counts the line as read: a `\r` before the `\n` included.
-    const raw = rawLength(index);
-    if (raw * 3 > MAX_LINE_BYTES && utf8Length(source.slice(start, start + raw)) + 1 > MAX_LINE_BYTES) {
+    const asRead = rawLength(index);
+    if (asRead * 3 > MAX_LINE_BYTES && utf8Length(source.slice(start, start + asRead)) + 1 > MAX_LINE_BYTES) {
       syntaxError(
         `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES - 1}`,
         pointRange(index + 1, 1, length + 1),

@@ -69,7 +69,7 @@ export function conversionHalt(resolved: ResolvedDockerfile): ConversionHalt | n
       let copied: number | 'missing' | null = null;
       if (!failed && instruction.keyword === 'COPY' && (instruction as CopyInstruction).from !== null) {
         const word = step.expansions.find((e) => e.field === 'from');
-        copied = stageCopied(resolved.stages, word ? word.value : (instruction as CopyInstruction).from!);
+        copied = stageReferenced(resolved.stages, word ? word.value : (instruction as CopyInstruction).from!, true);
         if (copied === 'missing' || copied === stage.index) return { phase: 'images', line: instruction.range.start.line };
       }
       if (dispatch === null && (failed || (typeof copied === 'number' && copied > stage.index))) {
@@ -81,19 +81,18 @@ export function conversionHalt(resolved: ResolvedDockerfile): ConversionHalt | n
 }
 
 /**
- * The stage `COPY --from=value` reads, as BuildKit's toCommand finds it: an index when the value
- * is a number (Go's strconv.Atoi; 'missing' when no stage has it), else the last stage of that
- * name, compared in lower case; null for an image.
+ * The stage a `--from` names, as BuildKit's toCommand and `findStateByName` find it: with
+ * `byIndex` (COPY), a number is a stage index ('missing' when no stage has it); otherwise the
+ * last stage of that name, compared in lower case; null for an image.
  */
-function stageCopied(stages: readonly Stage[], value: string): number | 'missing' | null {
+export function stageReferenced(stages: readonly Stage[], ref: string, byIndex: boolean): number | 'missing' | null {
   // Atoi fails on values out of int64's range: the value is then read as a name.
-  if (/^[+-]?\d+$/.test(value) && BigInt.asIntN(64, BigInt(value)) === BigInt(value)) {
-    const index = Number(value);
+  if (byIndex && /^[+-]?\d+$/.test(ref) && BigInt.asIntN(64, BigInt(ref)) === BigInt(ref)) {
+    const index = Number(ref);
     return index >= 0 && index < stages.length ? index : 'missing';
   }
-  const name = value.toLowerCase();
-  for (let i = stages.length - 1; i >= 0; i--) if (stages[i]!.name === name) return i;
-  return null;
+  const name = ref.toLowerCase();
+  return stages.findLast((s) => s.name === name)?.index ?? null;
 }
 
 /**

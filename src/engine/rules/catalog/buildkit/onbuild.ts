@@ -11,17 +11,13 @@ import type { FromInstruction, Instruction, ParseResult, Range } from '../../../
 import { resolveStages, scopeOf } from '../../../stages/index.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
+import { stageReferenced } from '../../buildkit-reach.ts';
 import { anchor } from './support.ts';
 
-/** The stage a `--from` names, as BuildKit's `findStateByName` (and an index, for COPY). */
+/** The stage a `--from` names (see `stageReferenced`); null for an image or a missing index. */
 function stageNamed(stages: readonly Stage[], ref: string, byIndex: boolean): number | null {
-  if (byIndex && /^[+-]?\d+$/.test(ref)) {
-    const index = Number(ref);
-    return index >= 0 && index < stages.length ? index : null;
-  }
-  // Names are unique by lower case there; a later stage of the same name wins.
-  const name = ref.toLowerCase();
-  return stages.findLast((s) => s.name === name)?.index ?? null;
+  const found = stageReferenced(stages, ref, byIndex);
+  return typeof found === 'number' ? found : null;
 }
 
 /** The earlier stage a stage builds on, as BuildKit links them (a later one is an image name). */
