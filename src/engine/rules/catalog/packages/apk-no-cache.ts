@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { cmdHasArgs, eachRun, hasCacheOrTmpfsMountWith, hasFlag, insertAfter, reportCommands, runsAny } from './support.ts';
+import { cmdHasArgs, eachRunWith, hasCacheOrTmpfsMountWith, hasFlag, insertAfter, reportCommands } from './support.ts';
 
 export const apkNoCache: Rule = {
   id: 'apk-no-cache',
@@ -15,8 +15,7 @@ As in hadolint (DL3019), a \`RUN --mount=type=cache\` (or \`tmpfs\`) on \`/var/c
     good: 'FROM alpine:3.21\nRUN apk add --no-cache curl=8.11.1-r0\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['apk'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['apk'], (view) => {
       if (hasCacheOrTmpfsMountWith(view.run, '/var/cache/apk')) return;
       const offenders = view.commands.filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache'));
       reportCommands(

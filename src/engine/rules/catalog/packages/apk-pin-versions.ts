@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { argsNoFlags, cmdHasArgs, eachRun, wordRange, runsAny } from './support.ts';
+import { argsNoFlags, cmdHasArgs, eachRunWith, wordRange } from './support.ts';
 
 function pinned(p: string): boolean {
   return ['=', '~', '>', '<'].some((s) => p.includes(s)) || p.endsWith('.apk');
@@ -19,8 +19,7 @@ Alpine keeps only the current version of a package in each release branch, so ex
     good: 'FROM alpine:3.21\nRUN apk add --no-cache curl=8.11.1-r0\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['apk'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['apk'], (view) => {
       for (const cmd of view.commands) {
         if (!cmdHasArgs(cmd, 'apk', ['add'])) continue;
         const loose = argsNoFlags(cmd, ['t', 'virtual', 'repository', 'X']).find((a) => a.text !== 'add' && !pinned(a.text));

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HCommand, argTexts, cmdHasArgs, countFlag, eachRun, hasAnyFlag, insertAfter, reportCommands, runsAny } from './support.ts';
+import { argTexts, cmdHasArgs, countFlag, eachRunWith, hasAnyFlag, type HCommand, insertAfter, reportCommands } from './support.ts';
 
 /** `-y`, `--yes`, `--assume-yes`, or quiet level 2 (`-qq`, `-q -q`, `-q=2`), which implies it. */
 function assumesYes(cmd: HCommand): boolean {
@@ -25,8 +25,7 @@ Pass \`-y\` (\`--yes\`, \`--assume-yes\`). As in hadolint (DL3014), quiet level 
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['apt-get'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['apt-get'], (view) => {
       const offenders = view.commands.filter((c) => cmdHasArgs(c, 'apt-get', ['install']) && !assumesYes(c));
       reportCommands(ctx, view, offenders, 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`', {
         title: 'Add -y',

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { cmdHasArgs, eachRun, hasArg, hasFlag, insertAfter, reportCommands, runsAny } from './support.ts';
+import { cmdHasArgs, eachRunWith, hasArg, hasFlag, insertAfter, reportCommands } from './support.ts';
 
 export const aptNoInstallRecommends: Rule = {
   id: 'apt-no-install-recommends',
@@ -15,8 +15,7 @@ Add \`--no-install-recommends\` and name the few extras you really need. hadolin
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.5-0+deb12u1 \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['apt-get'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['apt-get'], (view) => {
       const offenders = view.commands.filter(
         (c) => cmdHasArgs(c, 'apt-get', ['install']) && !hasFlag(c, 'no-install-recommends') && !hasArg(c, 'APT::Install-Recommends=false'),
       );

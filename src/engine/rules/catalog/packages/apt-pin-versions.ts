@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { argsNoFlags, cmdHasArgs, eachRun, wordRange, runsAny } from './support.ts';
+import { argsNoFlags, cmdHasArgs, eachRunWith, wordRange } from './support.ts';
 
 /** A package argument hadolint accepts: `pkg=version`, `pkg/release`, or a local `.deb`. */
 function pinned(text: string): boolean {
@@ -20,8 +20,7 @@ As in hadolint (DL3008), a package counts as pinned when it has \`=version\`, a 
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['apt-get'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['apt-get'], (view) => {
       for (const cmd of view.commands) {
         if (!cmdHasArgs(cmd, 'apt-get', ['install'])) continue;
         const loose = argsNoFlags(cmd, ['t', 'target-release']).find((a) => a.text !== 'install' && !pinned(a.text));

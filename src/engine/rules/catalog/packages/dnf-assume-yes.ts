@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { cmdHasArgs, eachRun, hasAnyFlag, insertAfter, reportCommands, runsAny } from './support.ts';
+import { cmdHasArgs, eachRunWith, hasAnyFlag, insertAfter, reportCommands } from './support.ts';
 
 const VERBS = ['install', 'groupinstall', 'localinstall'];
 
@@ -17,8 +17,7 @@ Pass \`-y\` (\`--assumeyes\`) to every \`install\`, \`groupinstall\` and \`local
     good: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['dnf', 'microdnf'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['dnf', 'microdnf'], (view) => {
       const offenders = view.commands.filter((c) => cmdHasArgs(c, ['dnf', 'microdnf'], VERBS) && !hasAnyFlag(c, ['y', 'assumeyes']));
       reportCommands(ctx, view, offenders, 'Use the -y switch to avoid manual input `dnf install -y <package>`', {
         title: 'Add -y',

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HCommand, type RunView, cmdHasArgs, commandRange, eachRun, firstIndex, hasCacheOrTmpfsMountWith, runsAny } from './support.ts';
+import { cmdHasArgs, commandRange, eachRunWith, firstIndex, hasCacheOrTmpfsMountWith, type HCommand, type RunView } from './support.ts';
 
 const VERBS = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
 
@@ -25,8 +25,7 @@ Finish the step with \`dnf clean all\` (the same tool that installed), after the
     good: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['dnf', 'microdnf'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['dnf', 'microdnf'], (view) => {
       if (hasCacheOrTmpfsMountWith(view.run, '/var/cache/libdnf5') || hasCacheOrTmpfsMountWith(view.run, '.cache/libdnf5')) return;
       const missing = missingClean(view, 'dnf') ?? missingClean(view, 'microdnf');
       if (missing) ctx.report({ range: commandRange(ctx, view, missing), message: '`dnf clean all` missing after dnf command.' });

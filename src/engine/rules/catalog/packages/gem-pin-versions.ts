@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HArg, type HCommand, cmdHasArgs, cmdHasPrefixArg, eachRun, wordRange, runsAny } from './support.ts';
+import { cmdHasArgs, cmdHasPrefixArg, eachRunWith, type HArg, type HCommand, wordRange } from './support.ts';
 
 /**
  * The gems of a `gem install`/`gem i`, the way hadolint reads them: the words before `--`, where
@@ -36,8 +36,7 @@ Pin the version: \`gem install bundler:2.5.22\` (or \`-v 2.5.22\`). For applicat
     good: 'FROM ruby:3.3-slim\nRUN gem install bundler:2.5.22\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['gem'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['gem'], (view) => {
       for (const cmd of view.commands) {
         const loose = gems(cmd).find((g) => !g.text.includes(':'));
         if (!loose) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HArg, type RunView, argsNoFlags, cmdHasArgs, eachRun, wordRange, runsAny } from './support.ts';
+import { argsNoFlags, cmdHasArgs, eachRunWith, type HArg, type RunView, wordRange } from './support.ts';
 
 /**
  * The packages hadolint checks: the first argument of each `go run` when there is one (the rest
@@ -34,8 +34,7 @@ Name the module version: \`go install golang.org/x/tools/gopls@v0.16.2\`. Local 
     good: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['go'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['go'], (view) => {
       const loose = goPackages(view).find((p) => !pinned(p.text));
       if (loose) {
         ctx.report({

@@ -1,7 +1,8 @@
 import type { Rule } from '../../types.ts';
-import { commandRange, eachRun } from './support.ts';
+import { commandRange, eachRunWith } from './support.ts';
 
-const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
+const POINTLESS_NAMES = ['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim'];
+const POINTLESS = new Set(POINTLESS_NAMES);
 
 export const noPointlessCommands: Rule = {
   id: 'no-pointless-commands',
@@ -17,7 +18,7 @@ Start long-running processes from \`CMD\`/\`ENTRYPOINT\`, and configure files wi
     good: 'FROM debian:12-slim\nCMD ["nginx", "-g", "daemon off;"]\n',
   },
   check(ctx) {
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, POINTLESS_NAMES, (view) => {
       const cmd = view.commands.find((c) => POINTLESS.has(c.name));
       if (!cmd) return;
       ctx.report({

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { commandRange, eachRun } from './support.ts';
+import { commandRange, eachRunWith } from './support.ts';
 
 export const noSudo: Rule = {
   id: 'no-sudo',
@@ -15,7 +15,7 @@ If a step needs root after a \`USER app\`, switch with \`USER root\` for that st
     good: 'FROM debian:12-slim\nUSER root\nRUN apt-get update\nUSER app\n',
   },
   check(ctx) {
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['sudo'], (view) => {
       const cmd = view.commands.find((c) => c.name === 'sudo');
       if (!cmd) return;
       ctx.report({

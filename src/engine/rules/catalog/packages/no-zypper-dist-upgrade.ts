@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { cmdHasArgs, commandRange, eachRun, runsAny } from './support.ts';
+import { cmdHasArgs, commandRange, eachRunWith } from './support.ts';
 
 export const noZypperDistUpgrade: Rule = {
   id: 'no-zypper-dist-upgrade',
@@ -15,8 +15,7 @@ Pick a newer base image instead, and install or update only the packages you nee
     good: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl=8.6.0\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['zypper'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['zypper'], (view) => {
       const cmd = view.commands.find((c) => cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup']));
       if (cmd) ctx.report({ range: commandRange(ctx, view, cmd), message: 'Do not use `zypper dist-upgrade`.' });
     });

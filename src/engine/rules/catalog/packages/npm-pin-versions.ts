@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HArg, type HCommand, argsNoFlags, cmdHasArgs, eachRun, wordRange, runsAny } from './support.ts';
+import { argsNoFlags, cmdHasArgs, eachRunWith, type HArg, type HCommand, wordRange } from './support.ts';
 
 const IGNORED_FLAGS = ['loglevel', 'registry'];
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
@@ -41,8 +41,7 @@ Name a version (\`typescript@5.6.3\`), a git URL with \`#commit\`, a tarball or 
     good: 'FROM node:22-slim\nRUN npm install -g typescript@5.6.3\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['npm'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['npm'], (view) => {
       for (const cmd of view.commands) {
         const pkg = unpinned(cmd);
         if (!pkg) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HArg, type HCommand, argTexts, argsNoFlags, containsSeq, eachRun, hasFlag, isPipInstall, wordRange, runsAny, PIP_OR_PYTHON } from './support.ts';
+import { argsNoFlags, argTexts, containsSeq, eachRunWith, type HArg, hasFlag, type HCommand, isPipInstall, PIP_OR_PYTHON, wordRange } from './support.ts';
 
 /** Flags whose value is the next word (so that word is not a package). */
 const VALUE_FLAGS = [
@@ -59,8 +59,7 @@ Pin each package (\`requests==2.32.3\`), or install from a lock file with \`pip 
     good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir requests==2.32.3\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, PIP_OR_PYTHON)) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, PIP_OR_PYTHON, (view) => {
       for (const cmd of view.commands) {
         const pkg = unpinned(cmd);
         if (!pkg) continue;

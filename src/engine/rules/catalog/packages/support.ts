@@ -304,22 +304,56 @@ function listRunViews(ctx: RuleContext, withOnbuild: boolean): readonly RunView[
  * accepts. Rules about one package manager start with it: most Dockerfiles never call yum or gem,
  * and those rules then need not walk the instructions at all.
  */
-export function runsAny(ctx: RuleContext, names: readonly string[] | ((name: string) => boolean)): boolean {
-  const seen = ctx.memo(commandNames, null);
+export function runsAny(ctx: RuleContext, names: CommandNames): boolean {
+  const index = ctx.memo(indexRunsByCommand, null);
   if (typeof names === 'function') {
-    for (const name of seen) if (names(name)) return true;
+    for (const name of index.keys()) if (names(name)) return true;
     return false;
   }
-  return names.some((n) => seen.has(n));
+  for (const name of names) if (index.has(name)) return true;
+  return false;
 }
 
-/** The names of all the commands of every RUN, ONBUILD triggers included. */
-function commandNames(ctx: RuleContext): ReadonlySet<string> {
-  const all = new Set<string>();
-  eachRun(ctx, (view) => {
-    for (const c of view.commands) all.add(c.name);
-  });
-  return all;
+/** Command names, listed or as a test. */
+export type CommandNames = readonly string[] | ((name: string) => boolean);
+
+/**
+ * Every RUN (ONBUILD triggers included) that runs a command named as `names` says, in the order
+ * `eachRun` visits them. A rule about one program visits only the RUNs that call it: in most
+ * Dockerfiles that is one RUN or none, where `eachRun` would visit them all.
+ */
+export function eachRunWith(ctx: RuleContext, names: CommandNames, visit: (view: RunView) => void): void {
+  const index = ctx.memo(indexRunsByCommand, null);
+  const lists: (readonly RunView[])[] = [];
+  if (typeof names === 'function') {
+    for (const [name, views] of index) if (names(name)) lists.push(views);
+  } else {
+    for (const name of names) {
+      const views = index.get(name);
+      if (views) lists.push(views);
+    }
+  }
+  if (lists.length === 1) {
+    for (const view of lists[0]!) visit(view);
+  } else if (lists.length > 1) {
+    // A RUN that runs two of the names is visited once, in its place.
+    const all = ctx.memo(listRunViews, true);
+    const wanted = new Set(lists.flat());
+    for (const view of all) if (wanted.has(view)) visit(view);
+  }
+}
+
+/** The RUNs (ONBUILD triggers included) that run each command name, in the order of `eachRun`. */
+function indexRunsByCommand(ctx: RuleContext): ReadonlyMap<string, readonly RunView[]> {
+  const index = new Map<string, RunView[]>();
+  for (const view of ctx.memo(listRunViews, true)) {
+    for (const c of view.commands) {
+      const views = index.get(c.name);
+      if (views === undefined) index.set(c.name, [view]);
+      else if (views.at(-1) !== view) views.push(view);
+    }
+  }
+  return index;
 }
 
 // ---- ranges and edits ---------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { commandRange, eachRun } from './support.ts';
+import { commandRange, eachRunWith } from './support.ts';
 
 export const useAptGetNotApt: Rule = {
   id: 'use-apt-get-not-apt',
@@ -15,7 +15,7 @@ In a Dockerfile use \`apt-get\` (install, update, remove) and \`apt-cache\` (sea
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n',
   },
   check(ctx) {
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['apt'], (view) => {
       const cmd = view.commands.find((c) => c.name === 'apt');
       if (!cmd) return;
       ctx.report({

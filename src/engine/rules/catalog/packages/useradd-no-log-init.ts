@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { eachRun, flagArgs, hasAnyFlag, insertAfter, reportCommands, runsAny } from './support.ts';
+import { eachRunWith, flagArgs, hasAnyFlag, insertAfter, reportCommands } from './support.ts';
 
 export const useraddNoLogInit: Rule = {
   id: 'useradd-no-log-init',
@@ -15,8 +15,7 @@ Pass \`-l\` (\`--no-log-init\`) so the databases are not touched. As in hadolint
     good: 'FROM debian:12-slim\nRUN useradd -l -u 1000001 app\nUSER app\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['useradd'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['useradd'], (view) => {
       const offenders = view.commands.filter(
         (c) =>
           c.name === 'useradd' &&

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../../types.ts';
-import { type RunView, cmdHasArgs, eachRun, hasAnyFlag, hasFlag, insertAfter, reportCommands, viewOf, runsAny } from './support.ts';
+import { cmdHasArgs, eachRunWith, hasAnyFlag, hasFlag, insertAfter, reportCommands, type RunView, viewOf } from './support.ts';
 
 /**
  * Whether `wget` in this RUN may be BusyBox's, which rejects `--progress`: the stage (or one it
@@ -34,8 +34,7 @@ Use \`--progress=dot:giga\` (one dot per megabyte, a line per 32 MB), or silence
     good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['wget'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['wget'], (view) => {
       const offenders = view.commands.filter(
         (c) =>
           c.name === 'wget' &&

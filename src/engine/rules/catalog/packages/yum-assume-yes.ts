@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { cmdHasArgs, eachRun, hasAnyFlag, insertAfter, reportCommands, runsAny } from './support.ts';
+import { cmdHasArgs, eachRunWith, hasAnyFlag, insertAfter, reportCommands } from './support.ts';
 
 const VERBS = ['install', 'groupinstall', 'localinstall'];
 
@@ -17,8 +17,7 @@ Pass \`-y\` (\`--assumeyes\`) to every \`yum install\`, \`groupinstall\` and \`l
     good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['yum'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['yum'], (view) => {
       const offenders = view.commands.filter((c) => cmdHasArgs(c, 'yum', VERBS) && !hasAnyFlag(c, ['y', 'assumeyes']));
       reportCommands(ctx, view, offenders, 'Use the -y switch to avoid manual input `yum install -y <package>`', {
         title: 'Add -y',

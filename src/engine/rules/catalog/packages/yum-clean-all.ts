@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HCommand, cmdHasAllArgs, cmdHasArgs, commandRange, eachRun, firstIndex, runsAny } from './support.ts';
+import { cmdHasAllArgs, cmdHasArgs, commandRange, eachRunWith, firstIndex, type HCommand } from './support.ts';
 
 const isInstall = (c: HCommand): boolean => cmdHasArgs(c, 'yum', ['install']);
 const isClean = (c: HCommand): boolean => cmdHasAllArgs(c, 'yum', ['clean', 'all']) || cmdHasAllArgs(c, 'rm', ['-rf', '/var/cache/yum/*']);
@@ -18,8 +18,7 @@ Finish the step with \`yum clean all\` (or \`rm -rf /var/cache/yum/*\`), after t
     good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['yum'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['yum'], (view) => {
       const install = firstIndex(view, isInstall);
       if (install < 0) return;
       const clean = firstIndex(view, isClean);

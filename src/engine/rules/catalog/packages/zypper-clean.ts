@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { type HCommand, cmdHasArgs, commandRange, eachRun, firstIndex, hasCacheOrTmpfsMountWith, runsAny } from './support.ts';
+import { cmdHasArgs, commandRange, eachRunWith, firstIndex, hasCacheOrTmpfsMountWith, type HCommand } from './support.ts';
 
 const isInstall = (c: HCommand): boolean => cmdHasArgs(c, 'zypper', ['install', 'in']);
 const isClean = (c: HCommand): boolean => cmdHasArgs(c, 'zypper', ['clean', 'cc']);
@@ -18,8 +18,7 @@ End the step with \`zypper clean\` (\`zypper cc\`) after the install, or keep th
     good: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['zypper'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['zypper'], (view) => {
       const install = firstIndex(view, isInstall);
       if (install < 0 || hasCacheOrTmpfsMountWith(view.run, '/var/cache/zypp')) return;
       if (firstIndex(view, isClean) > install) return;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { cmdHasArgs, eachRun, hasAnyFlag, insertAfter, reportCommands, runsAny } from './support.ts';
+import { cmdHasArgs, eachRunWith, hasAnyFlag, insertAfter, reportCommands } from './support.ts';
 
 const VERBS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
 /** The subcommands that take `-y` (`--no-confirm`); for the others no fix is offered. */
@@ -19,8 +19,7 @@ Answer up front: \`zypper install -y\` (\`--no-confirm\`), or the global \`zyppe
     good: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['zypper'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['zypper'], (view) => {
       const offenders = view.commands.filter(
         (c) => cmdHasArgs(c, 'zypper', VERBS) && !hasAnyFlag(c, ['non-interactive', 'n', 'no-confirm', 'y']),
       );

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { argsNoFlags, cmdHasArgs, eachRun, wordRange, runsAny } from './support.ts';
+import { argsNoFlags, cmdHasArgs, eachRunWith, wordRange } from './support.ts';
 
 function pinned(p: string): boolean {
   return ['=', '>=', '>', '<=', '<'].some((s) => p.includes(s)) || p.endsWith('.rpm');
@@ -19,8 +19,7 @@ Give a version or a range: \`httpd=2.4.58\`, \`'httpd>=2.4'\` (quote or escape \
     good: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean\n',
   },
   check(ctx) {
-    if (!runsAny(ctx, ['zypper'])) return;
-    eachRun(ctx, (view) => {
+    eachRunWith(ctx, ['zypper'], (view) => {
       for (const cmd of view.commands) {
         if (!cmdHasArgs(cmd, 'zypper', ['install', 'in'])) continue;
         const loose = argsNoFlags(cmd).find((a) => a.text !== 'install' && a.text !== 'in' && !pinned(a.text));
