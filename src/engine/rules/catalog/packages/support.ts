@@ -118,6 +118,7 @@ class ViewCommand implements HCommand {
   readonly source: ShellCommand;
   private simplified: HArg[] | null = null;
   private allFlags: HFlag[] | null = null;
+  private argTexts: string[] | null = null;
 
   constructor(name: string, source: ShellCommand) {
     this.name = name;
@@ -130,6 +131,11 @@ class ViewCommand implements HCommand {
 
   get flags(): HFlag[] {
     return (this.allFlags ??= flagsOf(this.args));
+  }
+
+  /** The argument texts, listed once: the pip and apt rules each ask for them. */
+  get texts(): readonly string[] {
+    return (this.argTexts ??= this.args.map((a) => a.text));
   }
 }
 
@@ -172,8 +178,10 @@ function onbuildOfTriggers(ctx: RuleContext): ReadonlyMap<Instruction, Instructi
 
 /** `cmdHasArgs`: the command is `name` and has any of `args`. */
 export function cmdHasArgs(c: HCommand, name: string | readonly string[], args: readonly string[]): boolean {
-  const names = typeof name === 'string' ? [name] : name;
-  return names.includes(c.name) && c.args.some((a) => args.includes(a.text));
+  // Called for every command of every RUN that calls the manager: the name is tested first, and
+  // without building a list for a single name.
+  if (typeof name === 'string' ? c.name !== name : !name.includes(c.name)) return false;
+  return c.args.some((a) => args.includes(a.text));
 }
 
 /** The command is `name` and has every one of `args`. */
@@ -201,8 +209,8 @@ export function hasArg(c: HCommand, arg: string): boolean {
   return c.args.some((a) => a.text === arg);
 }
 
-export function argTexts(c: HCommand): string[] {
-  return c.args.map((a) => a.text);
+export function argTexts(c: HCommand): readonly string[] {
+  return c instanceof ViewCommand ? c.texts : c.args.map((a) => a.text);
 }
 
 /** `isInfixOf` over argument lists. */
@@ -220,14 +228,30 @@ export function containsSeq(list: readonly string[], seq: readonly string[]): bo
  * after `=`).
  */
 export function argsNoFlags(c: HCommand, dropValuesOf: readonly string[] = []): HArg[] {
-  const flagArgs = new Set(c.flags.map((f) => f.arg));
-  const dropped = new Set<number>();
-  for (const f of c.flags) {
-    if (!dropValuesOf.includes(f.name)) continue;
-    if (c.args[f.arg]!.text.includes('=')) continue;
-    if (f.arg + 1 < c.args.length) dropped.add(f.arg + 1);
+  // One pass over the arguments, in the terms of `flagsOf`: an argument is a flag argument when
+  // it holds any flag (`-` and `--` hold none), and a flag in `dropValuesOf` written without `=`
+  // also takes the next argument.
+  const args = c.args;
+  const out: HArg[] = [];
+  let dropNext = false;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    const dropped = dropNext;
+    dropNext = false;
+    if (t.startsWith('-') && t !== '-' && t !== '--') {
+      dropNext = dropValuesOf.length > 0 && !t.includes('=') && holdsFlagIn(t, dropValuesOf);
+      continue;
+    }
+    if (!dropped) out.push(args[i]!);
   }
-  return c.args.filter((_, i) => !flagArgs.has(i) && !dropped.has(i));
+  return out;
+}
+
+/** Whether the flag argument `t` (see `flagsOf`) holds a flag named in `names`. */
+function holdsFlagIn(t: string, names: readonly string[]): boolean {
+  if (t.startsWith('--')) return names.includes(t.slice(2));
+  for (let k = 1; k < t.length; k++) if (names.includes(t[k]!)) return true;
+  return false;
 }
 
 /** `getFlagArg`: the words that follow each occurrence of a flag. */
