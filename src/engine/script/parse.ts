@@ -115,6 +115,32 @@ function skipSubstitution(text: string, i: number): number {
   return text.length;
 }
 
+/**
+ * The length of the redirection operator at `i` (with its file descriptor or `&` before it), or
+ * 0: what `/^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/` matches in the next 6 characters. Read by
+ * char code, without cutting the text: every word that starts with a digit comes here.
+ */
+export function redirectionAt(text: string, i: number): number {
+  const limit = Math.min(text.length, i + 6);
+  let j = i;
+  if (text.charCodeAt(i) === 38 /* & */) j++;
+  else while (j < limit && isDigit(text.charCodeAt(j))) j++;
+  if (j >= limit) return 0;
+  const op = text.charCodeAt(j);
+  const next = j + 1 < limit ? text.charCodeAt(j + 1) : -1;
+  let length: number;
+  if (op === 62 /* > */) length = next === 62 || next === 38 || next === 124 /* > & | */ ? 2 : 1;
+  else if (op === 60 /* < */) {
+    if (next === 60) length = j + 2 < limit && text.charCodeAt(j + 2) === 45 /* - */ ? 3 : 2;
+    else length = next === 38 || next === 62 ? 2 : 1;
+  } else return 0;
+  return j - i + length;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** What Tokens.next() found. */
 const END = 0;
 const WORD = 1;
@@ -169,10 +195,10 @@ class Tokens {
         return OP;
       }
       // Redirections, with an optional file descriptor before them: 2>&1, >>log, &>/dev/null, <in.
-      const redirect = cls & REDIRECT_START ? /^(?:\d*|&)(?:>>|>&|>\||<<-?|<&|<>|>|<)/.exec(text.slice(i, i + 6)) : null;
-      if (redirect && (redirect[0].includes('>') || redirect[0].includes('<'))) {
-        this.op = redirect[0];
-        this.i = i + redirect[0].length;
+      const redirect = cls & REDIRECT_START ? redirectionAt(text, i) : 0;
+      if (redirect > 0) {
+        this.op = text.slice(i, i + redirect);
+        this.i = i + redirect;
         return REDIRECT;
       }
       this.i = this.readWord(i);
