@@ -21,7 +21,19 @@ export function flagsOf(command: ShellCommand): { name: string; value: string | 
 }
 
 export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
-  return flagsOf(command).some((f) => names.includes(f.name));
+  // The flags of `flagsOf`, tested as they are read, without listing them.
+  for (const word of command.args) {
+    const v = word.value;
+    if (v === '--') break;
+    if (v.charCodeAt(0) !== 45 /* - */) continue;
+    if (v.charCodeAt(1) === 45) {
+      const eq = v.indexOf('=');
+      if (names.includes(eq < 0 ? v.slice(2) : v.slice(2, eq))) return true;
+    } else if (v.length > 1) {
+      for (const c of v.slice(1)) if (names.includes(c)) return true;
+    }
+  }
+  return false;
 }
 
 /** The value of `--name=value`, `--name value` or `-n value`; null when the flag is absent. */
@@ -30,11 +42,19 @@ export function flagValue(command: ShellCommand, ...names: string[]): string | n
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     if (v === '--') break;
+    // Compared in place: rules ask this of every argument of the commands they look at, and
+    // spelling `-n` or `--name=` out for each would build strings on every comparison.
+    if (v.charCodeAt(0) !== 45 /* - */) continue;
     for (const name of names) {
-      const dashed = name.length === 1 ? `-${name}` : `--${name}`;
-      if (v === dashed) return args[i + 1]?.value ?? '';
-      if (name.length > 1 && v.startsWith(`${dashed}=`)) return v.slice(dashed.length + 1);
-      if (name.length === 1 && v.startsWith(dashed) && !v.startsWith('--')) return v.slice(2);
+      if (name.length === 1) {
+        // `-n value` or `-nvalue`, never `--...`.
+        if (v[1] !== name || name === '-') continue;
+        return v.length === 2 ? (args[i + 1]?.value ?? '') : v.slice(2);
+      }
+      if (name.length === 0 || v.charCodeAt(1) !== 45 || !v.startsWith(name, 2)) continue;
+      const end = name.length + 2;
+      if (v.length === end) return args[i + 1]?.value ?? '';
+      if (v.charCodeAt(end) === 61 /* = */) return v.slice(end + 1);
     }
   }
   return null;
@@ -121,9 +141,14 @@ export function goFlag(command: ShellCommand, name: string, takesValue = true): 
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     if (v === '--') break;
-    for (const dashed of [`-${name}`, `--${name}`]) {
-      if (v === dashed) return takesValue ? (args[i + 1]?.value ?? '') : '';
-      if (v.startsWith(`${dashed}=`)) return v.slice(dashed.length + 1);
+    if (v.charCodeAt(0) !== 45 /* - */) continue;
+    // `-name` first, then `--name`, as Go's flag package reads them; compared in place.
+    for (let dashes = 1; dashes <= 2; dashes++) {
+      if (dashes === 2 && v.charCodeAt(1) !== 45) break;
+      if (!v.startsWith(name, dashes)) continue;
+      const end = name.length + dashes;
+      if (v.length === end) return takesValue ? (args[i + 1]?.value ?? '') : '';
+      if (v.charCodeAt(end) === 61 /* = */) return v.slice(end + 1);
     }
   }
   return null;
