@@ -111,14 +111,19 @@ export function firstArgWithoutFlags(command: ShellCommand, valueFlags: readonly
  * argument.
  */
 export function commandsNamed(script: ShellScript, name: string | readonly string[], subcommand?: string | readonly string[]): ShellCommand[] {
-  const names = typeof name === 'string' ? [name] : name;
-  const subs = subcommand === undefined ? null : typeof subcommand === 'string' ? [subcommand] : subcommand;
-  return script.commands.map(unwrapCommand).filter((c) => {
-    if (!names.includes(programName(c))) return false;
-    if (!subs) return true;
-    const first = firstArgWithoutFlags(c);
-    return first !== undefined && subs.includes(first.value);
-  });
+  // One pass, no intermediate lists: rules ask this of every RUN script.
+  const found: ShellCommand[] = [];
+  for (const command of script.commands) {
+    const c = unwrapCommand(command);
+    const program = programName(c);
+    if (typeof name === 'string' ? program !== name : !name.includes(program)) continue;
+    if (subcommand !== undefined) {
+      const first = firstArgWithoutFlags(c);
+      if (first === undefined || (typeof subcommand === 'string' ? first.value !== subcommand : !subcommand.includes(first.value))) continue;
+    }
+    found.push(c);
+  }
+  return found;
 }
 
 /** The program a command runs, without its directory (`/usr/bin/apt-get` is `apt-get`). */
