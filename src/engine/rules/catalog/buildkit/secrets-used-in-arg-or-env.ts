@@ -1,7 +1,7 @@
 import type { Instruction, Range } from '../../../parse/types.ts';
 import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
-import { visit } from '../instructions/support.ts';
+import { keywordCount, visit } from '../instructions/support.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { goQuote, reportAt } from './support.ts';
 
@@ -88,6 +88,7 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
     good: 'FROM node:22-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci && rm .npmrc\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'ARG') === 0 && keywordCount(ctx, 'ENV') === 0) return;
     // hadolint checks every ARG and ENV, ONBUILD triggers and global ARGs included; BuildKit only
     // the stages' own, and the triggers where a stage built on theirs runs them. Each finding
     // says which of the two report it.

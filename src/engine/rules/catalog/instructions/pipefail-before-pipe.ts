@@ -1,7 +1,7 @@
 import type { Range, RunInstruction } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { visit } from './support.ts';
+import { keywordCount, visit } from './support.ts';
 
 const MESSAGE =
   'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check';
@@ -55,6 +55,7 @@ export const pipefailBeforePipe: Rule = {
     good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'RUN') === 0) return;
     // Whether the SHELL in force is safe, per stage at its end (for stages built on it).
     const stageSafe = new Map<number, boolean>();
     let safe = false;
