@@ -93,6 +93,7 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
     // the stages' own, and the triggers where a stage built on theirs runs them. Each finding
     // says which of the two report it.
     for (const { instruction, step, onbuild } of visit(ctx, true)) {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
       const inStage = step !== null && onbuild === null;
       for (const { kind, written, name, range, checked } of namesOf(instruction, step)) {
         const buildkit = inStage && checked && isSecretName(name);
@@ -108,6 +109,7 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
     // The ONBUILD triggers of the stage a stage builds on run first, located at its FROM.
     for (const stage of ctx.resolved.stages) {
       for (const step of triggerSteps(ctx, stage)) {
+        if (step.instruction.keyword !== 'ARG' && step.instruction.keyword !== 'ENV') continue;
         for (const { kind, name, checked } of namesOf(step.instruction, step)) {
           if (!checked || !isSecretName(name)) continue;
           ctx.report({ only: 'buildkit', range: triggerRange(stage), message: message(kind, name) });

@@ -54,7 +54,8 @@ Define the variable in one \`ENV\` and use it in the next. A variable that an ea
       }
       if (instruction.keyword !== 'ENV') continue;
       const pairs = instruction.pairs;
-      const values = pairs.map((p) => expandable(p.value));
+      // A value without `$` refers to no variable: it is not rewritten.
+      const values = pairs.length < 2 ? [] : pairs.map((p) => (p.value.includes('$') ? expandable(p.value) : ''));
       let reported = false;
       pairs.forEach((pair, i) => {
         if (reported || defined.has(pair.key)) return;

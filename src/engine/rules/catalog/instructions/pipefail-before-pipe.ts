@@ -56,7 +56,8 @@ export const pipefailBeforePipe: Rule = {
   },
   check(ctx) {
     if (keywordCount(ctx, 'RUN') === 0) return;
-    // Whether the SHELL in force is safe, per stage at its end (for stages built on it).
+    // Whether the SHELL in force is safe, per stage at its end (for stages built on it): set
+    // where a FROM or SHELL changes it.
     const stageSafe = new Map<number, boolean>();
     let safe = false;
     let triggerSafe = false;
@@ -66,14 +67,17 @@ export const pipefailBeforePipe: Rule = {
         current = stage?.index ?? null;
         safe = stage?.baseStage != null ? (stageSafe.get(stage.baseStage) ?? false) : false;
         triggerSafe = false;
+        if (current !== null) stageSafe.set(current, safe);
       } else if (instruction.keyword === 'SHELL') {
         if (onbuild) triggerSafe = shellIsSafe(instruction.shell);
-        else safe = shellIsSafe(instruction.shell);
+        else {
+          safe = shellIsSafe(instruction.shell);
+          if (current !== null) stageSafe.set(current, safe);
+        }
       } else if (instruction.keyword === 'RUN' && !safe && !(onbuild && triggerSafe)) {
         const range = unsafePipe(ctx, instruction);
         if (range) ctx.report({ range, message: MESSAGE });
       }
-      if (current !== null) stageSafe.set(current, safe);
     }
   },
 };

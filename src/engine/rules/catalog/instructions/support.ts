@@ -81,8 +81,14 @@ export function isWindowsImage(ref: string): boolean {
   return /windows|nanoserver|servercore/i.test(ref);
 }
 
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27;
+}
+
 /** hadolint's `dropQuotes`: strips `"` and `'` from both ends. */
 export function dropQuotes(text: string): string {
+  // Most words are not quoted: they are returned as they are, without a regular expression.
+  if (!isQuote(text.charCodeAt(0)) && !isQuote(text.charCodeAt(text.length - 1))) return text;
   return text.replace(/^["']+/, '').replace(/["']+$/, '');
 }
 
@@ -170,9 +176,14 @@ export const ARCHIVE_EXTENSIONS = [
   '.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz',
 ];
 
+const ARCHIVE_EXTENSION_SET: ReadonlySet<string> = new Set(ARCHIVE_EXTENSIONS);
+
 export function isArchive(path: string): boolean {
   const p = dropQuotes(path);
-  return ARCHIVE_EXTENSIONS.some((ext) => p.endsWith(ext));
+  // Each extension has one dot, its first character: a path ends with one exactly when what
+  // follows its last dot is one.
+  const dot = p.lastIndexOf('.');
+  return dot >= 0 && ARCHIVE_EXTENSION_SET.has(p.slice(dot));
 }
 
 /** The last component of a path (`/` or `\` separated), quotes dropped. */
