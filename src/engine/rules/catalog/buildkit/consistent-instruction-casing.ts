@@ -1,6 +1,6 @@
 import { goToLower, goToUpper } from '../../../parse/go-text.ts';
-import type { Instruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
+import { isGoLower, isGoUpper } from './support.ts';
 
 export const consistentInstructionCasing: Rule = {
   id: 'consistent-instruction-casing',
@@ -18,22 +18,31 @@ Docker's build checks call this *ConsistentInstructionCasing*. Like BuildKit, th
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCOPY app /app\n',
   },
   check(ctx) {
-    const first = ctx.parsed.instructions.findIndex((i) => i.keyword === 'FROM');
+    // The instructions of the stages (from the first FROM), less those of no known keyword.
+    const instructions = ctx.parsed.instructions;
+    const first = instructions.findIndex((i) => i.keyword === 'FROM');
     if (first < 0) return;
-    const counted = ctx.parsed.instructions.slice(first).filter((i: Instruction) => i.keyword !== 'UNKNOWN');
+    let counted = 0;
     let lower = 0;
     let upper = 0;
-    for (const instruction of counted) {
+    for (let k = first; k < instructions.length; k++) {
+      const instruction = instructions[k]!;
+      if (instruction.keyword === 'UNKNOWN') continue;
+      counted++;
       const name = instruction.keywordText;
-      if (name === goToLower(name)) lower++;
-      else if (name === goToUpper(name)) upper++;
+      if (isGoLower(name)) lower++;
+      else if (isGoUpper(name)) upper++;
     }
     const majorityLower = lower > upper;
+    // Most files write every keyword in one case: nothing differs from the majority.
+    if ((majorityLower ? lower : upper) === counted) return;
     const casing = majorityLower ? 'lowercase' : 'uppercase';
-    for (const instruction of counted) {
+    for (let k = first; k < instructions.length; k++) {
+      const instruction = instructions[k]!;
+      if (instruction.keyword === 'UNKNOWN') continue;
       const name = instruction.keywordText;
+      if (majorityLower ? isGoLower(name) : isGoUpper(name)) continue;
       const wanted = majorityLower ? goToLower(name) : goToUpper(name);
-      if (name === wanted) continue;
       ctx.report({
         range: instruction.keywordRange,
         message: `Command '${name}' should match the case of the command majority (${casing})`,

@@ -1,4 +1,5 @@
 import type { Rule } from '../../types.ts';
+import { keywordCount } from '../instructions/support.ts';
 import { exposedPorts } from './expose.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { reportAt } from './support.ts';
@@ -23,6 +24,7 @@ Docker's build checks call this *ExposeInvalidFormat*, and Docker has announced 
     good: 'FROM nginx:1.27\nEXPOSE 80\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'EXPOSE') === 0) return;
     for (const stage of ctx.resolved.stages) {
       // The ONBUILD triggers of the stage this one builds on run first, located at its FROM.
       for (const step of triggerSteps(ctx, stage)) {

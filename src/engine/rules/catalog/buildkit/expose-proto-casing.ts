@@ -1,8 +1,9 @@
 import { goToLower } from '../../../parse/go-text.ts';
 import type { Rule } from '../../types.ts';
+import { keywordCount } from '../instructions/support.ts';
 import { exposedPorts } from './expose.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
-import { reportAt } from './support.ts';
+import { isGoLower, reportAt } from './support.ts';
 
 const CHECK = 'ExposeProtoCasing';
 
@@ -24,19 +25,20 @@ Docker's build checks call this *ExposeProtoCasing*. The fix lowercases the prot
     good: 'FROM nginx:1.27\nEXPOSE 80/tcp 443/tcp\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'EXPOSE') === 0) return;
     for (const stage of ctx.resolved.stages) {
       // The ONBUILD triggers of the stage this one builds on run first, located at its FROM.
       for (const step of triggerSteps(ctx, stage)) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(step)) {
-          if (port.proto === goToLower(port.proto)) continue;
+          if (isGoLower(port.proto)) continue;
           ctx.report({ range: triggerRange(stage), message: message(port.word) });
         }
       }
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'EXPOSE') continue;
         for (const port of exposedPorts(step)) {
-          if (port.proto === goToLower(port.proto)) continue;
+          if (isGoLower(port.proto)) continue;
           const fixable = port.literal && port.range.start.line === port.range.end.line;
           const at = port.word.lastIndexOf('/');
           const fixed = port.word.slice(0, at + 1) + goToLower(port.proto);

@@ -1,6 +1,6 @@
 import { goToLower, goToUpper } from '../../../parse/go-text.ts';
 import type { Rule } from '../../types.ts';
-import { fromInstructions, reportAt } from './support.ts';
+import { fromInstructions, isGoLower, isGoUpper, reportAt } from './support.ts';
 
 const CHECK = 'FromAsCasing';
 
@@ -23,12 +23,11 @@ Docker's build checks call this *FromAsCasing*: \`AS\` should follow \`FROM\` (\
     for (const from of fromInstructions(ctx)) {
       if (from.args.length < 3) continue;
       const keyword = from.keywordText;
-      const lower = keyword === goToLower(keyword);
-      const upper = keyword === goToUpper(keyword);
-      if (!lower && !upper) continue;
+      const lower = isGoLower(keyword);
+      if (!lower && !isGoUpper(keyword)) continue;
       const as = from.args[1]!;
+      if (lower ? isGoLower(as.value) : isGoUpper(as.value)) continue;
       const wanted = lower ? goToLower(as.value) : goToUpper(as.value);
-      if (as.value === wanted) continue;
       reportAt(ctx, CHECK, from, {
         range: as.range,
         message: `'${as.value}' and '${keyword}' keywords' casing do not match`,

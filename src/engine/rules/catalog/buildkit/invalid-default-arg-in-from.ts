@@ -1,4 +1,4 @@
-import { processWord } from '../../../parse/shell/lex.ts';
+import { isPlainShellText, processWord } from '../../../parse/shell/lex.ts';
 import { PREDEFINED_ARGS } from '../../../stages/index.ts';
 import type { Rule, RuleContext } from '../../types.ts';
 import { normalizedNamedError } from './reference.ts';
@@ -46,15 +46,24 @@ Docker's build checks call this *InvalidDefaultArgInFrom*: they expand every FRO
       }
     }
     for (const { name, value } of defaults) {
+      if (isPlainShellText(value)) {
+        env.set(name, value);
+        continue;
+      }
       const result = processWord(value, env, { escape });
       // BuildKit gives up on the check when a default does not expand.
       if (result.error) return;
       env.set(name, result.value);
     }
     for (const from of froms) {
-      const result = processWord(from.image, env, { escape });
-      if (result.error) return;
-      if (normalizedNamedError(result.value) === null) continue;
+      // An image without quotes, escapes or variables is its own expansion (most are).
+      let image = from.image;
+      if (!isPlainShellText(image)) {
+        const result = processWord(image, env, { escape });
+        if (result.error) return;
+        image = result.value;
+      }
+      if (normalizedNamedError(image) === null) continue;
       ctx.report({
         range: anchor(from, from.args[0]?.range ?? from.range),
         message: `Default value for ARG ${from.image} results in empty or invalid base image name`,

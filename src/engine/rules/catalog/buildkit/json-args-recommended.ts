@@ -1,5 +1,6 @@
 import type { CmdInstruction, HealthcheckInstruction, Instruction } from '../../../parse/types.ts';
 import type { AliasTool, Rule, RuleContext } from '../../types.ts';
+import { keywordCount } from '../instructions/support.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { beforeFirstFrom, reportAt } from './support.ts';
 
@@ -17,6 +18,7 @@ Docker's build checks call this *JSONArgsRecommended*; hadolint calls it DL3025,
     good: 'FROM node:22-slim\nCOPY server.js .\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'CMD') === 0 && keywordCount(ctx, 'ENTRYPOINT') === 0 && keywordCount(ctx, 'HEALTHCHECK') === 0) return;
     // hadolint checks instructions before the first FROM too (BuildKit fails the build there).
     for (const instruction of beforeFirstFrom(ctx)) checkInstruction(ctx, instruction, 'hadolint');
     for (const stage of ctx.resolved.stages) {

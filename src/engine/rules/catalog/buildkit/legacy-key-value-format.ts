@@ -1,5 +1,6 @@
 import type { EnvInstruction, KeyValue } from '../../../parse/types.ts';
 import type { Fix, Rule } from '../../types.ts';
+import { keywordCount } from '../instructions/support.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { reportAt } from './support.ts';
 
@@ -37,6 +38,7 @@ Docker's build checks call this *LegacyKeyValueFormat*. The fix writes \`key=val
     good: 'FROM alpine:3.20\nENV APP_HOME=/srv/app\nLABEL maintainer="Jane Doe"\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'ENV') === 0 && keywordCount(ctx, 'LABEL') === 0) return;
     const escape = ctx.parsed.escapeCharacter;
     for (const stage of ctx.resolved.stages) {
       // The ONBUILD triggers of the stage this one builds on run first: BuildKit reports them at

@@ -1,5 +1,6 @@
 import type { SingleValueInstruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
+import { keywordCount } from '../instructions/support.ts';
 import { reportAt } from './support.ts';
 
 const CHECK = 'MaintainerDeprecated';
@@ -20,6 +21,7 @@ Docker's build checks call this *MaintainerDeprecated*; hadolint calls it DL4000
     good: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'MAINTAINER', false) === 0) return;
     const escape = ctx.parsed.escapeCharacter;
     for (const instruction of ctx.parsed.instructions) {
       if (instruction.keyword !== 'MAINTAINER') continue;

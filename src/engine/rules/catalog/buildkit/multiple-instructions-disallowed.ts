@@ -1,5 +1,6 @@
 import type { Instruction } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
+import { keywordCount } from '../instructions/support.ts';
 import { triggerSteps } from './onbuild.ts';
 import { anchor, beforeFirstFrom, reportAt } from './support.ts';
 
@@ -24,6 +25,8 @@ Docker's build checks call this *MultipleInstructionsDisallowed*; hadolint split
     good: 'FROM node:22-slim\nCOPY . .\nCMD ["node", "worker.js"]\n',
   },
   check(ctx) {
+    // It takes two of the same keyword (triggers included: BuildKit runs them in the stages).
+    if (keywordCount(ctx, 'CMD') < 2 && keywordCount(ctx, 'ENTRYPOINT') < 2 && keywordCount(ctx, 'HEALTHCHECK') < 2) return;
     // Before the first FROM BuildKit stops with a parse error (no build stage): only hadolint
     // counts those, and flags every one after the first.
     const seen = new Set<string>();

@@ -1,7 +1,7 @@
 import type { Instruction, Range } from '../../../parse/types.ts';
 import type { Step } from '../../../stages/types.ts';
 import type { Rule } from '../../types.ts';
-import { visit } from '../instructions/support.ts';
+import { keywordCount, visit } from '../instructions/support.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { goQuote, reportAt } from './support.ts';
 
@@ -88,10 +88,12 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
     good: 'FROM node:22-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci && rm .npmrc\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'ARG') === 0 && keywordCount(ctx, 'ENV') === 0) return;
     // hadolint checks every ARG and ENV, ONBUILD triggers and global ARGs included; BuildKit only
     // the stages' own, and the triggers where a stage built on theirs runs them. Each finding
     // says which of the two report it.
     for (const { instruction, step, onbuild } of visit(ctx, true)) {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
       const inStage = step !== null && onbuild === null;
       for (const { kind, written, name, range, checked } of namesOf(instruction, step)) {
         const buildkit = inStage && checked && isSecretName(name);
@@ -107,6 +109,7 @@ Docker's build checks call this *SecretsUsedInArgOrEnv*, and hadolint (since 2.1
     // The ONBUILD triggers of the stage a stage builds on run first, located at its FROM.
     for (const stage of ctx.resolved.stages) {
       for (const step of triggerSteps(ctx, stage)) {
+        if (step.instruction.keyword !== 'ARG' && step.instruction.keyword !== 'ENV') continue;
         for (const { kind, name, checked } of namesOf(step.instruction, step)) {
           if (!checked || !isSecretName(name)) continue;
           ctx.report({ only: 'buildkit', range: triggerRange(stage), message: message(kind, name) });

@@ -1,6 +1,6 @@
 import { goToLower } from '../../../parse/go-text.ts';
 import type { Rule } from '../../types.ts';
-import { fromInstructions, reportAt } from './support.ts';
+import { fromInstructions, isGoLower, reportAt } from './support.ts';
 
 const CHECK = 'StageNameCasing';
 
@@ -24,7 +24,7 @@ Docker's build checks call this *StageNameCasing*. The fix lowercases the name w
       // BuildKit looks at the third word whatever the second is (a bad FROM fails later).
       if (from.args.length !== 3) continue;
       const name = from.args[2]!;
-      if (name.value === goToLower(name.value)) continue;
+      if (isGoLower(name.value)) continue;
       reportAt(ctx, CHECK, from, {
         range: name.range,
         message: `Stage name '${name.value}' should be lowercase`,

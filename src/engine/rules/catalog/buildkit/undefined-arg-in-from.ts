@@ -19,6 +19,8 @@ Docker's build checks call this *UndefinedArgInFrom*, and suggest the declared n
     good: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}-slim\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
+    // Most files use no undefined variable in FROM: the names to suggest from are listed then only.
+    if (!ctx.resolved.stages.some((s) => s.base.unmatched.length > 0 || (s.platform !== null && s.platform.unmatched.length > 0))) return;
     // globalArgs holds BuildKit's eleven predefined ARGs (TARGETSTAGE, BUILDOSVERSION, ...) too.
     const keys = [...ctx.resolved.globalArgNames, ...ctx.resolved.globalArgs.keys()];
     const known = new Set(keys);

@@ -3,7 +3,7 @@ import type { Instruction } from '../../../parse/types.ts';
 import { expandedField, scopeOf } from '../../../stages/index.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { dropQuotes, isWindowsImage } from '../instructions/support.ts';
+import { dropQuotes, isWindowsImage, keywordCount } from '../instructions/support.ts';
 import { triggerRange, triggerSteps } from './onbuild.ts';
 import { baseChain, goQuote, parsePlatform, reportAt } from './support.ts';
 
@@ -79,6 +79,7 @@ Docker's build checks call this *WorkdirRelativePath*; hadolint's DL3000 asks fo
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'WORKDIR') === 0) return;
     // BuildKit checks the first WORKDIR of each stage (or of the stages it builds on), after
     // expansion: once an absolute directory is set, relative ones are well defined.
     const isWorkdir = (step: Step) => step.instruction.keyword === 'WORKDIR';

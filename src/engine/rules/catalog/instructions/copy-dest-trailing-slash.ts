@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../types.ts';
-import { dropQuotes, expanded, hasVariable, visit } from './support.ts';
+import { dropQuotes, expanded, hasVariable, keywordCount, visit } from './support.ts';
 
 export const copyDestTrailingSlash: Rule = {
   id: 'copy-dest-trailing-slash',
@@ -15,6 +15,7 @@ hadolint calls this DL3021. The fix adds the trailing slash, which is what the i
     good: 'FROM node:22-slim\nCOPY package.json package-lock.json /app/\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'COPY') === 0) return;
     for (const { instruction, step } of visit(ctx, true)) {
       if (instruction.keyword !== 'COPY' || !instruction.destination) continue;
       if (instruction.sources.length + instruction.sourceContents.length < 2) continue;

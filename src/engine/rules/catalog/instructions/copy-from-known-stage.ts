@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { dropQuotes, expanded, flagRange, hasVariable, visit } from './support.ts';
+import { dropQuotes, expanded, flagRange, hasVariable, keywordCount, visit } from './support.ts';
 
 export const copyFromKnownStage: Rule = {
   id: 'copy-from-known-stage',
@@ -15,6 +15,7 @@ hadolint calls this DL3022. An image reference with a tag or digest (\`--from=ng
     good: 'FROM golang:1.23 AS builder\nRUN go build -o /bin/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=builder /bin/app /app\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'COPY', false) === 0) return;
     const names = new Set<string>();
     let count = 0;
     for (const { instruction, step } of visit(ctx, false)) {

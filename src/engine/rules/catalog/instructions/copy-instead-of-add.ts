@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { dropQuotes, expanded, hasVariable, isArchive, visit } from './support.ts';
+import { dropQuotes, expanded, hasVariable, isArchive, keywordCount, visit } from './support.ts';
 
 /** A remote source: http(s), or a Git repository, which ADD clones. */
 function isRemote(path: string): boolean {
@@ -24,6 +24,7 @@ export const copyInsteadOfAdd: Rule = {
     good: 'FROM python:3.13-slim\nCOPY requirements.txt /app/\nCOPY src/ /app/src/\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'ADD') === 0) return;
     for (const { instruction, step } of visit(ctx, true)) {
       if (instruction.keyword !== 'ADD') continue;
       let local = 0;

@@ -1,7 +1,7 @@
 import type { EnvInstruction, FromInstruction, KeyValue } from '../../../parse/types.ts';
 import type { LabelKind, Rule, RuleContext } from '../../types.ts';
 import { isEmail, isGitHash, isRfc3339, isSemver, isSpdx, isUrl } from './label-formats.ts';
-import { hasVariable, imageRange, parseImageRef, unquote, visit } from './support.ts';
+import { hasVariable, imageRange, parseImageRef, keywordCount, unquote, visit } from './support.ts';
 
 /** hadolint's DL3048: lower-case letters, digits, `.` and `-`; no reserved namespace; no `..` or `--`. */
 function isValidKey(key: string): boolean {
@@ -82,6 +82,8 @@ With the \`labelSchema\` option, a map from label key to kind (\`text\`, \`url\`
   check(ctx) {
     const schema = ctx.options.labelSchema ?? {};
     const required = Object.keys(schema);
+    // Without a LABEL, only a required label (DL3049) can be missing.
+    if (required.length === 0 && keywordCount(ctx, 'LABEL') === 0) return;
     const strict = ctx.options.strictLabels === true;
     const escape = ctx.parsed.escapeCharacter;
     const keyOf = (pair: KeyValue) => unquote(pair.key, escape);

@@ -1,10 +1,15 @@
 import type { RunInstruction } from '../../../parse/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { visit } from './support.ts';
+import { keywordCount, visit } from './support.ts';
 
 interface Previous {
   flags: string;
   commands: number;
+}
+
+/** The flags of a RUN in a comparable form (most RUNs have none). */
+function flagsKey(run: RunInstruction): string {
+  return run.flags.length === 0 ? '' : run.flags.map((f) => f.raw).sort().join(' ');
 }
 
 /** Commands a RUN runs, counted as hadolint does (an exec-form RUN is one command). */
@@ -27,11 +32,13 @@ Join related commands with \`&&\` in one \`RUN\`. hadolint calls this DL3059 and
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
+    // It takes two RUNs in a row (or two RUN triggers).
+    if (keywordCount(ctx, 'RUN') < 2) return;
     // Regular RUNs, and ONBUILD RUN triggers, each as their own sequence.
     let previous: Previous | null = null;
     let previousTrigger: Previous | null = null;
     const step = (run: RunInstruction, last: Previous | null): Previous | null => {
-      const current: Previous = { flags: run.flags.map((f) => f.raw).sort().join(' '), commands: countCommands(ctx, run) };
+      const current: Previous = { flags: flagsKey(run), commands: countCommands(ctx, run) };
       if (last !== null && last.flags === current.flags && last.commands <= 1 && current.commands <= 1) {
         ctx.report({ range: run.keywordRange, message: 'Multiple consecutive `RUN` instructions. Consider consolidation.' });
         return last;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { commandRange, visit } from './support.ts';
+import { commandRange, keywordCount, visit } from './support.ts';
 
 export const noCdUseWorkdir: Rule = {
   id: 'no-cd-use-workdir',
@@ -15,6 +15,7 @@ export const noCdUseWorkdir: Rule = {
     good: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'RUN') === 0) return;
     for (const { instruction } of visit(ctx, true)) {
       if (instruction.keyword !== 'RUN') continue;
       const cd = ctx.scriptOf(instruction)?.commands.find((c) => c.name === 'cd');

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { flagRange, visit } from './support.ts';
+import { flagRange, keywordCount, visit } from './support.ts';
 
 export const noCopyFromOwnStage: Rule = {
   id: 'no-copy-from-own-stage',
@@ -15,6 +15,7 @@ hadolint calls this DL3023. The rule also catches a numeric \`--from\` equal to 
     good: 'FROM golang:1.23 AS builder\nRUN go build -o /bin/app .\nFROM debian:12-slim AS app\nCOPY --from=builder /bin/app /usr/local/bin/app\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'COPY', false) === 0) return;
     let current: string | null = null;
     let index = -1;
     let inStage = false;

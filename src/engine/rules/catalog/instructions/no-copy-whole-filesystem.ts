@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { dropQuotes, visit } from './support.ts';
+import { dropQuotes, keywordCount, visit } from './support.ts';
 
 export const noCopyWholeFilesystem: Rule = {
   id: 'no-copy-whole-filesystem',
@@ -15,6 +15,7 @@ Copy only what the application needs (\`COPY --from=build /app/dist /app\`). had
     good: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'COPY') === 0) return;
     for (const { instruction } of visit(ctx, true)) {
       if (instruction.keyword !== 'COPY' || instruction.from === null || !instruction.destination) continue;
       if (dropQuotes(instruction.destination.value) !== '/') continue;

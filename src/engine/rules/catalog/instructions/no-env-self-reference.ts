@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { visit } from './support.ts';
+import { keywordCount, visit } from './support.ts';
 
 /** The parts of a raw ENV value Docker expands: everything outside single quotes. */
 function expandable(raw: string): string {
@@ -45,6 +45,7 @@ Define the variable in one \`ENV\` and use it in the next. A variable that an ea
     good: 'FROM debian:12-slim\nENV APP_HOME=/opt/app\nENV APP_BIN=$APP_HOME/bin\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'ENV') === 0) return;
     const defined = new Set<string>();
     for (const { instruction } of visit(ctx, true)) {
       if (instruction.keyword === 'ARG') {
@@ -53,7 +54,8 @@ Define the variable in one \`ENV\` and use it in the next. A variable that an ea
       }
       if (instruction.keyword !== 'ENV') continue;
       const pairs = instruction.pairs;
-      const values = pairs.map((p) => expandable(p.value));
+      // A value without `$` refers to no variable: it is not rewritten.
+      const values = pairs.length < 2 ? [] : pairs.map((p) => (p.value.includes('$') ? expandable(p.value) : ''));
       let reported = false;
       pairs.forEach((pair, i) => {
         if (reported || defined.has(pair.key)) return;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { flagRange, visit } from './support.ts';
+import { flagRange } from './support.ts';
 
 export const noFromPlatformFlag: Rule = {
   id: 'no-from-platform-flag',
@@ -15,8 +15,9 @@ Leave the flag out so the stage follows the requested target platform, or use \`
     good: 'FROM node:22-slim\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
-    for (const { instruction } of visit(ctx, false)) {
-      if (instruction.keyword !== 'FROM' || instruction.platform === null) continue;
+    // Every FROM starts a stage.
+    for (const { from: instruction } of ctx.resolved.stages) {
+      if (instruction.platform === null) continue;
       const p = instruction.platform;
       if (p.includes('BUILDPLATFORM') || p.includes('TARGETPLATFORM')) continue;
       ctx.report({ range: flagRange(instruction, 'platform'), message: 'Do not use --platform flag with FROM' });

@@ -1,6 +1,6 @@
 import type { Range } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
-import { expanded, hasVariable } from './support.ts';
+import { expanded, hasVariable, keywordCount } from './support.ts';
 
 /** hadolint's test: `root`, `0`, or either followed by `:group`. */
 function isRoot(user: string): boolean {
@@ -21,6 +21,7 @@ Switching to root for an install step is fine; switch back to an unprivileged us
     good: 'FROM node:22-slim\nUSER root\nRUN npm install -g pnpm\nUSER node\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'USER', false) === 0) return;
     for (const stage of ctx.resolved.stages) {
       let last: { range: Range; root: boolean } | null = null;
       for (const step of stage.steps) {

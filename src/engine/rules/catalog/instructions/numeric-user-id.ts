@@ -1,7 +1,7 @@
 import type { Rule } from '../../types.ts';
 import type { Stage } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
-import { type Visited, baseChain, expanded, hasVariable, isWindowsImage, visit } from './support.ts';
+import { type Visited, baseChain, expanded, hasVariable, isWindowsImage, keywordCount, visit } from './support.ts';
 
 /** Windows images have no numeric user IDs: users are names (`ContainerUser`). */
 function isWindows(ctx: RuleContext, stage: Stage): boolean {
@@ -23,6 +23,7 @@ Write the numeric ID (\`USER 10001\` or \`USER 10001:10001\`), creating the user
     good: 'FROM node:22-slim\nUSER 1000:1000\nCMD ["node", "server.js"]\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'USER') === 0) return;
     const nonNumeric = ({ instruction, step, stage }: Visited): boolean => {
       if (instruction.keyword !== 'USER' || (stage && isWindows(ctx, stage))) return false;
       let user = instruction.value;

@@ -1,7 +1,7 @@
 import type { Range, RunInstruction } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { visit } from './support.ts';
+import { keywordCount, visit } from './support.ts';
 
 const MESSAGE =
   'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check';
@@ -55,7 +55,9 @@ export const pipefailBeforePipe: Rule = {
     good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh\n',
   },
   check(ctx) {
-    // Whether the SHELL in force is safe, per stage at its end (for stages built on it).
+    if (keywordCount(ctx, 'RUN') === 0) return;
+    // Whether the SHELL in force is safe, per stage at its end (for stages built on it): set
+    // where a FROM or SHELL changes it.
     const stageSafe = new Map<number, boolean>();
     let safe = false;
     let triggerSafe = false;
@@ -65,14 +67,17 @@ export const pipefailBeforePipe: Rule = {
         current = stage?.index ?? null;
         safe = stage?.baseStage != null ? (stageSafe.get(stage.baseStage) ?? false) : false;
         triggerSafe = false;
+        if (current !== null) stageSafe.set(current, safe);
       } else if (instruction.keyword === 'SHELL') {
         if (onbuild) triggerSafe = shellIsSafe(instruction.shell);
-        else safe = shellIsSafe(instruction.shell);
+        else {
+          safe = shellIsSafe(instruction.shell);
+          if (current !== null) stageSafe.set(current, safe);
+        }
       } else if (instruction.keyword === 'RUN' && !safe && !(onbuild && triggerSafe)) {
         const range = unsafePipe(ctx, instruction);
         if (range) ctx.report({ range, message: MESSAGE });
       }
-      if (current !== null) stageSafe.set(current, safe);
     }
   },
 };

@@ -27,17 +27,53 @@ export function visit(ctx: RuleContext, triggers: boolean): readonly Visited[] {
 }
 
 function listInstructions(ctx: RuleContext, triggers: boolean): Visited[] {
-  const steps = new Map<Instruction, Step>();
-  for (const stage of ctx.resolved.stages) for (const step of stage.steps) steps.set(step.instruction, step);
   const out: Visited[] = [];
-  for (const instruction of ctx.parsed.instructions) {
-    const stage = ctx.stageOf(instruction);
-    out.push({ instruction, onbuild: null, stage, step: steps.get(instruction) ?? null });
+  const add = (instruction: Instruction, stage: Stage | null, step: Step | null) => {
+    out.push({ instruction, onbuild: null, stage, step });
     if (triggers && instruction.keyword === 'ONBUILD' && instruction.trigger) {
       out.push({ instruction: instruction.trigger, onbuild: instruction, stage, step: null });
     }
+  };
+  // The stages split the instructions after the first FROM in file order (each FROM, then its
+  // steps), so one walk pairs every instruction with its stage and step, without a lookup table.
+  const { instructions } = ctx.parsed;
+  const stages = ctx.resolved.stages;
+  const first = stages.length > 0 ? instructions.indexOf(stages[0]!.from) : instructions.length;
+  for (let k = 0; k < first; k++) add(instructions[k]!, null, null);
+  for (const stage of stages) {
+    add(stage.from, stage, null);
+    for (const step of stage.steps) add(step.instruction, stage, step);
   }
   return out;
+}
+
+type Keyword = Instruction['keyword'];
+
+/** How many instructions of each keyword a file has: its own, and its ONBUILD triggers. */
+interface KeywordCounts {
+  own: Map<Keyword, number>;
+  triggers: Map<Keyword, number>;
+}
+
+function countKeywords(ctx: RuleContext): KeywordCounts {
+  const own = new Map<Keyword, number>();
+  const triggers = new Map<Keyword, number>();
+  for (const instruction of ctx.parsed.instructions) {
+    own.set(instruction.keyword, (own.get(instruction.keyword) ?? 0) + 1);
+    const trigger = instruction.keyword === 'ONBUILD' ? instruction.trigger : null;
+    if (trigger) triggers.set(trigger.keyword, (triggers.get(trigger.keyword) ?? 0) + 1);
+  }
+  return { own, triggers };
+}
+
+/**
+ * How many instructions of `keyword` the file has, its ONBUILD triggers included when `triggers`
+ * is set (the steps BuildKit runs from triggers are those). Counted once per lint: a rule about
+ * one keyword returns at once on the many files without it.
+ */
+export function keywordCount(ctx: RuleContext, keyword: Keyword, triggers = true): number {
+  const counts = ctx.memo(countKeywords, null);
+  return (counts.own.get(keyword) ?? 0) + (triggers ? (counts.triggers.get(keyword) ?? 0) : 0);
 }
 
 /** Whether an image reference names a Windows image (`windows/servercore`, `nanoserver`, ...). */
@@ -45,8 +81,14 @@ export function isWindowsImage(ref: string): boolean {
   return /windows|nanoserver|servercore/i.test(ref);
 }
 
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27;
+}
+
 /** hadolint's `dropQuotes`: strips `"` and `'` from both ends. */
 export function dropQuotes(text: string): string {
+  // Most words are not quoted: they are returned as they are, without a regular expression.
+  if (!isQuote(text.charCodeAt(0)) && !isQuote(text.charCodeAt(text.length - 1))) return text;
   return text.replace(/^["']+/, '').replace(/["']+$/, '');
 }
 
@@ -134,9 +176,14 @@ export const ARCHIVE_EXTENSIONS = [
   '.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz',
 ];
 
+const ARCHIVE_EXTENSION_SET: ReadonlySet<string> = new Set(ARCHIVE_EXTENSIONS);
+
 export function isArchive(path: string): boolean {
   const p = dropQuotes(path);
-  return ARCHIVE_EXTENSIONS.some((ext) => p.endsWith(ext));
+  // Each extension has one dot, its first character: a path ends with one exactly when what
+  // follows its last dot is one.
+  const dot = p.lastIndexOf('.');
+  return dot >= 0 && ARCHIVE_EXTENSION_SET.has(p.slice(dot));
 }
 
 /** The last component of a path (`/` or `\` separated), quotes dropped. */

@@ -1,7 +1,7 @@
 import type { CopyInstruction, Range } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule } from '../../types.ts';
-import { basename, isArchive, visit } from './support.ts';
+import { basename, isArchive, keywordCount, visit } from './support.ts';
 
 const UNZIP = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
 
@@ -32,6 +32,7 @@ export const useAddForArchives: Rule = {
     good: 'FROM debian:12-slim\nADD app.tar.gz /opt/\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'COPY', false) === 0) return;
     let copied: Copied[] = [];
     const extracted = new Set<Copied>();
     const flush = () => {

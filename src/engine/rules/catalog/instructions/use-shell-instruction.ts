@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { commandRange, visit } from './support.ts';
+import { commandRange, keywordCount, visit } from './support.ts';
 
 export const useShellInstruction: Rule = {
   id: 'use-shell-instruction',
@@ -15,6 +15,7 @@ The \`SHELL\` instruction changes the shell Docker uses for the following \`RUN\
     good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN source /etc/profile && make\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'RUN') === 0) return;
     for (const { instruction } of visit(ctx, true)) {
       if (instruction.keyword !== 'RUN') continue;
       const ln = ctx.scriptOf(instruction)?.commands.find(

@@ -1,5 +1,6 @@
 import type { Range } from '../../../parse/types.ts';
 import type { Rule } from '../../types.ts';
+import { keywordCount } from './support.ts';
 
 const FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
@@ -17,6 +18,7 @@ hadolint calls this DL3043. Put the trigger's real work in a \`RUN\`, \`COPY\` o
     good: 'FROM node:22-slim\nLABEL org.opencontainers.image.authors="Ops <ops@example.com>"\nONBUILD COPY . /app\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'ONBUILD', false) === 0) return;
     for (const instruction of ctx.parsed.instructions) {
       if (instruction.keyword !== 'ONBUILD') continue;
       const trigger = instruction.trigger;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { hasVariable, visit } from './support.ts';
+import { hasVariable, keywordCount, visit } from './support.ts';
 
 const PORT = /^(\d+)(?:-(\d+))?(?:\/[A-Za-z]*)?$/;
 
@@ -17,6 +17,7 @@ hadolint calls this DL3011. Ports given by a variable (\`EXPOSE $PORT\`) are onl
     good: 'FROM nginx:1.27-alpine\nEXPOSE 8080\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'EXPOSE') === 0) return;
     for (const { instruction } of visit(ctx, true)) {
       if (instruction.keyword !== 'EXPOSE') continue;
       const bad = instruction.args.find((arg) => {

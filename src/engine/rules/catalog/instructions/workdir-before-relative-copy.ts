@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { baseChain, destinationRange, dropQuotes, visit } from './support.ts';
+import { baseChain, destinationRange, dropQuotes, keywordCount, visit } from './support.ts';
 
 /** hadolint's absolute destinations: `/...`, `C:\...`, `C:/...`, or one starting with a variable. */
 function isAbsolute(dest: string): boolean {
@@ -21,6 +21,7 @@ Set \`WORKDIR /app\` first (it is inherited by stages built \`FROM\` this one), 
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n',
   },
   check(ctx) {
+    if (keywordCount(ctx, 'COPY') === 0) return;
     const stageHasWorkdir = ctx.resolved.stages.map((s) => s.steps.some((st) => st.instruction.keyword === 'WORKDIR'));
     let workdir = false;
     let onbuildWorkdir = false;
