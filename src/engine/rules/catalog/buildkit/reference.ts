@@ -56,19 +56,13 @@ function parse(s: string): string | null {
   return null;
 }
 
-// The same few image names come back in every Dockerfile and every check that reads them; the
-// answer depends on the string alone. Bounded, so that a long-lived page cannot grow it forever.
-const namedErrors = new Map<string, string | null>();
-
-/** The error `ParseNormalizedNamed(s)` returns, or null when `s` is a valid reference. */
+/**
+ * The error `ParseNormalizedNamed(s)` returns, or null when `s` is a valid reference. Not cached
+ * between lints: a cache keyed by image name would make a benchmark that lints the same files
+ * again and again look faster than linting new files is.
+ */
 export function normalizedNamedError(s: string): string | null {
-  let known = namedErrors.get(s);
-  if (known === undefined) {
-    known = parseNormalizedNamed(s);
-    if (namedErrors.size >= 1000) namedErrors.clear();
-    namedErrors.set(s, known);
-  }
-  return known;
+  return parseNormalizedNamed(s);
 }
 
 function parseNormalizedNamed(s: string): string | null {
