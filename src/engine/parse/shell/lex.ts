@@ -35,9 +35,9 @@ export interface ProcessWordResult {
   /** The word split on unquoted whitespace after expansion (empty on error). */
   words: string[];
   /** Variables referenced and found in `env`. */
-  matched: Set<string>;
+  matched: ReadonlySet<string>;
   /** Variables referenced but not set. */
-  unmatched: Set<string>;
+  unmatched: ReadonlySet<string>;
   error?: ShellLexError;
 }
 
@@ -566,9 +566,30 @@ export function plainWords(text: string): string[] {
   return words;
 }
 
+const NO_VARIABLES: ReadonlySet<string> = new Set();
+
+/**
+ * What plain text expands to: itself, referencing no variable. Its split into words is made on
+ * first use, since most callers ask for the value alone.
+ */
+class PlainResult implements ProcessWordResult {
+  readonly value: string;
+  readonly matched = NO_VARIABLES;
+  readonly unmatched = NO_VARIABLES;
+  private split: string[] | null = null;
+
+  constructor(value: string) {
+    this.value = value;
+  }
+
+  get words(): string[] {
+    return (this.split ??= plainWords(this.value));
+  }
+}
+
 function run(text: string, env: ShellEnv, options: ShellLexOptions): ProcessWordResult {
   // Plain text is its own value and needs no lexer (identical results, as a property test checks).
-  if (isPlainShellText(text)) return { value: text, words: plainWords(text), matched: new Set(), unmatched: new Set() };
+  if (isPlainShellText(text)) return new PlainResult(text);
   return lexWord(text, env, options);
 }
 
