@@ -83,6 +83,9 @@ interface Expander {
 /** The variables an expansion sees, worked out only when a word has something to expand. */
 type Scope = () => ShellEnv;
 
+/** The variables of a word that uses none: one frozen list shared by all such words. */
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 function expandWord(
   x: Expander,
   field: ExpansionField,
@@ -93,7 +96,7 @@ function expandWord(
 ): ExpandedWord {
   // Most words (paths, image names, plain values) read as themselves: no lexer, no scope.
   if (isPlainShellText(raw)) {
-    return { field, raw, value: raw, values: split ? plainWords(raw) : [raw], range, unmatched: [], matched: [], error: null };
+    return { field, raw, value: raw, values: split ? plainWords(raw) : [raw], range, unmatched: NO_NAMES, matched: NO_NAMES, error: null };
   }
   const env = scope();
   const result = split ? processWords(raw, env, { escape: x.escape }) : processWord(raw, env, { escape: x.escape });
@@ -106,8 +109,8 @@ function expandWord(
     values: split ? result.words : [result.value],
     range,
     // Most words use no variable: no iterator for an empty set.
-    unmatched: result.unmatched.size === 0 ? [] : [...result.unmatched],
-    matched: result.matched.size === 0 ? [] : [...result.matched],
+    unmatched: result.unmatched.size === 0 ? NO_NAMES : [...result.unmatched],
+    matched: result.matched.size === 0 ? NO_NAMES : [...result.matched],
     error,
   };
 }
@@ -202,12 +205,14 @@ export function resolveStages(parsed: ParseResult, options: ResolveOptions = {})
     // step is never written again.
     const steps: Step[] = [];
     let scope: Map<string, string> | null = null;
+    let step: Step;
+    // The variables the current instruction sees (its step keeps the maps from before it), built
+    // when an expansion first needs them; one function for the stage, called only while the
+    // step is being expanded.
+    const here: Scope = () => (scope ??= scopeOf(step.args, step.env));
     for (const instruction of body) {
-      const step: Step = { instruction, args, env, expansions: [] };
+      step = { instruction, args, env, expansions: [] };
       steps.push(step);
-      // The variables this instruction sees (the step keeps the maps from before it), built
-      // when an expansion first needs them.
-      const here: Scope = () => (scope ??= scopeOf(step.args, step.env));
       switch (instruction.keyword) {
         case 'ARG': {
           // The defaults see the variables from before the instruction.

@@ -56,9 +56,9 @@ export interface ExpandedWord {
   values: string[];
   range: Range;
   /** Variables referenced that were not set in scope (BuildKit expands them to ""). */
-  unmatched: string[];
+  unmatched: readonly string[];
   /** Variables referenced and set. */
-  matched: string[];
+  matched: readonly string[];
   /** BuildKit's error for a malformed word (`${X:?required}`, `${unterminated`), or null. */
   error: string | null;
 }
