@@ -229,7 +229,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
       const chain = chainSteps(ctx, stage);
       const lastRemoval = lastOwnRunWith(ctx, stage, chain, isRemoval);
       if (lastRemoval < 0) continue;
-      const wds = workdirs(chain);
+      const wds = workdirs(ctx, chain);
       const produced: Produced[] = [];
       const packages: Package[] = [];
       for (let at = 0; at <= lastRemoval; at++) {

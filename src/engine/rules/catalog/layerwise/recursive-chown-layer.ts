@@ -122,7 +122,7 @@ The fix is offered only where the result is the same: the RUN does nothing else,
       // Only a recursive chown/chmod is reported: the walk ends at the last RUN that runs one.
       const last = lastOwnRunWith(ctx, stage, chain, (command) => programName(command) === 'chown' || programName(command) === 'chmod');
       if (last < 0) continue;
-      const wds = workdirs(chain);
+      const wds = workdirs(ctx, chain);
       const root = chain[0]?.stage ?? stage;
       const baseHasSystemDirs = root.baseStage === null && root.base.value.trim().toLowerCase() !== 'scratch' && root.base.value.trim() !== '';
       const own = new Set(stage.steps);
