@@ -1,6 +1,6 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
-import type { CopyInstruction } from '../../../parse/types.ts';
+import type { CopyInstruction, RunInstruction } from '../../../parse/types.ts';
 import type { Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
 import {
@@ -236,6 +236,39 @@ function matches(ctx: RuleContext, removed: string, p: Produced, cleanupOnly: bo
   return cleanupOnly || KNOWN_DIRS.has(p.path);
 }
 
+/** What a RUN writes (listed once per check: the chains of later stages walk it again). */
+function writesOfRun(ctx: RuleContext, step: Step, wd: string, cache: Map<Step, Written[]>): readonly Written[] {
+  let out = cache.get(step);
+  if (out === undefined) {
+    out = [];
+    const scope = scopeAt(ctx, step);
+    const line = step.instruction.range.start.line;
+    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) writes(out, command, scope, wd, line);
+    cache.set(step, out);
+  }
+  return out;
+}
+
+/** The packages a RUN installs (listed once per check, as writesOfRun). */
+function packagesOfRun(ctx: RuleContext, step: Step, cache: Map<Step, Set<string>>): ReadonlySet<string> {
+  let out = cache.get(step);
+  if (out === undefined) {
+    out = new Set();
+    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) addInstalled(out, command);
+    cache.set(step, out);
+  }
+  return out;
+}
+
+/** Adds the packages `command` installs (and an apk `--virtual` name) to `names`. */
+function addInstalled(names: Set<string>, command: ShellCommand): void {
+  const installed = systemPackagesInstalled(command);
+  if (!installed) return;
+  for (const p of installed.packages) names.add(packageName(p.value));
+  const virtual = flagValue(command, 't', 'virtual');
+  if (virtual) names.add(virtual);
+}
+
 /** What `apt-get clean` deletes: the downloaded packages and lists. */
 function isAptDownload(p: Produced): boolean {
   return p.path === APT_CACHE || p.path === APT_LISTS;
@@ -269,7 +302,8 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
   check(ctx) {
     // What each RUN writes and installs, kept for the stages built FROM its stage: their chains
     // walk the same steps again, with the same working directories and scopes.
-    const runEffects = new Map<Step, { here: Written[]; herePackages: Set<string> }>();
+    const runWrites = new Map<Step, Written[]>();
+    const runPackages = new Map<Step, Set<string>>();
     for (const stage of ctx.resolved.stages) {
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
@@ -277,44 +311,58 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
       const lastRemoval = lastOwnRunWith(ctx, stage, chain, isRemoval);
       if (lastRemoval < 0) continue;
       const wds = workdirs(ctx, chain);
+      // What the earlier steps wrote, in build order. Most removals are of what the same RUN wrote
+      // (`apt-get update ... && rm -rf /var/lib/apt/lists/*`) and need no look further back: the
+      // steps' writes are listed only when a removal first needs them, up to its own step.
       const produced: Produced[] = [];
+      let listed = 0;
+      const listWritesBefore = (end: number) => {
+        for (; listed < end; listed++) {
+          const { step } = chain[listed]!;
+          const i = step.instruction;
+          if (i.keyword === 'RUN') {
+            for (const w of writesOfRun(ctx, step, wds[listed]!, runWrites)) produced.push(w);
+          } else if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+            if (!i.destination) continue;
+            const destValue = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
+            if (destValue.includes('$')) continue;
+            const line = i.range.start.line;
+            for (const w of copyWrites(ctx, i, joinPath(wds[listed]!, destValue))) produced.push({ ...w, line, by: i.keyword, fromContext: i.from === null });
+          }
+        }
+      };
       const packages: Package[] = [];
       for (let at = 0; at <= lastRemoval; at++) {
         const { step, stage: owner } = chain[at]!;
-        const own = owner === stage;
         const i = step.instruction;
-        const wd = wds[at]!;
-        const line = i.range.start.line;
-        if (i.keyword === 'COPY' || i.keyword === 'ADD') {
-          if (!i.destination) continue;
-          const destValue = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
-          if (destValue.includes('$')) continue;
-          for (const w of copyWrites(ctx, i, joinPath(wd, destValue))) produced.push({ ...w, line, by: i.keyword, fromContext: i.from === null });
-          continue;
-        }
         if (i.keyword !== 'RUN') continue;
-        const known = own ? undefined : runEffects.get(step);
-        if (known) {
-          for (const w of known.here) produced.push(w);
-          for (const name of known.herePackages) packages.push({ name, line });
+        const line = i.range.start.line;
+        if (owner !== stage) {
+          for (const name of packagesOfRun(ctx, step, runPackages)) packages.push({ name, line });
           continue;
         }
+        const wd = wds[at]!;
         const scope = scopeAt(ctx, step);
         const cmds = commandsOf(ctx, i);
+        // What this RUN's commands before the current one wrote, listed as far as a removal needs.
         const here: Written[] = [];
+        let hereListed = 0;
         // Only a removal needs to know whether the RUN does nothing else.
         let cleanupOnly: boolean | null = null;
         const herePackages = new Set<string>();
-        for (const cmd of cmds) {
+        for (let k = 0; k < cmds.length; k++) {
+          const cmd = cmds[k]!;
           const c = cmd.command;
-          if (own && isRemoval(c)) {
+          if (isRemoval(c)) {
             const only = (cleanupOnly ??= isCleanupOnly(cmds));
             /** The last thing an earlier layer wrote that removing `path` takes away (and `accept` accepts). */
             const earlier = (path: string, accept?: (p: Produced) => boolean): Produced | null => {
+              for (; hereListed < k; hereListed++) writes(here, cmds[hereListed]!.command, scope, wd, line);
               // What this RUN wrote itself before is removed in the same layer: nothing to report.
               if (here.some((h) => path === h.path || isUnder(h.path, path) || (h.tree && isUnder(path, h.path)))) return null;
-              for (let k = produced.length - 1; k >= 0; k--) {
-                const p = produced[k]!;
+              listWritesBefore(at);
+              for (let n = produced.length - 1; n >= 0; n--) {
+                const p = produced[n]!;
                 if (matches(ctx, path, p, only) && (!accept || accept(p))) return p;
               }
               return null;
@@ -369,18 +417,11 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
               });
             }
           }
-          // What this command writes counts for the rest of this RUN and for later steps.
-          writes(here, c, scope, wd, line);
-          const installed = systemPackagesInstalled(c);
-          if (installed) {
-            for (const p of installed.packages) herePackages.add(packageName(p.value));
-            const virtual = flagValue(c, 't', 'virtual');
-            if (virtual) herePackages.add(virtual);
-          }
+          // What this command installs counts for the rest of this RUN and for later steps.
+          addInstalled(herePackages, c);
         }
-        for (const w of here) produced.push(w);
         for (const name of herePackages) packages.push({ name, line });
-        runEffects.set(step, { here, herePackages });
+        runPackages.set(step, herePackages);
       }
     }
   },
