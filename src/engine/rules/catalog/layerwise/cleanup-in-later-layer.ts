@@ -1,6 +1,6 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
-import type { CopyInstruction } from '../../../parse/types.ts';
+import type { CopyInstruction, RunInstruction } from '../../../parse/types.ts';
 import type { Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
 import {
@@ -50,54 +50,96 @@ const KNOWN_DIRS = new Set([APT_LISTS, APT_CACHE, APK_CACHE]);
 
 /** Programs whose arguments can name what they write (besides redirections, which any command may have). */
 const WRITERS = new Set(['apt-get', 'apt', 'apk', 'npm', 'yarn', 'yarnpkg', 'pnpm', 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
-const NOTHING: readonly { path: string; tree: boolean; empty?: boolean }[] = [];
+const URL = /^[a-z]+:\/\//;
+const URL_ANY_CASE = /^[a-z]+:\/\//i;
+const GLOB = /[*?[]/;
+const TAR_EXTRACT = /^-?[a-zA-Z]*x/;
+const APT_VERB_FLAGS = ['o'];
+const MKDIR_VALUE_FLAGS = ['m', 'mode'];
+const GIT_CLONE_VALUE_FLAGS = ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin'];
+const CP_VALUE_FLAGS = ['t', 'target-directory'];
 
-/** What one command writes, as far as a linter can tell. */
-function writes(command: ShellCommand, scope: ReadonlyMap<string, string>, wd: string): readonly { path: string; tree: boolean; empty?: boolean }[] {
+/** What RUN-written paths are recorded as: `line` is the RUN's. */
+type Written = Produced & { by: 'RUN' };
+
+/** Records `word` (expanded, relative to `wd`) as written by the RUN on `line`, unless it is no plain path. */
+function writePath(out: Written[], word: string | null | undefined, scope: ReadonlyMap<string, string>, wd: string, line: number, tree = false, empty = false): void {
+  if (!word) return;
+  const v = expandShellWord(word, scope);
+  if (v === null || v === '' || v === '-' || GLOB.test(v) || URL.test(v)) return;
+  out.push(empty ? { path: joinPath(wd, v), tree, empty, line, by: 'RUN' } : { path: joinPath(wd, v), tree, line, by: 'RUN' });
+}
+
+/** Records what one command of the RUN on `line` writes, as far as a linter can tell, in `out`. */
+function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string, string>, wd: string, line: number): void {
   const prog = programName(command);
   // Most commands write nothing a later layer could remove: answer before looking at their words.
-  if (command.redirects.length === 0 && !WRITERS.has(prog) && !isPip(prog)) return NOTHING;
-  const home = scope.get('HOME') ?? '/root';
-  const out: { path: string; tree: boolean; empty?: boolean }[] = [];
-  const path = (w: string | null | undefined, tree = false, empty = false) => {
-    if (!w) return;
-    const v = expandShellWord(w, scope);
-    if (v === null || v === '' || v === '-' || /[*?[]/.test(v) || /^[a-z]+:\/\//.test(v)) return;
-    out.push({ path: joinPath(wd, v), tree, ...(empty ? { empty } : {}) });
-  };
-  for (const r of command.redirects) if ((r.op.endsWith('>') || r.op.endsWith('>>')) && !r.op.includes('&')) path(r.target?.value);
-  const verb = subcommand(command, ['o']);
-  const installed = systemPackagesInstalled(command);
-  if ((prog === 'apt-get' || prog === 'apt') && (verb === 'update' || installed)) out.push({ path: APT_LISTS, tree: true });
-  if (installed?.manager === 'apt') out.push({ path: APT_CACHE, tree: true });
-  if (prog === 'apk' && (verb === 'update' || (installed && !hasFlag(command, 'no-cache')))) out.push({ path: APK_CACHE, tree: true });
-  const node = nodeInstall(command);
-  if (node) {
-    if (node.kind !== 'global') out.push({ path: joinPath(wd, 'node_modules'), tree: true });
-    if (node.pm === 'npm') out.push({ path: `${home}/.npm`, tree: true });
-    if (node.pm === 'yarn') out.push({ path: '/usr/local/share/.cache/yarn', tree: true }, { path: `${home}/.cache/yarn`, tree: true });
-    if (node.pm === 'pnpm') out.push({ path: `${home}/.local/share/pnpm`, tree: true });
+  if (command.redirects.length === 0 && !WRITERS.has(prog) && !isPip(prog)) return;
+  const known = (path: string) => out.push({ path, tree: true, line, by: 'RUN' });
+  for (const r of command.redirects) if ((r.op.endsWith('>') || r.op.endsWith('>>')) && !r.op.includes('&')) writePath(out, r.target?.value, scope, wd, line);
+  // Each program below writes in its own way; any other only through its redirections.
+  switch (prog) {
+    case 'apt-get':
+    case 'apt': {
+      const installed = systemPackagesInstalled(command);
+      if (installed || subcommand(command, APT_VERB_FLAGS) === 'update') known(APT_LISTS);
+      if (installed) known(APT_CACHE);
+      return;
+    }
+    case 'aptitude':
+      if (systemPackagesInstalled(command)) known(APT_CACHE);
+      return;
+    case 'apk':
+      if (subcommand(command, APT_VERB_FLAGS) === 'update' || (systemPackagesInstalled(command) && !hasFlag(command, 'no-cache'))) known(APK_CACHE);
+      return;
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+    case 'yarnpkg': {
+      const node = nodeInstall(command);
+      if (!node) return;
+      const home = scope.get('HOME') ?? '/root';
+      if (node.kind !== 'global') known(joinPath(wd, 'node_modules'));
+      if (node.pm === 'npm') known(`${home}/.npm`);
+      if (node.pm === 'yarn') {
+        known('/usr/local/share/.cache/yarn');
+        known(`${home}/.cache/yarn`);
+      }
+      if (node.pm === 'pnpm') known(`${home}/.local/share/pnpm`);
+      return;
+    }
+    case 'wget':
+      writePath(out, flagValue(command, 'O', 'output-document'), scope, wd, line);
+      writePath(out, flagValue(command, 'P', 'directory-prefix'), scope, wd, line, true);
+      return;
+    case 'curl':
+      writePath(out, flagValue(command, 'o', 'output'), scope, wd, line);
+      return;
+    case 'mkdir':
+      for (const w of argsWithoutFlags(command, MKDIR_VALUE_FLAGS)) writePath(out, w.value, scope, wd, line, true, true);
+      return;
+    case 'touch':
+      for (const w of argsWithoutFlags(command)) writePath(out, w.value, scope, wd, line);
+      return;
+    case 'git': {
+      if (subcommand(command, APT_VERB_FLAGS) !== 'clone') return;
+      const args = argsWithoutFlags(command, GIT_CLONE_VALUE_FLAGS);
+      const dir = args[2]?.value ?? (args[1] ? basename(args[1].value).replace(/\.git$/, '') : null);
+      writePath(out, dir, scope, wd, line, true);
+      return;
+    }
+    case 'cp':
+    case 'mv':
+      if (command.args.length >= 2) writePath(out, flagValue(command, 't', 'target-directory') ?? argsWithoutFlags(command, CP_VALUE_FLAGS).at(-1)?.value, scope, wd, line, true);
+      return;
+    case 'unzip':
+      writePath(out, flagValue(command, 'd'), scope, wd, line, true);
+      return;
+    case 'tar':
+      if (command.args.some((a) => TAR_EXTRACT.test(a.value) || a.value === '--extract')) writePath(out, flagValue(command, 'C', 'directory'), scope, wd, line, true);
+      return;
   }
-  if (isPip(prog) && verb === 'install') out.push({ path: `${home}/.cache/pip`, tree: true });
-  if (prog === 'wget') {
-    path(flagValue(command, 'O', 'output-document'));
-    path(flagValue(command, 'P', 'directory-prefix'), true);
-  }
-  if (prog === 'curl') path(flagValue(command, 'o', 'output'));
-  if (prog === 'mkdir') for (const w of argsWithoutFlags(command, ['m', 'mode'])) path(w.value, true, true);
-  if (prog === 'touch') for (const w of argsWithoutFlags(command)) path(w.value);
-  if (prog === 'git' && verb === 'clone') {
-    const args = argsWithoutFlags(command, ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin']);
-    const dir = args[2]?.value ?? (args[1] ? basename(args[1].value).replace(/\.git$/, '') : null);
-    path(dir, true);
-  }
-  if ((prog === 'cp' || prog === 'mv') && command.args.length >= 2) {
-    const args = argsWithoutFlags(command, ['t', 'target-directory']);
-    path(flagValue(command, 't', 'target-directory') ?? args.at(-1)?.value, true);
-  }
-  if (prog === 'unzip') path(flagValue(command, 'd'), true);
-  if (prog === 'tar' && command.args.some((a) => /^-?[a-zA-Z]*x/.test(a.value) || a.value === '--extract')) path(flagValue(command, 'C', 'directory'), true);
-  return out;
+  if (isPip(prog) && subcommand(command, APT_VERB_FLAGS) === 'install') known(`${scope.get('HOME') ?? '/root'}/.cache/pip`);
 }
 
 /** What a COPY/ADD writes: its destination, and everything below it for a directory source. */
@@ -106,8 +148,8 @@ function copyWrites(ctx: RuleContext, copy: CopyInstruction, dest: string): { pa
   const dirDest = copy.destination?.value.endsWith('/') || copy.destination?.value === '.' || copy.sources.length > 1;
   for (const s of copy.sources) {
     const src = s.value.trim();
-    if (src.includes('$') || /^[a-z]+:\/\//i.test(src)) continue;
-    const glob = /[*?[]/.test(src);
+    if (src.includes('$') || URL_ANY_CASE.test(src)) continue;
+    const glob = GLOB.test(src);
     if (ctx.context && copy.from === null && !glob) {
       // With the context at hand, a directory source is one with files below it.
       const rel = cleanPath(src).replace(/^\.\/?/, '').replace(/^\//, '');
@@ -194,6 +236,44 @@ function matches(ctx: RuleContext, removed: string, p: Produced, cleanupOnly: bo
   return cleanupOnly || KNOWN_DIRS.has(p.path);
 }
 
+/** What a RUN writes (listed once per check: the chains of later stages walk it again). */
+function writesOfRun(ctx: RuleContext, step: Step, wd: string, cache: Map<Step, Written[]>): readonly Written[] {
+  let out = cache.get(step);
+  if (out === undefined) {
+    out = [];
+    const scope = scopeAt(ctx, step);
+    const line = step.instruction.range.start.line;
+    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) writes(out, command, scope, wd, line);
+    cache.set(step, out);
+  }
+  return out;
+}
+
+/** The packages a RUN installs (listed once per check, as writesOfRun). */
+function packagesOfRun(ctx: RuleContext, step: Step, cache: Map<Step, Set<string>>): ReadonlySet<string> {
+  let out = cache.get(step);
+  if (out === undefined) {
+    out = new Set();
+    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) addInstalled(out, command);
+    cache.set(step, out);
+  }
+  return out;
+}
+
+/** Adds the packages `command` installs (and an apk `--virtual` name) to `names`. */
+function addInstalled(names: Set<string>, command: ShellCommand): void {
+  const installed = systemPackagesInstalled(command);
+  if (!installed) return;
+  for (const p of installed.packages) names.add(packageName(p.value));
+  const virtual = flagValue(command, 't', 'virtual');
+  if (virtual) names.add(virtual);
+}
+
+/** What `apt-get clean` deletes: the downloaded packages and lists. */
+function isAptDownload(p: Produced): boolean {
+  return p.path === APT_CACHE || p.path === APT_LISTS;
+}
+
 export const cleanupInLaterLayer: Rule = {
   id: 'cleanup-in-later-layer',
   title: 'Delete files in the same RUN that creates them',
@@ -222,60 +302,83 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
   check(ctx) {
     // What each RUN writes and installs, kept for the stages built FROM its stage: their chains
     // walk the same steps again, with the same working directories and scopes.
-    const runEffects = new Map<Step, { here: { path: string; tree: boolean }[]; herePackages: Set<string> }>();
+    const runWrites = new Map<Step, Written[]>();
+    const runPackages = new Map<Step, Set<string>>();
     for (const stage of ctx.resolved.stages) {
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
       const chain = chainSteps(ctx, stage);
       const lastRemoval = lastOwnRunWith(ctx, stage, chain, isRemoval);
       if (lastRemoval < 0) continue;
-      const wds = workdirs(chain);
+      const wds = workdirs(ctx, chain);
+      // What the earlier steps wrote, in build order. Most removals are of what the same RUN wrote
+      // (`apt-get update ... && rm -rf /var/lib/apt/lists/*`) and need no look further back: the
+      // steps' writes are listed only when a removal first needs them, up to its own step.
       const produced: Produced[] = [];
+      let listed = 0;
+      const listWritesBefore = (end: number) => {
+        for (; listed < end; listed++) {
+          const { step } = chain[listed]!;
+          const i = step.instruction;
+          if (i.keyword === 'RUN') {
+            for (const w of writesOfRun(ctx, step, wds[listed]!, runWrites)) produced.push(w);
+          } else if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+            if (!i.destination) continue;
+            const destValue = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
+            if (destValue.includes('$')) continue;
+            const line = i.range.start.line;
+            for (const w of copyWrites(ctx, i, joinPath(wds[listed]!, destValue))) produced.push({ ...w, line, by: i.keyword, fromContext: i.from === null });
+          }
+        }
+      };
       const packages: Package[] = [];
       for (let at = 0; at <= lastRemoval; at++) {
         const { step, stage: owner } = chain[at]!;
-        const own = owner === stage;
         const i = step.instruction;
-        const wd = wds[at]!;
-        const line = i.range.start.line;
-        if (i.keyword === 'COPY' || i.keyword === 'ADD') {
-          if (!i.destination) continue;
-          const destValue = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
-          if (destValue.includes('$')) continue;
-          for (const w of copyWrites(ctx, i, joinPath(wd, destValue))) produced.push({ ...w, line, by: i.keyword, fromContext: i.from === null });
-          continue;
-        }
         if (i.keyword !== 'RUN') continue;
-        const known = own ? undefined : runEffects.get(step);
-        if (known) {
-          for (const w of known.here) produced.push({ ...w, line, by: 'RUN' });
-          for (const name of known.herePackages) packages.push({ name, line });
+        const line = i.range.start.line;
+        if (owner !== stage) {
+          for (const name of packagesOfRun(ctx, step, runPackages)) packages.push({ name, line });
           continue;
         }
+        const wd = wds[at]!;
         const scope = scopeAt(ctx, step);
         const cmds = commandsOf(ctx, i);
-        const here: { path: string; tree: boolean }[] = [];
+        // What this RUN's commands before the current one wrote, listed as far as a removal needs.
+        const here: Written[] = [];
+        let hereListed = 0;
         // Only a removal needs to know whether the RUN does nothing else.
         let cleanupOnly: boolean | null = null;
         const herePackages = new Set<string>();
-        for (const cmd of cmds) {
+        for (let k = 0; k < cmds.length; k++) {
+          const cmd = cmds[k]!;
           const c = cmd.command;
-          if (own && isRemoval(c)) {
+          if (isRemoval(c)) {
             const only = (cleanupOnly ??= isCleanupOnly(cmds));
-            const earlier = (path: string) =>
-              produced.filter((p) => matches(ctx, path, p, only) && !here.some((h) => path === h.path || isUnder(h.path, path) || (h.tree && isUnder(path, h.path))));
+            /** The last thing an earlier layer wrote that removing `path` takes away (and `accept` accepts). */
+            const earlier = (path: string, accept?: (p: Produced) => boolean): Produced | null => {
+              for (; hereListed < k; hereListed++) writes(here, cmds[hereListed]!.command, scope, wd, line);
+              // What this RUN wrote itself before is removed in the same layer: nothing to report.
+              if (here.some((h) => path === h.path || isUnder(h.path, path) || (h.tree && isUnder(path, h.path)))) return null;
+              listWritesBefore(at);
+              for (let n = produced.length - 1; n >= 0; n--) {
+                const p = produced[n]!;
+                if (matches(ctx, path, p, only) && (!accept || accept(p))) return p;
+              }
+              return null;
+            };
             // rm of something an earlier layer wrote
             const hits: { word: string; from: Produced }[] = [];
             for (const t of rmTargets(cmd, scope, wd)) {
               const from = earlier(t.path);
-              if (from.length > 0) hits.push({ word: t.word, from: from.at(-1)! });
+              if (from) hits.push({ word: t.word, from });
             }
             const prog = programName(c);
             const verb = subcommand(c, ['o']);
             let cleaned: { what: string; from: Produced } | null = null;
             if ((prog === 'apt-get' || prog === 'apt') && (verb === 'clean' || verb === 'autoclean')) {
-              const from = earlier(APT_CACHE).filter((p) => p.path === APT_CACHE || p.path === APT_LISTS);
-              if (from.length > 0) cleaned = { what: `${prog} ${verb}`, from: from.at(-1)! };
+              const from = earlier(APT_CACHE, isAptDownload);
+              if (from) cleaned = { what: `${prog} ${verb}`, from };
             }
             if ((prog === 'npm' && verb === 'cache') || ((prog === 'yarn' || prog === 'yarnpkg') && verb === 'cache') || (isPip(prog) && verb === 'cache')) {
               const second = argsWithoutFlags(c)[1]?.value;
@@ -283,7 +386,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
                 const home = scope.get('HOME') ?? '/root';
                 const dir = prog === 'npm' ? `${home}/.npm` : prog.startsWith('pip') ? `${home}/.cache/pip` : '/usr/local/share/.cache/yarn';
                 const from = earlier(dir);
-                if (from.length > 0) cleaned = { what: `${prog} cache ${second}`, from: from.at(-1)! };
+                if (from) cleaned = { what: `${prog} cache ${second}`, from };
               }
             }
             const gone = removedPackages(c).filter((name) => !herePackages.has(name));
@@ -314,18 +417,11 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
               });
             }
           }
-          // What this command writes counts for the rest of this RUN and for later steps.
-          for (const w of writes(c, scope, wd)) here.push(w);
-          const installed = systemPackagesInstalled(c);
-          if (installed) {
-            for (const p of installed.packages) herePackages.add(packageName(p.value));
-            const virtual = flagValue(c, 't', 'virtual');
-            if (virtual) herePackages.add(virtual);
-          }
+          // What this command installs counts for the rest of this RUN and for later steps.
+          addInstalled(herePackages, c);
         }
-        for (const w of here) produced.push({ ...w, line, by: 'RUN' });
         for (const name of herePackages) packages.push({ name, line });
-        runEffects.set(step, { here, herePackages });
+        runPackages.set(step, herePackages);
       }
     }
   },

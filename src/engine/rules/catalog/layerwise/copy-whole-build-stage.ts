@@ -4,17 +4,28 @@ import type { Rule, RuleContext } from '../../types.ts';
 import { buildCommand, chainOf, chainSteps, commandsOf, copyFromStage, expanded, installsProductionOnly, joinPath, nodeInstall, scopeAt, workdirs } from './support.ts';
 
 /** Directories of a stage (and its chain) into which the whole build context was copied. */
-function contextCopies(ctx: RuleContext, stage: Stage): Set<string> {
+function contextCopies(ctx: RuleContext, stage: Stage): ReadonlySet<string> {
+  // A stage is often copied from several times: listed once per lint.
+  return ctx.memo(listContextCopies, stage);
+}
+
+const GLOB = /[*?[]/;
+/** `.`, `./` or `./.` */
+const WHOLE_CONTEXT = /^(\.\/?|\.\/\.)$/;
+
+function listContextCopies(ctx: RuleContext, stage: Stage): Set<string> {
   const chain = chainSteps(ctx, stage);
-  const wds = workdirs(chain);
+  // Most stages copy no whole context: their working directories are not needed.
+  let wds: readonly string[] | null = null;
   const out = new Set<string>();
-  chain.forEach(({ step }, at) => {
+  for (let at = 0; at < chain.length; at++) {
+    const { step } = chain[at]!;
     const i = step.instruction;
-    if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.from !== null || !i.destination) return;
-    if (!i.sources.some((s) => /^(\.\/?|\.\/\.)$/.test(s.value.trim()))) return;
+    if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.from !== null || !i.destination) continue;
+    if (!i.sources.some((s) => WHOLE_CONTEXT.test(s.value.trim()))) continue;
     const dest = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
-    if (!dest.includes('$')) out.add(joinPath(wds[at]!, dest));
-  });
+    if (!dest.includes('$')) out.add(joinPath((wds ??= workdirs(ctx, chain))[at]!, dest));
+  }
   return out;
 }
 
@@ -26,8 +37,18 @@ function ranCommands(ctx: RuleContext, stage: Stage): boolean {
   return chainOf(ctx, stage).some((s) => s.steps.some((st) => st.instruction.keyword === 'RUN'));
 }
 
+/** Whether a stage's chain starts from the empty image. */
+function buildsOnScratch(ctx: RuleContext, stage: Stage): boolean {
+  const root = chainOf(ctx, stage)[0]!;
+  return root.baseStage === null && root.base.value.trim().toLowerCase() === 'scratch';
+}
+
 /** What the stage built or installed that a runtime does not need: a label, or null. */
 function buildLeftovers(ctx: RuleContext, stage: Stage): string | null {
+  return ctx.memo(findBuildLeftovers, stage);
+}
+
+function findBuildLeftovers(ctx: RuleContext, stage: Stage): string | null {
   for (const s of chainOf(ctx, stage)) {
     for (const step of s.steps) {
       if (step.instruction.keyword !== 'RUN') continue;
@@ -67,24 +88,22 @@ The rule reports a \`COPY --from\` of an earlier stage whose source is \`/\` (fo
   },
   check(ctx) {
     for (const stage of ctx.resolved.stages) {
-      const targetIsScratch = chainOf(ctx, stage)[0]!.baseStage === null && chainOf(ctx, stage)[0]!.base.value.trim().toLowerCase() === 'scratch';
       for (const step of stage.steps) {
         const i = step.instruction;
         if (i.keyword !== 'COPY' || i.from === null) continue;
         const from = copyFromStage(ctx, stage, step);
         if (!from) continue;
         const copy = i as CopyInstruction;
-        const whole = contextCopies(ctx, from);
         for (const source of copy.sources) {
           const value = source.value.trim();
-          if (value.includes('$') || /[*?[]/.test(value)) continue;
+          if (value.includes('$') || GLOB.test(value)) continue;
           const path = joinPath('/', value);
           let why: string | null = null;
           if (path === '/') {
             // `COPY --from=x / /` is hadolint's DL3067 (no-copy-whole-filesystem).
             const dest = copy.destination ? joinPath('/', copy.destination.value.replace(/^["']|["']$/g, '')) : '';
-            if (dest !== '/' && !targetIsScratch && ranCommands(ctx, from)) why = `copies the whole filesystem of stage \`${from.name ?? from.index}\`, compilers and all`;
-          } else if (whole.has(path)) {
+            if (dest !== '/' && !buildsOnScratch(ctx, stage) && ranCommands(ctx, from)) why = `copies the whole filesystem of stage \`${from.name ?? from.index}\`, compilers and all`;
+          } else if (contextCopies(ctx, from).has(path)) {
             const leftovers = buildLeftovers(ctx, from);
             if (leftovers) why = `copies all of ${path} from stage \`${from.name ?? from.index}\`, where the whole build context was copied and ${leftovers}: the sources and intermediate files come along with the output`;
           }

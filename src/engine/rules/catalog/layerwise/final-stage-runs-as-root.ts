@@ -74,9 +74,12 @@ hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as 
       for (const step of s.steps) {
         const i = step.instruction;
         if (i.keyword === 'RUN') {
+          // The script's text rules out most RUNs before their commands are listed.
+          const script = i.form === 'shell' ? (ctx.scriptOf(i)?.text ?? null) : null;
+          if (script !== null && !DROPPER_IN_TEXT.test(script)) continue;
           const cmds = commandsOf(ctx, i);
-          const script = cmds[0]?.script;
-          if (script && !DROPPER_IN_TEXT.test(script)) continue;
+          const text = cmds[0]?.script;
+          if (script === null && text && !DROPPER_IN_TEXT.test(text)) continue;
           for (const { command } of cmds) {
             if (isDropper(command.name) || command.args.some((a) => isDropper(a.value))) return;
           }

@@ -26,7 +26,17 @@ export function repositoryAndTag(ref: string): { repository: string; tag: string
 }
 
 /** The facts about the image at the root of a stage's chain, or null when it is unknown. */
-export function baseImageTools(ctx: RuleContext, stage: Stage): { ref: string; facts: BaseImageTools } | null {
+export function baseImageTools(ctx: RuleContext, stage: Stage): KnownImage | null {
+  // Several rules ask about the final stage's image: looked up once per lint.
+  return ctx.memo(findBaseImageFacts, stage);
+}
+
+interface KnownImage {
+  ref: string;
+  facts: BaseImageTools;
+}
+
+function findBaseImageFacts(ctx: RuleContext, stage: Stage): KnownImage | null {
   const root = chainOf(ctx, stage)[0]!;
   if (root.baseStage !== null) return null;
   const ref = root.base.value.trim();

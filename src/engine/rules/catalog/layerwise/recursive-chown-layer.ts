@@ -1,5 +1,6 @@
 import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { CopyInstruction, Range } from '../../../parse/types.ts';
+import type { ShellCommand } from '../../../script/types.ts';
 import type { Fix, Rule, RuleContext } from '../../types.ts';
 import { commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
 
@@ -14,12 +15,32 @@ interface Recursive {
   targets: string[];
 }
 
+const GLOB = /[*?[]/;
+/** A file name with an extension: a COPY source that is likely a file, not a directory. */
+const EXTENSION = /\.[A-Za-z0-9]+$/;
+const RECURSIVE_SHORT_FLAGS = /^-[a-zA-Z]*R[a-zA-Z]*$/;
+const MKDIR_VALUE_FLAGS = ['m', 'mode'];
+
+/** The last item `accept` accepts, or undefined. */
+function findLast<T>(items: readonly T[], accept: (item: T) => boolean): T | undefined {
+  for (let k = items.length - 1; k >= 0; k--) if (accept(items[k]!)) return items[k];
+  return undefined;
+}
+
+function changesOwnerOrMode(command: ShellCommand): boolean {
+  return isChangeProgram(programName(command));
+}
+
+function isChangeProgram(prog: string): prog is 'chown' | 'chmod' {
+  return prog === 'chown' || prog === 'chmod';
+}
+
 /** `chown -R owner path...` / `chmod -R mode path...` */
 function recursiveChange(cmd: Cmd, scope: ReadonlyMap<string, string>, workdir: string): Recursive | null {
   const c = cmd.command;
   const prog = programName(c);
-  if (prog !== 'chown' && prog !== 'chmod') return null;
-  const recursive = c.args.some((a) => a.value === '-R' || a.value === '--recursive' || /^-[a-zA-Z]*R[a-zA-Z]*$/.test(a.value));
+  if (!isChangeProgram(prog)) return null;
+  const recursive = c.args.some((a) => a.value === '-R' || a.value === '--recursive' || RECURSIVE_SHORT_FLAGS.test(a.value));
   if (!recursive) return null;
   const words = argsWithoutFlags(c);
   if (words.length < 2) return null;
@@ -27,7 +48,7 @@ function recursiveChange(cmd: Cmd, scope: ReadonlyMap<string, string>, workdir: 
   const targets: string[] = [];
   for (const w of words.slice(1)) {
     const p = expandShellWord(w.value, scope);
-    if (p === null || /[*?[]/.test(p)) return null;
+    if (p === null || GLOB.test(p)) return null;
     targets.push(joinPath(workdir, p));
   }
   return { cmd, kind: prog, value, targets };
@@ -120,42 +141,42 @@ The fix is offered only where the result is the same: the RUN does nothing else,
       // Only this stage's RUNs are checked; its chain gives the COPYs before them.
       const chain = chainSteps(ctx, stage);
       // Only a recursive chown/chmod is reported: the walk ends at the last RUN that runs one.
-      const last = lastOwnRunWith(ctx, stage, chain, (command) => programName(command) === 'chown' || programName(command) === 'chmod');
+      const last = lastOwnRunWith(ctx, stage, chain, changesOwnerOrMode);
       if (last < 0) continue;
-      const wds = workdirs(chain);
+      const wds = workdirs(ctx, chain);
       const root = chain[0]?.stage ?? stage;
       const baseHasSystemDirs = root.baseStage === null && root.base.value.trim().toLowerCase() !== 'scratch' && root.base.value.trim() !== '';
-      const own = new Set(stage.steps);
       const copies: { step: ChainStep; dest: string; at: number; tree: boolean }[] = [];
       /** Paths known to exist before a given chain position (WORKDIRs, RUN mkdir targets, earlier COPY destinations). */
       const created: { path: string; at: number }[] = [];
-      chain.forEach((cs, at) => {
-        if (at > last) return;
+      for (let at = 0; at <= last; at++) {
+        const cs = chain[at]!;
         const i = cs.step.instruction;
         const wd = wds[at]!;
         if (i.keyword === 'WORKDIR') {
           created.push({ path: wd, at });
-          return;
+          continue;
         }
         if (i.keyword === 'COPY' || i.keyword === 'ADD') {
           const dest = copyDestination(cs, wd);
           if (dest) {
-            const tree = i.sources.some((src) => src.value === '.' || src.value.endsWith('/') || /[*?[]/.test(src.value) || !/\.[A-Za-z0-9]+$/.test(src.value));
+            const tree = i.sources.some((src) => src.value === '.' || src.value.endsWith('/') || GLOB.test(src.value) || !EXTENSION.test(src.value));
             copies.push({ step: cs, dest, at, tree });
             created.push({ path: dest, at });
           }
-          return;
+          continue;
         }
-        if (i.keyword !== 'RUN') return;
-        const scope = scopeAt(ctx, cs.step);
+        if (i.keyword !== 'RUN') continue;
         const cmds = commandsOf(ctx, i);
-        if (own.has(cs.step)) {
+        if (cs.stage === stage) {
           for (const cmd of cmds) {
-            const change = recursiveChange(cmd, scope, wd);
+            // The step's variables are looked up only for the commands that use them.
+            if (!isChangeProgram(programName(cmd.command))) continue;
+            const change = recursiveChange(cmd, scopeAt(ctx, cs.step), wd);
             if (!change) continue;
             // The chown covers what the COPY wrote: its destination, a directory above it, or part
             // of a copied directory (never `/`, where a COPY may have written anything).
-            const copy = [...copies].reverse().find((c) => change.targets.some((t) => t === c.dest || isUnder(c.dest, t) || (c.tree && c.dest !== '/' && isUnder(t, c.dest))));
+            const copy = findLast(copies, (c) => change.targets.some((t) => t === c.dest || isUnder(c.dest, t) || (c.tree && c.dest !== '/' && isUnder(t, c.dest))));
             if (!copy) continue;
             const between = chain.slice(copy.at + 1, at);
             const adjacent = between.every((b) => NEUTRAL.has(b.step.instruction.keyword));
@@ -171,12 +192,12 @@ The fix is offered only where the result is the same: the RUN does nothing else,
         }
         for (const cmd of cmds) {
           if (programName(cmd.command) !== 'mkdir') continue;
-          for (const w of argsWithoutFlags(cmd.command, ['m', 'mode'])) {
-            const p = expandShellWord(w.value, scope);
+          for (const w of argsWithoutFlags(cmd.command, MKDIR_VALUE_FLAGS)) {
+            const p = expandShellWord(w.value, scopeAt(ctx, cs.step));
             if (p) created.push({ path: joinPath(wd, p), at });
           }
         }
-      });
+      }
     }
   },
 };

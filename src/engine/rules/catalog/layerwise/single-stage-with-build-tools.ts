@@ -16,10 +16,12 @@ const COMPILER_PACKAGES = new Set([
   'linux-headers', 'golang', 'go', 'rustc', 'cargo', 'default-jdk', 'maven', 'gradle', 'gcc-c++', 'python3-dev', 'python-dev',
 ]);
 
+const DEV_HEADERS = /-(dev|devel)$/;
+
 /** The package names of a compiler toolchain or development headers. */
 function isCompilerPackage(name: string): boolean {
   const n = packageName(name);
-  return COMPILER_PACKAGES.has(n) || /^openjdk-?\d*-jdk/.test(n) || /-(dev|devel)$/.test(n);
+  return COMPILER_PACKAGES.has(n) || /^openjdk-?\d*-jdk/.test(n) || DEV_HEADERS.test(n);
 }
 
 /** Base images that are a compiler toolchain. */
@@ -67,26 +69,32 @@ The rule reports a Dockerfile with a single stage that runs a build (\`npm run b
     if (stage.baseStage !== null) return;
     if (!isApplicationImage(ctx, stage)) return;
 
-    const ref = stage.base.value.trim();
-    const toolchain = ref !== '' && !ref.includes('$') && ref.toLowerCase() !== 'scratch' && toolchainImage(ref);
     let build: { label: string; range: Range } | null = null;
     let compilers: { names: string[]; range: Range } | null = null;
+    // The first build command and the first compiler install are reported: the walk ends when both are found.
     for (const step of stage.steps) {
       if (step.instruction.keyword !== 'RUN') continue;
       const cmds = commandsOf(ctx, step.instruction);
-      const removesPackages = cmds.some((c) => isSystemPackageRemoval(c.command));
+      // Only an install needs to know whether the same RUN removes packages again.
+      let removesPackages: boolean | null = null;
       for (const c of cmds) {
-        const label = buildCommand(c.command);
-        if (label && !build) build = { label, range: c.range };
+        if (!build) {
+          const label = buildCommand(c.command);
+          if (label) build = { label, range: c.range };
+        }
+        if (compilers) continue;
         const installed = systemPackagesInstalled(c.command);
-        if (installed && !removesPackages && !compilers) {
+        if (installed && !(removesPackages ??= cmds.some((x) => isSystemPackageRemoval(x.command)))) {
           const names = installed.packages.map((p) => p.value).filter(isCompilerPackage);
           // Development headers alone (`libpq-dev`) are not a toolchain; a compiler is.
-          if (names.some((n) => !/-(dev|devel)$/.test(packageName(n)))) compilers = { names, range: c.range };
+          if (names.some((n) => !DEV_HEADERS.test(packageName(n)))) compilers = { names, range: c.range };
         }
       }
+      if (build && compilers) break;
     }
     if (!build && !compilers) return;
+    const ref = stage.base.value.trim();
+    const toolchain = ref !== '' && !ref.includes('$') && ref.toLowerCase() !== 'scratch' && toolchainImage(ref);
     const what: string[] = [];
     if (toolchain) what.push(`the \`${ref}\` toolchain`);
     if (compilers) what.push(compilers.names.slice(0, 3).join(', '));

@@ -117,8 +117,15 @@ export function copyFromStage(ctx: RuleContext, stage: Stage, step: Step): Stage
   return stageNamed(ctx, expanded(step, 'from', copy.from) ?? copy.from, stage.index);
 }
 
-/** The stages whose files reach the final image: its chain and every stage copied or mounted from, transitively. */
-export function stagesFeedingFinal(ctx: RuleContext): Set<number> {
+/**
+ * The stages whose files reach the final image: its chain and every stage copied or mounted from,
+ * transitively. Worked out once per lint for the rules that ask: do not modify.
+ */
+export function stagesFeedingFinal(ctx: RuleContext): ReadonlySet<number> {
+  return ctx.memo(listStagesFeedingFinal, ctx.resolved);
+}
+
+function listStagesFeedingFinal(ctx: RuleContext): Set<number> {
   const last = finalStage(ctx);
   const out = new Set<number>();
   if (!last) return out;
@@ -332,7 +339,19 @@ export function subcommand(command: ShellCommand, valueFlags: readonly string[] 
  * ENTRYPOINT resets a CMD inherited from an earlier stage or the base image. `null` means "the base
  * image's".
  */
-export function runtimeCommand(ctx: RuleContext, stage: Stage): { entrypoint: CmdInstruction | null; cmd: CmdInstruction | null; entrypointSet: boolean; cmdSet: boolean } {
+export function runtimeCommand(ctx: RuleContext, stage: Stage): RuntimeCommand {
+  // Several rules ask about the final stage's command: worked out once per lint.
+  return ctx.memo(findRuntimeCommand, stage);
+}
+
+interface RuntimeCommand {
+  entrypoint: CmdInstruction | null;
+  cmd: CmdInstruction | null;
+  entrypointSet: boolean;
+  cmdSet: boolean;
+}
+
+function findRuntimeCommand(ctx: RuleContext, stage: Stage): RuntimeCommand {
   let entrypoint: CmdInstruction | null = null;
   let cmd: CmdInstruction | null = null;
   let entrypointSet = false;
@@ -369,6 +388,10 @@ const REPLS = new Set(['node', 'nodejs', 'python', 'python3', 'python2', 'ipytho
  * export files (`FROM scratch` + COPY, no command) are not applications either.
  */
 export function isApplicationImage(ctx: RuleContext, stage: Stage): boolean {
+  return ctx.memo(runsApplication, stage);
+}
+
+function runsApplication(ctx: RuleContext, stage: Stage): boolean {
   const { entrypoint, cmd } = runtimeCommand(ctx, stage);
   const first = entrypoint ?? cmd;
   if (!first) return false;
@@ -388,7 +411,17 @@ export function isApplicationImage(ctx: RuleContext, stage: Stage): boolean {
 }
 
 /** The program the final container starts, after an init or the node image's entrypoint script. */
-export function startedProgram(ctx: RuleContext, stage: Stage): { argv: string[]; instruction: CmdInstruction } | null {
+export function startedProgram(ctx: RuleContext, stage: Stage): StartedProgram | null {
+  // Shared by the rules that look at the final container's program: do not modify.
+  return ctx.memo(findStartedProgram, stage);
+}
+
+interface StartedProgram {
+  argv: readonly string[];
+  instruction: CmdInstruction;
+}
+
+function findStartedProgram(ctx: RuleContext, stage: Stage): StartedProgram | null {
   const { entrypoint, cmd } = runtimeCommand(ctx, stage);
   const entry = entrypoint ? argvOf(entrypoint.form, entrypoint.command) : [];
   const rest = cmd ? argvOf(cmd.form, cmd.command) : [];
@@ -442,8 +475,15 @@ export function isUnder(path: string, dir: string): boolean {
   return path === dir || path.startsWith(`${dir}/`);
 }
 
-/** The WORKDIR in force at each step of a chain (`/` until one is set, as in most base images). */
-export function workdirs(chain: readonly ChainStep[]): string[] {
+/**
+ * The WORKDIR in force at each step of a chain (`/` until one is set, as in most base images).
+ * `chain` is a chainSteps list; listed once per lint for the rules that walk it: do not modify.
+ */
+export function workdirs(ctx: RuleContext, chain: readonly ChainStep[]): readonly string[] {
+  return ctx.memo(listWorkdirs, chain);
+}
+
+function listWorkdirs(_ctx: RuleContext, chain: readonly ChainStep[]): string[] {
   let wd = '/';
   return chain.map(({ step }) => {
     const here = wd;
