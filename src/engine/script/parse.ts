@@ -295,6 +295,9 @@ class Tokens {
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 const NO_SUBSTITUTIONS: readonly { text: string; offset: number }[] = [];
+/** Shared by the commands that have no assignment, or no redirection: never written to. */
+const NO_WORDS: readonly ShellWord[] = Object.freeze([]);
+const NO_REDIRECTS = Object.freeze([]) as unknown as { op: string; target: ShellWord | null }[];
 
 /** The command substitutions inside a word (`$(...)` and backticks), as nested scripts. */
 function substitutions(word: ShellWord): readonly { text: string; offset: number }[] {
@@ -329,46 +332,63 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
   let words: ShellWord[] = [];
   // How many of `words` may hold a command substitution: most commands have none to look for.
   let substituting = 0;
-  let redirects: { op: string; target: ShellWord | null }[] = [];
+  let redirects: { op: string; target: ShellWord | null }[] = NO_REDIRECTS;
   let pendingRedirect: { op: string; target: ShellWord | null } | null = null;
   let forHeader = false;
   // Inside `case ... in`, words up to `)` are a pattern, not a command.
   let casePattern = false;
   let caseDepth = 0;
 
+  // The commands inside `$(...)` and backticks of these words, after the command that holds them.
+  const scanSubstitutions = (list: readonly ShellWord[]) => {
+    for (const w of list) {
+      for (const sub of substitutions(w)) {
+        build(sub.text, sub.offset, depth + 1, out);
+        nested = true;
+      }
+    }
+  };
+
   const shift = (w: ShellWord): ShellWord => (offset === 0 ? w : { ...w, start: w.start + offset, end: w.end + offset });
 
   const flush = (next: Connector) => {
     let k = 0;
-    const assignments: ShellWord[] = [];
     while (k < words.length && isPrefixWord(words[k]!.raw)) k++;
-    while (k < words.length && words[k]!.raw.includes('=') && ASSIGNMENT.test(words[k]!.raw)) assignments.push(words[k++]!);
+    const firstAssignment = k;
+    while (k < words.length && words[k]!.raw.includes('=') && ASSIGNMENT.test(words[k]!.raw)) k++;
     if (k < words.length && !isClosingWord(words[k]!.raw)) {
       const nameWord = words[k]!;
+      // Most commands have no assignment and no prefix word: their words after the name become
+      // the arguments as they are, without a copy (`words` starts afresh below).
+      const assignments = k === firstAssignment ? NO_WORDS : words.slice(firstAssignment, k);
+      const end = words.at(-1)!.end;
+      // The words up to the name, for the substitution scan after the command is listed.
+      const head = substituting > 0 ? words.slice(0, k + 1) : NO_WORDS;
+      let args: ShellWord[];
+      if (k === 0) {
+        words.shift();
+        args = words;
+      } else args = words.slice(k + 1);
       out.push({
         name: nameWord.value,
         program: programOf(nameWord.value),
         nameWord,
-        args: words.slice(k + 1),
+        args,
         assignments,
         redirects,
         connector,
         start: (assignments[0] ?? nameWord).start,
-        end: words.at(-1)!.end,
+        end,
         depth,
       });
-    }
-    if (substituting > 0) {
-      for (const w of words) {
-        for (const sub of substitutions(w)) {
-          build(sub.text, sub.offset, depth + 1, out);
-          nested = true;
-        }
+      if (substituting > 0) {
+        scanSubstitutions(head);
+        scanSubstitutions(args);
       }
-    }
+    } else if (substituting > 0) scanSubstitutions(words);
     words = [];
     substituting = 0;
-    redirects = [];
+    redirects = NO_REDIRECTS;
     pendingRedirect = null;
     connector = next;
   };
@@ -377,6 +397,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
     if (kind === REDIRECT) {
       // The target of a redirection is a file name (or descriptor), not an argument.
       pendingRedirect = { op: tokens.op, target: null };
+      if (redirects === NO_REDIRECTS) redirects = [];
       redirects.push(pendingRedirect);
       continue;
     }

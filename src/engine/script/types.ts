@@ -28,9 +28,9 @@ export interface ShellCommand {
   /** The words after the program (redirections removed). */
   args: ShellWord[];
   /** `NAME=value` words written before the program. */
-  assignments: ShellWord[];
+  assignments: readonly ShellWord[];
   /** Redirections, e.g. `> /opt/blob` or `2>&1`. */
-  redirects: { op: string; target: ShellWord | null }[];
+  redirects: readonly { op: string; target: ShellWord | null }[];
   connector: Connector;
   start: number;
   end: number;

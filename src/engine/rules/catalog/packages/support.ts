@@ -88,6 +88,20 @@ function execTarget(args: readonly ShellWord[]): number {
   return -1;
 }
 
+/** `busybox`, `builtin`, `command` and `run`, which ShellCheck looks through to the next word. */
+function isLookedThrough(name: string): boolean {
+  // Asked of every command of every RUN: a switch, not a list built per call.
+  switch (name) {
+    case 'busybox':
+    case 'builtin':
+    case 'command':
+    case 'run':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /**
  * ShellCheck's `getCommandName` (not the basename): the literal first word, looked through
  * `busybox`, `builtin`, `command` and `run` (when the next word is no flag) and `exec`. `sudo`,
@@ -97,7 +111,7 @@ function execTarget(args: readonly ShellWord[]): number {
 function toCommand(c: ShellCommand): HCommand | null {
   if (!isLiteral(c.nameWord)) return null;
   let name = c.nameWord.value;
-  const at = ['busybox', 'builtin', 'command', 'run'].includes(name)
+  const at = isLookedThrough(name)
     ? c.args.length > 0 && !isFlagWord(c.args[0]!) ? 0 : -1
     : name === 'exec'
       ? execTarget(c.args)
@@ -158,13 +172,12 @@ function makeView(ctx: RuleContext, run: RunInstruction): RunView {
     commands = script?.commands ?? [];
     mappable = script !== null;
   }
-  return {
-    run,
-    onbuild: ctx.memo(onbuildOfTriggers, null).get(run) ?? null,
-    commands: commands.map(toCommand).filter((c): c is HCommand => c !== null),
-    text,
-    mappable,
-  };
+  const views: HCommand[] = [];
+  for (const command of commands) {
+    const view = toCommand(command);
+    if (view !== null) views.push(view);
+  }
+  return { run, onbuild: ctx.memo(onbuildOfTriggers, null).get(run) ?? null, commands: views, text, mappable };
 }
 
 /** The ONBUILD instruction of each trigger (`ONBUILD RUN ...` gives the RUN its ONBUILD). */
