@@ -95,7 +95,13 @@ function indexed(rules: readonly Rule[]): IndexedRules {
 
 const MEMO_SLOT = Symbol('layerwise.memo');
 /** A `make` function of `RuleContext.memo`, with the table of the lint that last used it. */
-type MemoizedMake = { [MEMO_SLOT]?: { generation: number; table: Map<unknown, unknown> } };
+type MemoizedMake = { [MEMO_SLOT]?: MemoSlot };
+/** One lint's values of a `make` function: the one for the key `null` (a fact about the whole file) kept apart, without a Map. */
+interface MemoSlot {
+  generation: number;
+  table: Map<unknown, unknown> | null;
+  whole: unknown;
+}
 let lintGeneration = 0;
 
 /** A RUN's script, parsed, with what mapping script offsets back to the source needs. */
@@ -161,13 +167,18 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
     const memoized = make as MemoizedMake;
     let slot = memoized[MEMO_SLOT];
     if (slot === undefined || slot.generation !== generation) {
-      slot = { generation, table: new Map() };
+      slot = { generation, table: null, whole: undefined };
       memoized[MEMO_SLOT] = slot;
     }
-    let value = slot.table.get(key) as V | undefined;
+    if (key === null) {
+      if (slot.whole === undefined) slot.whole = make(ctx, key);
+      return slot.whole as V;
+    }
+    const table = (slot.table ??= new Map());
+    let value = table.get(key) as V | undefined;
     if (value === undefined) {
       value = make(ctx, key);
-      slot.table.set(key, value);
+      table.set(key, value);
     }
     return value;
   };
