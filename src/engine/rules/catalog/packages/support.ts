@@ -329,9 +329,13 @@ export function eachRun(ctx: RuleContext, visit: (view: RunView) => void, withOn
 }
 
 function listRunViews(ctx: RuleContext, withOnbuild: boolean): readonly RunView[] {
+  // The RUNs of `passes`, in their order (every RUN, then the RUN triggers), read straight from
+  // the instructions.
   const views: RunView[] = [];
-  for (const pass of passes(ctx, withOnbuild)) {
-    for (const { instruction } of pass) if (instruction.keyword === 'RUN') views.push(viewOf(ctx, instruction));
+  const { instructions } = ctx.parsed;
+  for (const i of instructions) if (i.keyword === 'RUN') views.push(viewOf(ctx, i));
+  if (withOnbuild) {
+    for (const i of instructions) if (i.keyword === 'ONBUILD' && i.trigger?.keyword === 'RUN') views.push(viewOf(ctx, i.trigger));
   }
   return views;
 }
