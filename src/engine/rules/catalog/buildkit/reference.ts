@@ -3,7 +3,9 @@
  * accepts (`alpine`, `ghcr.io/org/app:1.2`, `busybox@sha256:...`). Returns the error text, or null.
  */
 
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+// distribution's `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]`, written so that the engine
+// does not try each name twice: the same strings match.
+const DOMAIN_COMPONENT = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
 const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
 const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
 const DOMAIN = `(?:${DOMAIN_NAME}|${IPV6})(?::[0-9]+)?`;
@@ -18,16 +20,30 @@ const ANCHORED_IDENTIFIER = /^[a-f0-9]{64}$/;
 const NAME_TOTAL_LENGTH_MAX = 255;
 const DIGEST_HEX_LENGTH: ReadonlyMap<string, number> = new Map([['sha256', 64], ['sha384', 96], ['sha512', 128]]);
 
+/**
+ * Whether `toLowerCase` leaves `s` as it is. Image names are ASCII nearly always: those are
+ * answered by a scan, without building the lower-cased copy.
+ */
+function isLowerCase(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return s.toLowerCase() === s;
+    if (c >= 0x41 && c <= 0x5a) return false;
+  }
+  return true;
+}
+
 /** `splitDockerDomain`: the registry and the path, with docker.io and library/ filled in. */
 function splitDockerDomain(name: string): [string, string] {
   const i = name.indexOf('/');
+  const first = i === -1 ? '' : name.slice(0, i);
   let domain: string;
   let remainder: string;
-  if (i === -1 || (!/[.:]/.test(name.slice(0, i)) && name.slice(0, i) !== 'localhost' && name.slice(0, i).toLowerCase() === name.slice(0, i))) {
+  if (i === -1 || (!first.includes('.') && !first.includes(':') && first !== 'localhost' && isLowerCase(first))) {
     domain = 'docker.io';
     remainder = name;
   } else {
-    domain = name.slice(0, i);
+    domain = first;
     remainder = name.slice(i + 1);
   }
   if (domain === 'index.docker.io') domain = 'docker.io';
@@ -37,6 +53,9 @@ function splitDockerDomain(name: string): [string, string] {
 
 /** `reference.Parse` on a full name. */
 function parse(s: string): string | null {
+  // Without `@` there is no digest to check, and a name no longer than the whole string is
+  // within the limit: whether it matches is all (most references), and needs no match array.
+  if (s.length <= NAME_TOTAL_LENGTH_MAX && !s.includes('@') && REFERENCE.test(s)) return null;
   const m = REFERENCE.exec(s);
   if (!m) {
     if (s === '') return 'repository name must have at least one component';
@@ -66,11 +85,12 @@ export function normalizedNamedError(s: string): string | null {
 }
 
 function parseNormalizedNamed(s: string): string | null {
-  if (ANCHORED_IDENTIFIER.test(s)) return 'invalid repository name (cannot specify 64-byte hexadecimal strings)';
+  // Only a 64-character string can be a bare image ID: most are answered by their length.
+  if (s.length === 64 && ANCHORED_IDENTIFIER.test(s)) return 'invalid repository name (cannot specify 64-byte hexadecimal strings)';
   const [domain, remainder] = splitDockerDomain(s);
   const tagSep = remainder.indexOf(':');
   const remoteName = tagSep > -1 ? remainder.slice(0, tagSep) : remainder;
-  if (remoteName.toLowerCase() !== remoteName) return `invalid reference format: repository name (${remoteName}) must be lowercase`;
+  if (!isLowerCase(remoteName)) return `invalid reference format: repository name (${remoteName}) must be lowercase`;
   return parse(`${domain}/${remainder}`);
 }
 

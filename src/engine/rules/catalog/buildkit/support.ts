@@ -258,8 +258,10 @@ export function declaredArgNames(resolved: ResolvedDockerfile, stage: Stage, ste
 /** The stages a stage builds on, nearest first (never itself, cycles cut). */
 export function baseChain(resolved: ResolvedDockerfile, stage: Stage): Stage[] {
   const out: Stage[] = [];
+  // Most stages start from an image: no table of the stages seen to build for them.
+  if (stage.baseStage === null) return out;
   const seen = new Set<number>([stage.index]);
-  for (let i = stage.baseStage; i !== null && !seen.has(i); i = resolved.stages[i]?.baseStage ?? null) {
+  for (let i: number | null = stage.baseStage; i !== null && !seen.has(i); i = resolved.stages[i]?.baseStage ?? null) {
     seen.add(i);
     const s = resolved.stages[i];
     if (!s) break;

@@ -31,6 +31,14 @@ function isAbsolute(path: string, os: string): boolean {
 }
 
 /**
+ * Whether `isAbsolute` holds on Linux and Windows alike: `/` then neither a second slash nor a
+ * backslash (a UNC path on Windows), and no `:` (Windows reads `/a:b` as drive-relative).
+ */
+function isAbsoluteOnEveryOs(path: string): boolean {
+  return path.startsWith('/') && path[1] !== '/' && path[1] !== '\\' && !path.includes(':');
+}
+
+/**
  * The OS a stage is built for, whose path rules BuildKit applies: the `--platform` of the stage
  * its chain starts from (a stage built on another takes its platform), else the target's. Without
  * `--platform` BuildKit takes the base image's platform when the builder runs it
@@ -49,7 +57,7 @@ function stageOs(ctx: RuleContext, stage: Stage): string {
  * fails (BuildKit stops there), or it uses variables this linter cannot see (a base image's,
  * which BuildKit would know) and they could make the path absolute.
  */
-function expandedPath(ctx: RuleContext, step: Step, os: string): string | null {
+function expandedPath(ctx: RuleContext, step: Step, stage: Stage): string | null {
   const word = expandedField(step, 'workdir');
   if (!word || word.error) return null;
   if (word.unmatched.length === 0) return word.value;
@@ -58,7 +66,7 @@ function expandedPath(ctx: RuleContext, step: Step, os: string): string | null {
   const scope = scopeOf(step.args, step.env);
   for (const name of word.unmatched) scope.set(name, '/');
   const filled = processWord(word.raw, scope, { escape: ctx.parsed.escapeCharacter });
-  return filled.error || isAbsolute(filled.value, os) ? null : word.value;
+  return filled.error || isAbsolute(filled.value, stageOs(ctx, stage)) ? null : word.value;
 }
 
 function message(path: string): string {
@@ -92,9 +100,9 @@ Docker's build checks call this *WorkdirRelativePath*; hadolint's DL3000 asks fo
       const fromTrigger = triggerSteps(ctx, stage).find(isWorkdir);
       const step = fromTrigger ?? stage.steps.find(isWorkdir);
       if (!step) continue;
-      const os = stageOs(ctx, stage);
-      const path = expandedPath(ctx, step, os);
-      if (path === null || isAbsolute(path, os)) continue;
+      const path = expandedPath(ctx, step, stage);
+      // Most paths (`/app`) are absolute on every OS: the stage's OS is worked out for the others.
+      if (path === null || isAbsoluteOnEveryOs(path) || isAbsolute(path, stageOs(ctx, stage))) continue;
       if (fromTrigger) ctx.report({ only: 'buildkit', range: triggerRange(stage), message: message(path) });
       else buildkit.set(step.instruction, path);
     }
