@@ -80,9 +80,15 @@ export function lastOwnRunWith(ctx: RuleContext, stage: Stage, chain: readonly C
   for (let at = chain.length - 1; at >= 0; at--) {
     const { step, stage: owner } = chain[at]!;
     if (owner !== stage) return -1;
-    if (step.instruction.keyword === 'RUN' && commandsOf(ctx, step.instruction).some(({ command }) => wanted(command))) return at;
+    if (step.instruction.keyword === 'RUN' && someCommand(commandsOf(ctx, step.instruction), wanted)) return at;
   }
   return -1;
+}
+
+/** Whether `wanted` accepts one of `cmds`' commands (a loop: no closure per RUN). */
+function someCommand(cmds: readonly Cmd[], wanted: (command: ShellCommand) => boolean): boolean {
+  for (const { command } of cmds) if (wanted(command)) return true;
+  return false;
 }
 
 /** The image a chain starts from (`scratch` included), or null when the reference is empty. */
@@ -519,6 +525,8 @@ export function expandShellWord(word: string, scope: ReadonlyMap<string, string>
     if (home === null) return null;
     w = home + w.slice(1);
   }
+  // Most words are plain text: without `$` or a backquote there is nothing to replace.
+  if (!w.includes('$') && !w.includes('`')) return w;
   if (/`|\$\(/.test(w)) return null;
   let failed = false;
   const out = w.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => {
