@@ -1,7 +1,7 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { CopyInstruction, RunInstruction } from '../../../parse/types.ts';
-import type { Step } from '../../../stages/types.ts';
+import type { Stage, Step } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
 import {
   basename,
@@ -20,6 +20,7 @@ import {
   subcommand,
   systemPackagesInstalled,
   workdirs,
+  type ChainStep,
   type Cmd,
 } from './support.ts';
 
@@ -179,14 +180,18 @@ function rmTargets(cmd: Cmd, scope: ReadonlyMap<string, string>, wd: string): { 
   return out;
 }
 
+const NO_PACKAGES: readonly string[] = [];
+
 /** The packages a removal command names (`apt-get purge x`, `apk del .build-deps`). */
-function removedPackages(command: ShellCommand): string[] {
+function removedPackages(command: ShellCommand): readonly string[] {
   const prog = programName(command);
-  const args = argsWithoutFlags(command, ['o']);
+  // Most removals are `rm`: only apt and apk remove packages, and only their arguments are listed.
+  if (prog !== 'apt-get' && prog !== 'apt' && prog !== 'apk') return NO_PACKAGES;
+  const args = argsWithoutFlags(command, APT_VERB_FLAGS);
   const verb = args[0]?.value;
   if ((prog === 'apt-get' || prog === 'apt') && (verb === 'purge' || verb === 'remove')) return args.slice(1).map((a) => a.value);
   if (prog === 'apk' && verb === 'del') return args.slice(1).map((a) => a.value);
-  return [];
+  return NO_PACKAGES;
 }
 
 /**
@@ -269,6 +274,16 @@ function addInstalled(names: Set<string>, command: ShellCommand): void {
   if (virtual) names.add(virtual);
 }
 
+/** Whether a RUN's command is one this rule reports on (see isRemoval). */
+function isRemovalCmd(cmd: Cmd): boolean {
+  return isRemoval(cmd.command);
+}
+
+/** Where `stage`'s own steps start in its chain: they come last, after those of the stages it is built FROM. */
+function firstOwnStep(chain: readonly ChainStep[], stage: Stage): number {
+  return chain.length - stage.steps.length;
+}
+
 /** What `apt-get clean` deletes: the downloaded packages and lists. */
 function isAptDownload(p: Produced): boolean {
   return p.path === APT_CACHE || p.path === APT_LISTS;
@@ -331,25 +346,33 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
           }
         }
       };
+      // The packages earlier RUNs installed: only a package removal (`apt-get purge x`) asks, so
+      // they are listed when one first needs them, as the writes above.
       const packages: Package[] = [];
-      for (let at = 0; at <= lastRemoval; at++) {
-        const { step, stage: owner } = chain[at]!;
+      let packagesListed = 0;
+      const listPackagesBefore = (end: number) => {
+        for (; packagesListed < end; packagesListed++) {
+          const { step } = chain[packagesListed]!;
+          if (step.instruction.keyword !== 'RUN') continue;
+          const line = step.instruction.range.start.line;
+          for (const name of packagesOfRun(ctx, step, runPackages)) packages.push({ name, line });
+        }
+      };
+      // The steps of the stages this one is built FROM write and install, but report nothing.
+      for (let at = firstOwnStep(chain, stage); at <= lastRemoval; at++) {
+        const { step } = chain[at]!;
         const i = step.instruction;
         if (i.keyword !== 'RUN') continue;
+        const cmds = commandsOf(ctx, i);
+        if (!cmds.some(isRemovalCmd)) continue;
         const line = i.range.start.line;
-        if (owner !== stage) {
-          for (const name of packagesOfRun(ctx, step, runPackages)) packages.push({ name, line });
-          continue;
-        }
         const wd = wds[at]!;
         const scope = scopeAt(ctx, step);
-        const cmds = commandsOf(ctx, i);
         // What this RUN's commands before the current one wrote, listed as far as a removal needs.
         const here: Written[] = [];
         let hereListed = 0;
         // Only a removal needs to know whether the RUN does nothing else.
         let cleanupOnly: boolean | null = null;
-        const herePackages = new Set<string>();
         for (let k = 0; k < cmds.length; k++) {
           const cmd = cmds[k]!;
           const c = cmd.command;
@@ -389,8 +412,16 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
                 if (from) cleaned = { what: `${prog} cache ${second}`, from };
               }
             }
-            const gone = removedPackages(c).filter((name) => !herePackages.has(name));
-            const packageHits = gone.map((name) => packages.filter((p) => p.name === name).at(-1)).filter((p): p is Package => p !== undefined);
+            const removed = removedPackages(c);
+            let packageHits: Package[] = [];
+            if (removed.length > 0) {
+              // A package this RUN installed before removing it is gone from the layer.
+              const installedHere = new Set<string>();
+              for (let n = 0; n < k; n++) addInstalled(installedHere, cmds[n]!.command);
+              listPackagesBefore(at);
+              const gone = removed.filter((name) => !installedHere.has(name));
+              packageHits = gone.map((name) => packages.filter((p) => p.name === name).at(-1)).filter((p): p is Package => p !== undefined);
+            }
             if (hits.length > 0) {
               const first = hits[0]!;
               const source = first.from.by === 'RUN' ? `the RUN on line ${first.from.line}` : `the ${first.from.by} on line ${first.from.line}`;
@@ -417,11 +448,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
               });
             }
           }
-          // What this command installs counts for the rest of this RUN and for later steps.
-          addInstalled(herePackages, c);
         }
-        for (const name of herePackages) packages.push({ name, line });
-        runPackages.set(step, herePackages);
       }
     }
   },

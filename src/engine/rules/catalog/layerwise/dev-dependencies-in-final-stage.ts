@@ -18,6 +18,9 @@ function withExports(scope: ReadonlyMap<string, string>, before: readonly Cmd[])
   return out;
 }
 
+/** The programs nodeInstall and prunesDev answer for: any other command neither installs nor prunes. */
+const NODE_PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'yarnpkg']);
+
 /** `npm prune --omit=dev`, `npm prune --production`, `pnpm prune --prod`, `yarn workspaces focus --production`. */
 function prunesDev(command: ShellCommand, scope: () => ReadonlyMap<string, string>): boolean {
   const prog = programName(command);
@@ -62,7 +65,10 @@ The rule checks the stages whose layers form the final image (the last stage and
     for (const { step, order } of steps) {
       if (step.instruction.keyword !== 'RUN') continue;
       const cmds = commandsOf(ctx, step.instruction);
-      cmds.forEach((cmd, index) => {
+      for (let index = 0; index < cmds.length; index++) {
+        const cmd = cmds[index]!;
+        // Only the package managers install or prune: the other commands need no closure.
+        if (!NODE_PACKAGE_MANAGERS.has(programName(cmd.command))) continue;
         // The variables in force are only worked out for the few commands that read them.
         const scope = () => withExports(scopeAt(ctx, step), cmds.slice(0, index));
         const install = nodeInstall(cmd.command);
@@ -72,7 +78,7 @@ The rule checks the stages whose layers form the final image (the last stage and
         } else if (prunesDev(cmd.command, scope)) {
           cleanups.push({ order, index });
         }
-      });
+      }
     }
     for (const d of devInstalls) {
       const pruned = cleanups.some((c) => c.order > d.order || (c.order === d.order && c.index > d.index));

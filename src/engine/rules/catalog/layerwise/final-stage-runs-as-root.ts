@@ -28,6 +28,15 @@ const DROPPER_IN_TEXT = new RegExp(
   [...PRIVILEGE_DROPPERS].map((name) => [...name].join(`[\\\\'"\\n]*`)).join('|'),
 );
 
+/**
+ * Whether a CMD/ENTRYPOINT word, or one of its space-separated parts, is a dropper. Each is one
+ * only if it holds a dropper's name, which DROPPER_IN_TEXT finds: most words are not split.
+ */
+function namesDropper(word: string): boolean {
+  if (!DROPPER_IN_TEXT.test(word)) return false;
+  return isDropper(word) || word.split(/\s+/).some(isDropper);
+}
+
 export const finalStageRunsAsRoot: Rule = {
   id: 'final-stage-runs-as-root',
   title: 'Run the final image as a non-root user',
@@ -86,7 +95,7 @@ hadolint's DL3002 (*no-root-last-user*) flags an explicit \`USER root\` left as 
         }
         if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.sources.some((src) => isDropper(src.value))) return;
         if (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') {
-          if (i.command.some((w) => isDropper(w) || w.split(/\s+/).some(isDropper))) return;
+          if (i.command.some(namesDropper)) return;
         }
       }
     }

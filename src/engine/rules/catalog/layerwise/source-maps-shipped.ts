@@ -1,13 +1,43 @@
 import { commandScope, programName } from '../../../script/index.ts';
 import type { CopyInstruction } from '../../../parse/types.ts';
-import type { Rule } from '../../types.ts';
+import type { ShellCommand } from '../../../script/types.ts';
+import type { Stage } from '../../../stages/types.ts';
+import type { Rule, RuleContext } from '../../types.ts';
 import { chainSteps, cleanPath, commandsOf, copyFromStage, finalChainSteps, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
+
+/** A GENERATE_SOURCEMAP value that turns source maps on. */
+const TRUE = /^true$/i;
 
 /** A build command that explicitly asks for source maps. */
 /** `generateSourcemap` is the value of Create React App's GENERATE_SOURCEMAP for the command. */
 function enablesSourceMaps(words: readonly string[], generateSourcemap: string | undefined): boolean {
-  if (/^true$/i.test(generateSourcemap ?? '')) return true;
+  if (TRUE.test(generateSourcemap ?? '')) return true;
   return words.some((w, i) => (/^--(sourcemap|source-map|sourceMap|source-maps)(=(true|inline|external|linked|both))?$/.test(w) && !/^(false|0|none)$/i.test(words[i + 1] ?? '')) || (w === '--devtool' && /source-map/.test(words[i + 1] ?? '')) || /^--devtool=.*source-map/.test(w));
+}
+
+/** The line of the last RUN in `stage`'s chain with a build that asks for source maps, or null. */
+function sourceMapBuildLine(ctx: RuleContext, stage: Stage): number | null {
+  let enabling: number | null = null;
+  for (const { step } of chainSteps(ctx, stage)) {
+    if (step.instruction.keyword !== 'RUN') continue;
+    const scope = scopeAt(ctx, step);
+    for (const { command } of commandsOf(ctx, step.instruction)) {
+      const generateSourcemap = commandScope(command, scope).get('GENERATE_SOURCEMAP');
+      // Every flag enablesSourceMaps looks for starts with `--`: a command without one needs no word list.
+      if (!TRUE.test(generateSourcemap ?? '') && !hasLongFlag(command)) continue;
+      const words = [programName(command), ...command.args.map((a) => a.value)];
+      if (enablesSourceMaps(words, generateSourcemap)) enabling = step.instruction.range.start.line;
+    }
+  }
+  return enabling;
+}
+
+
+/** Whether the program or an argument of `command` starts with `--`. */
+function hasLongFlag(command: ShellCommand): boolean {
+  if (programName(command).startsWith('--')) return true;
+  for (const a of command.args) if (a.value.startsWith('--')) return true;
+  return false;
 }
 
 export const sourceMapsShipped: Rule = {
@@ -33,7 +63,13 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
     const started = startedProgram(ctx, last);
     const runsNode = started ? /^(node|nodejs)$/.test(started.argv[0]?.split('/').pop() ?? '') : false;
     if (runsNode && started!.argv.includes('--enable-source-maps')) return;
-    for (const { step } of finalChainSteps(ctx)) {
+    // Without the build context, only copies from a build stage can be reported, and not when
+    // node runs with source maps on.
+    if (runsNode && !ctx.context) return;
+    // The line of the build asking for source maps in a stage's chain (null: none), worked out
+    // once per stage however many copies take its files.
+    let enablingIn: Map<Stage, number | null> | null = null;
+    for (const { step, stage } of finalChainSteps(ctx)) {
       const i = step.instruction;
       if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
       const copy = i as CopyInstruction;
@@ -54,19 +90,14 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
         continue;
       }
       if (copy.from === null || runsNode) continue;
-      const stage = ctx.resolved.stages.find((s) => s.steps.includes(step));
-      if (!stage) continue;
       const from = copyFromStage(ctx, stage, step);
       if (!from) continue;
       if (copy.sources.every((s) => /\.[a-z0-9]+$/i.test(s.value) && !s.value.endsWith('.map'))) continue;
-      let enabling: number | null = null;
-      for (const { step: st } of chainSteps(ctx, from)) {
-        if (st.instruction.keyword !== 'RUN') continue;
-        const scope = scopeAt(ctx, st);
-        for (const cmd of commandsOf(ctx, st.instruction)) {
-          const words = [programName(cmd.command), ...cmd.command.args.map((a) => a.value)];
-          if (enablesSourceMaps(words, commandScope(cmd.command, scope).get('GENERATE_SOURCEMAP'))) enabling = st.instruction.range.start.line;
-        }
+      enablingIn ??= new Map();
+      let enabling = enablingIn.get(from);
+      if (enabling === undefined) {
+        enabling = sourceMapBuildLine(ctx, from);
+        enablingIn.set(from, enabling);
       }
       if (enabling === null) continue;
       ctx.report({

@@ -80,9 +80,15 @@ export function lastOwnRunWith(ctx: RuleContext, stage: Stage, chain: readonly C
   for (let at = chain.length - 1; at >= 0; at--) {
     const { step, stage: owner } = chain[at]!;
     if (owner !== stage) return -1;
-    if (step.instruction.keyword === 'RUN' && commandsOf(ctx, step.instruction).some(({ command }) => wanted(command))) return at;
+    if (step.instruction.keyword === 'RUN' && someCommand(commandsOf(ctx, step.instruction), wanted)) return at;
   }
   return -1;
+}
+
+/** Whether `wanted` accepts one of `cmds`' commands (a loop: no closure per RUN). */
+function someCommand(cmds: readonly Cmd[], wanted: (command: ShellCommand) => boolean): boolean {
+  for (const { command } of cmds) if (wanted(command)) return true;
+  return false;
 }
 
 /** The image a chain starts from (`scratch` included), or null when the reference is empty. */
@@ -519,15 +525,37 @@ export function expandShellWord(word: string, scope: ReadonlyMap<string, string>
     if (home === null) return null;
     w = home + w.slice(1);
   }
-  if (/`|\$\(/.test(w)) return null;
-  let failed = false;
-  const out = w.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => {
-    const v = scope.get((a ?? b)!);
-    if (v === undefined) failed = true;
-    return v ?? '';
-  });
-  if (failed || out.includes('$')) return null;
-  return out;
+  if (w.includes('`')) return null;
+  // One scan from `$` to `$` (no regex replace with a callback): any `$` that does not start a
+  // `$NAME`/`${NAME}` of a known variable, or a value holding a `$`, leaves a `$` in the result,
+  // which makes the word unknown.
+  let at = w.indexOf('$');
+  // Most words are plain text: nothing to replace.
+  if (at < 0) return w;
+  let out = '';
+  let from = 0;
+  for (; at >= 0; at = w.indexOf('$', from)) {
+    const braced = w.charCodeAt(at + 1) === 123; // `{`
+    const start = braced ? at + 2 : at + 1;
+    const end = nameEnd(w, start);
+    if (end === start || (braced && w.charCodeAt(end) !== 125)) return null; // no name, or no `}`
+    const value = scope.get(w.slice(start, end));
+    if (value === undefined || value.includes('$')) return null;
+    out += w.slice(from, at) + value;
+    from = braced ? end + 1 : end;
+  }
+  return out + w.slice(from);
+}
+
+/** Where the variable name (`[A-Za-z_][A-Za-z0-9_]*`) starting at `start` ends: `start` when there is none. */
+function nameEnd(text: string, start: number): number {
+  let end = start;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!letter && !(end > start && c >= 48 && c <= 57)) break;
+  }
+  return end;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,6 +31,12 @@ function cargoStrips(cmd: Cmd, scope: ReadonlyMap<string, string>, laterStrip: b
 
 const GO_OR_CARGO = new Set(['go', 'cargo']);
 
+/** Whether a RUN calls go or cargo (a loop: no closure per RUN). */
+function callsGoOrCargo(cmds: readonly Cmd[]): boolean {
+  for (const { command } of cmds) if (GO_OR_CARGO.has(programName(command))) return true;
+  return false;
+}
+
 export const unstrippedBinary: Rule = {
   id: 'unstripped-binary',
   title: 'Strip release binaries that go into the final image',
@@ -52,9 +58,9 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
   check(ctx) {
     const feeding = stagesFeedingFinal(ctx);
     const checked = new Set<number>();
-    for (const index of [...feeding].sort((a, b) => a - b)) {
-      const stage = ctx.resolved.stages[index];
-      if (!stage) continue;
+    // In stage order, without copying and sorting the set.
+    for (const stage of ctx.resolved.stages) {
+      if (!feeding.has(stage.index)) continue;
       for (const s of chainOf(ctx, stage)) {
         if (checked.has(s.index)) continue;
         checked.add(s.index);
@@ -62,7 +68,7 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
           if (step.instruction.keyword !== 'RUN') continue;
           const cmds = commandsOf(ctx, step.instruction);
           // Only Go and Cargo builds are reported: other RUNs need none of what follows.
-          if (!cmds.some(({ command }) => GO_OR_CARGO.has(programName(command)))) continue;
+          if (!callsGoOrCargo(cmds)) continue;
           const scope = scopeAt(ctx, step);
           const laterStrip = (from: number) => s.steps.slice(s.steps.indexOf(step)).some((st) => st.instruction.keyword === 'RUN' && commandsOf(ctx, st.instruction).slice(st === step ? from + 1 : 0).some((c) => /^(llvm-)?strip$|-strip$/.test(programName(c.command))));
           // A later `cargo build --release` in the stage writes the binary again (the dummy
