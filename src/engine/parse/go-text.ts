@@ -86,6 +86,29 @@ export function goToUpper(s: string): string {
 }
 
 /**
+ * Whether Go's `strings.ToLower` leaves `s` as it is. Asked of every keyword, stage name and
+ * protocol: for ASCII (nearly all of them) it is answered without building a string.
+ */
+export function isGoLower(s: string): boolean {
+  return mapsToItself(s, 0x41, 0x5a, goToLower);
+}
+
+/** Whether Go's `strings.ToUpper` leaves `s` as it is (see `isGoLower`). */
+export function isGoUpper(s: string): boolean {
+  return mapsToItself(s, 0x61, 0x7a, goToUpper);
+}
+
+/** `s === map(s)`, where `map` changes exactly the ASCII letters `from`..`to` and maybe non-ASCII ones. */
+function mapsToItself(s: string, from: number, to: number, map: (s: string) => string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return s === map(s);
+    if (c >= from && c <= to) return false;
+  }
+  return true;
+}
+
+/**
  * Go's `strings.EqualFold(s, "as")`: simple case folding, where the long s (ſ, U+017F) folds to
  * s. The only case-insensitive keyword comparison BuildKit's parser makes (`FROM x AS name`).
  */

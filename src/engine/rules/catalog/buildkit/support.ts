@@ -7,32 +7,7 @@ import type { FromInstruction, Instruction, Range } from '../../../parse/types.t
 import type { ResolvedDockerfile, Stage } from '../../../stages/types.ts';
 import { parseCheckOptions, type CheckOptions } from '../../check-options.ts';
 import type { RuleContext } from '../../types.ts';
-import { goToLower, goToUpper } from '../../../parse/go-text.ts';
-
-export { goQuote } from '../../../parse/go-text.ts';
-
-/**
- * Whether Go's `strings.ToLower` leaves `s` as it is. The checks ask it of every keyword, stage
- * name and protocol: for ASCII (nearly all of them) it is answered without building a string.
- */
-export function isGoLower(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return s === goToLower(s);
-    if (c >= 0x41 && c <= 0x5a) return false;
-  }
-  return true;
-}
-
-/** Whether Go's `strings.ToUpper` leaves `s` as it is (see `isGoLower`). */
-export function isGoUpper(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return s === goToUpper(s);
-    if (c >= 0x61 && c <= 0x7a) return false;
-  }
-  return true;
-}
+export { goQuote, isGoLower, isGoUpper } from '../../../parse/go-text.ts';
 
 /**
  * The comments BuildKit's parser attaches to an instruction (`Node.PrevComment`): the comment
