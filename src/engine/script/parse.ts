@@ -294,10 +294,13 @@ class Tokens {
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
-const NO_SUBSTITUTIONS: readonly { text: string; offset: number }[] = [];
+const NO_SUBSTITUTIONS: readonly { text: string; offset: number }[] = Object.freeze([]);
 /** Shared by the commands that have no assignment, or no redirection: never written to. */
 const NO_WORDS: readonly ShellWord[] = Object.freeze([]);
-const NO_REDIRECTS = Object.freeze([]) as unknown as { op: string; target: ShellWord | null }[];
+const NO_REDIRECTS: readonly Redirect[] = Object.freeze([]);
+
+/** A redirection of a command, its target filled in when the next word is read. */
+type Redirect = { op: string; target: ShellWord | null };
 
 /** The command substitutions inside a word (`$(...)` and backticks), as nested scripts. */
 function substitutions(word: ShellWord): readonly { text: string; offset: number }[] {
@@ -332,8 +335,9 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
   let words: ShellWord[] = [];
   // How many of `words` may hold a command substitution: most commands have none to look for.
   let substituting = 0;
-  let redirects: { op: string; target: ShellWord | null }[] = NO_REDIRECTS;
-  let pendingRedirect: { op: string; target: ShellWord | null } | null = null;
+  // Listed only for a command that has any.
+  let redirects: Redirect[] | null = null;
+  let pendingRedirect: Redirect | null = null;
   let forHeader = false;
   // Inside `case ... in`, words up to `)` are a pattern, not a command.
   let casePattern = false;
@@ -349,7 +353,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
     }
   };
 
-  const shift = (w: ShellWord): ShellWord => (offset === 0 ? w : { ...w, start: w.start + offset, end: w.end + offset });
+  const atOffset = (w: ShellWord): ShellWord => (offset === 0 ? w : { ...w, start: w.start + offset, end: w.end + offset });
 
   const flush = (next: Connector) => {
     let k = 0;
@@ -375,7 +379,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
         nameWord,
         args,
         assignments,
-        redirects,
+        redirects: redirects ?? NO_REDIRECTS,
         connector,
         start: (assignments[0] ?? nameWord).start,
         end,
@@ -388,7 +392,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
     } else if (substituting > 0) scanSubstitutions(words);
     words = [];
     substituting = 0;
-    redirects = NO_REDIRECTS;
+    redirects = null;
     pendingRedirect = null;
     connector = next;
   };
@@ -397,8 +401,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
     if (kind === REDIRECT) {
       // The target of a redirection is a file name (or descriptor), not an argument.
       pendingRedirect = { op: tokens.op, target: null };
-      if (redirects === NO_REDIRECTS) redirects = [];
-      redirects.push(pendingRedirect);
+      (redirects ??= []).push(pendingRedirect);
       continue;
     }
     if (kind === OP) {
@@ -423,7 +426,7 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
       flush(op === '\n' ? 'newline' : op === '|&' ? '|' : (op as Connector));
       continue;
     }
-    const word = shift(tokens.word!);
+    const word = atOffset(tokens.word!);
     if (pendingRedirect) {
       pendingRedirect.target = word;
       pendingRedirect = null;

@@ -55,11 +55,22 @@ function flagsOf(args: HArg[]): HFlag[] {
   const flags: HFlag[] = [];
   args.forEach((a, index) => {
     const t = a.text;
-    if (t === '-' || t === '--') return;
-    if (t.startsWith('--')) flags.push({ name: t.slice(2).split('=')[0]!, arg: index });
-    else if (t.startsWith('-')) for (const ch of t.slice(1)) flags.push({ name: ch, arg: index });
+    if (!isFlagArgument(t)) return;
+    if (t.startsWith('--')) flags.push({ name: longFlagName(t), arg: index });
+    else for (const ch of t.slice(1)) flags.push({ name: ch, arg: index });
   });
   return flags;
+}
+
+/** An argument that holds flags for `getAllFlags`: one starting with `-`, but not `-` or `--`. */
+function isFlagArgument(t: string): boolean {
+  return t.length > 1 && t.charCodeAt(0) === 45 /* - */ && t !== '--';
+}
+
+/** The flag `--name` or `--name=value` holds. */
+function longFlagName(t: string): string {
+  const eq = t.indexOf('=');
+  return eq < 0 ? t.slice(2) : t.slice(2, eq);
 }
 
 /** ShellCheck's `isFlag`: a word whose first part is a literal starting with `-`. */
@@ -251,7 +262,7 @@ export function argsNoFlags(c: HCommand, dropValuesOf: readonly string[] = []): 
     const t = args[i]!.text;
     const dropped = dropNext;
     dropNext = false;
-    if (t.startsWith('-') && t !== '-' && t !== '--') {
+    if (isFlagArgument(t)) {
       dropNext = dropValuesOf.length > 0 && !t.includes('=') && holdsFlagIn(t, dropValuesOf);
       continue;
     }
@@ -260,10 +271,10 @@ export function argsNoFlags(c: HCommand, dropValuesOf: readonly string[] = []): 
   return out;
 }
 
-/** Whether the flag argument `t` (see `flagsOf`) holds a flag named in `names`. */
+/** Whether the flag argument `t` holds a flag named in `names`, as `flagsOf` names its flags. */
 function holdsFlagIn(t: string, names: readonly string[]): boolean {
-  if (t.startsWith('--')) return names.includes(t.slice(2));
-  for (let k = 1; k < t.length; k++) if (names.includes(t[k]!)) return true;
+  if (t.startsWith('--')) return names.includes(longFlagName(t));
+  for (const ch of t.slice(1)) if (names.includes(ch)) return true;
   return false;
 }
 
