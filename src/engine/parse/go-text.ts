@@ -98,8 +98,11 @@ export function isGoUpper(s: string): boolean {
   return mapsToItself(s, 0x61, 0x7a, goToUpper);
 }
 
-/** `s === map(s)`, where `map` changes exactly the ASCII letters `from`..`to` and maybe non-ASCII ones. */
-function mapsToItself(s: string, from: number, to: number, map: (s: string) => string): boolean {
+/**
+ * `s === map(s)`, for a case mapping `map` that changes exactly the ASCII letters `from`..`to`
+ * and maybe non-ASCII characters: ASCII text is answered by a scan, without the mapped copy.
+ */
+export function mapsToItself(s: string, from: number, to: number, map: (s: string) => string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) return s === map(s);

@@ -2,8 +2,10 @@ import type { ShellCommand, ShellScript, ShellWord } from './types.ts';
 import { unwrapCommand } from './unwrap.ts';
 
 /**
- * Flag queries in hadolint's manner: `--name[=value]` is one long flag; `-abc` is the short
- * flags a, b and c; `--` ends the flags.
+ * The flags of a command, in hadolint's manner: `--name[=value]` is one long flag; `-abc` is the
+ * short flags a, b and c; `--` ends the flags. The definition the queries below follow (`hasFlag`
+ * reads the same flags without listing them; tests hold it to this list); for callers that need
+ * every flag with its value.
  */
 export function flagsOf(command: ShellCommand): { name: string; value: string | null; word: ShellWord }[] {
   const flags: { name: string; value: string | null; word: ShellWord }[] = [];

@@ -1,2 +1,2 @@
-export { DEFAULT_PATH, expandedField, formatPlatform, platformArgs, PREDEFINED_ARGS, resolveStages, scopeOf } from './resolve.ts';
+export { baseChain, DEFAULT_PATH, expandedField, formatPlatform, platformArgs, PREDEFINED_ARGS, resolveStages, scopeOf } from './resolve.ts';
 export type * from './types.ts';

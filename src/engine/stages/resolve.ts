@@ -342,3 +342,21 @@ function expandCopy(x: Expander, instruction: CopyInstruction, scope: Scope, ste
 export function expandedField(step: Step, field: ExpansionField): ExpandedWord | null {
   return step.expansions.find((e) => e.field === field) ?? null;
 }
+
+/**
+ * The stages a stage builds on (`FROM builder`), nearest first: never the stage itself, and a
+ * cycle (which BuildKit rejects) is cut where it closes.
+ */
+export function baseChain(resolved: ResolvedDockerfile, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  // Most stages start from an image: no table of the stages seen to build for them.
+  if (stage.baseStage === null) return out;
+  const seen = new Set<number>([stage.index]);
+  for (let i: number | null = stage.baseStage; i !== null && !seen.has(i); i = resolved.stages[i]?.baseStage ?? null) {
+    seen.add(i);
+    const s = resolved.stages[i];
+    if (!s) break;
+    out.push(s);
+  }
+  return out;
+}

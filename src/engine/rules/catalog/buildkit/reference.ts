@@ -2,6 +2,7 @@
  * distribution/reference's `ParseNormalizedNamed`: whether a string is an image reference Docker
  * accepts (`alpine`, `ghcr.io/org/app:1.2`, `busybox@sha256:...`). Returns the error text, or null.
  */
+import { mapsToItself } from '../../../parse/go-text.ts';
 
 // distribution's `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]`, written so that the engine
 // does not try each name twice: the same strings match.
@@ -20,18 +21,12 @@ const ANCHORED_IDENTIFIER = /^[a-f0-9]{64}$/;
 const NAME_TOTAL_LENGTH_MAX = 255;
 const DIGEST_HEX_LENGTH: ReadonlyMap<string, number> = new Map([['sha256', 64], ['sha384', 96], ['sha512', 128]]);
 
-/**
- * Whether `toLowerCase` leaves `s` as it is. Image names are ASCII nearly always: those are
- * answered by a scan, without building the lower-cased copy.
- */
+/** Whether `toLowerCase` leaves `s` as it is (image names are nearly always ASCII). */
 function isLowerCase(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return s.toLowerCase() === s;
-    if (c >= 0x41 && c <= 0x5a) return false;
-  }
-  return true;
+  return mapsToItself(s, 0x41, 0x5a, toLowerCase);
 }
+
+const toLowerCase = (s: string): string => s.toLowerCase();
 
 /** `splitDockerDomain`: the registry and the path, with docker.io and library/ filled in. */
 function splitDockerDomain(name: string): [string, string] {
@@ -81,10 +76,6 @@ function parse(s: string): string | null {
  * again and again look faster than linting new files is.
  */
 export function normalizedNamedError(s: string): string | null {
-  return parseNormalizedNamed(s);
-}
-
-function parseNormalizedNamed(s: string): string | null {
   // Only a 64-character string can be a bare image ID: most are answered by their length.
   if (s.length === 64 && ANCHORED_IDENTIFIER.test(s)) return 'invalid repository name (cannot specify 64-byte hexadecimal strings)';
   const [domain, remainder] = splitDockerDomain(s);

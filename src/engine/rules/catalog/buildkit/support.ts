@@ -8,6 +8,7 @@ import type { ResolvedDockerfile, Stage } from '../../../stages/types.ts';
 import { parseCheckOptions, type CheckOptions } from '../../check-options.ts';
 import type { RuleContext } from '../../types.ts';
 export { goQuote, isGoLower, isGoUpper } from '../../../parse/go-text.ts';
+export { baseChain } from '../../../stages/index.ts';
 
 /**
  * The comments BuildKit's parser attaches to an instruction (`Node.PrevComment`): the comment
@@ -228,21 +229,6 @@ export function declaredArgNames(resolved: ResolvedDockerfile, stage: Stage, ste
     }
   }
   return names;
-}
-
-/** The stages a stage builds on, nearest first (never itself, cycles cut). */
-export function baseChain(resolved: ResolvedDockerfile, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  // Most stages start from an image: no table of the stages seen to build for them.
-  if (stage.baseStage === null) return out;
-  const seen = new Set<number>([stage.index]);
-  for (let i: number | null = stage.baseStage; i !== null && !seen.has(i); i = resolved.stages[i]?.baseStage ?? null) {
-    seen.add(i);
-    const s = resolved.stages[i];
-    if (!s) break;
-    out.push(s);
-  }
-  return out;
 }
 
 /** The FROM instructions that start stages, in order (one per stage). Shared by the rules: do not modify. */

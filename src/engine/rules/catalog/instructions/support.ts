@@ -5,6 +5,7 @@
  */
 import type { CopyInstruction, FromInstruction, Instruction, Range, RunInstruction } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
+import { baseChain as baseChainOf } from '../../../stages/index.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
 
@@ -202,17 +203,9 @@ export function expanded(step: Step | null, field: string, index = 0): { value: 
   return { value: word.value, known: word.unmatched.length === 0 && word.error === null };
 }
 
-/** The stages a stage builds on, nearest first (cycles cut). */
+/** The stages a stage builds on, nearest first (see the stage resolver's `baseChain`). */
 export function baseChain(ctx: RuleContext, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  const seen = new Set<number>([stage.index]);
-  for (let i = stage.baseStage; i !== null && !seen.has(i); i = ctx.resolved.stages[i]?.baseStage ?? null) {
-    seen.add(i);
-    const s = ctx.resolved.stages[i];
-    if (!s) break;
-    out.push(s);
-  }
-  return out;
+  return baseChainOf(ctx.resolved, stage);
 }
 
 /** The commands of a shell-form RUN (or its heredoc), or [] for the exec form. */
