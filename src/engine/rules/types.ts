@@ -97,6 +97,7 @@ export interface RuleContext {
    * several rules derive from the same instruction or stage (its commands, a chain of stages) is
    * computed once. `make` names the table, so it must be a function defined once (not a closure
    * made per call); it must not return undefined, and readers must not modify what it returns.
+   * A fact about the whole file takes the key `null`, which is kept without a table.
    */
   memo: <K, V>(make: (ctx: RuleContext, key: K) => V, key: K) => V;
 }
