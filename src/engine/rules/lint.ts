@@ -93,6 +93,15 @@ function indexed(rules: readonly Rule[]): IndexedRules {
   return index;
 }
 
+/** The first setting the config gives under any of a rule's names. */
+function settingOf(settings: Readonly<Record<string, RuleSetting>>, names: readonly string[]): RuleSetting | undefined {
+  for (const name of names) {
+    const setting = settings[name];
+    if (setting !== undefined) return setting;
+  }
+  return undefined;
+}
+
 const MEMO_SLOT = Symbol('layerwise.memo');
 /** A `make` function of `RuleContext.memo`, with the table of the lint that last used it. */
 type MemoizedMake = { [MEMO_SLOT]?: MemoSlot };
@@ -269,7 +278,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   const rules = indexed(input.rules);
   for (const entry of rules.named) {
     const { rule, names } = entry;
-    const configured = configuredRules === undefined ? undefined : names.map((n) => configuredRules[n]).find((v) => v !== undefined);
+    const configured = configuredRules === undefined ? undefined : settingOf(configuredRules, names);
     if (configured === 'off') continue;
     if (rule.defaultOff && configured === undefined) continue;
     if (pragmas.global.size > 0 && names.some((n) => pragmas.global.has(n))) continue;
