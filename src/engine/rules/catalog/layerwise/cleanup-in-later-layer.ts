@@ -241,26 +241,32 @@ function matches(ctx: RuleContext, removed: string, p: Produced, cleanupOnly: bo
   return cleanupOnly || KNOWN_DIRS.has(p.path);
 }
 
-/** What a RUN writes (listed once per check: the chains of later stages walk it again). */
-function writesOfRun(ctx: RuleContext, step: Step, wd: string, cache: Map<Step, Written[]>): readonly Written[] {
+/**
+ * What the RUN `run` (the instruction of `step`) writes, listed once per check: the chains of later
+ * stages walk it again. The cache is keyed on the step alone although the paths depend on `wd`:
+ * a step's working directory is set by the steps before it in its chain, and every chain that
+ * holds the step has the same steps before it (those of the stages it is built FROM), so `wd` is
+ * the same each time the step is asked for.
+ */
+function writesOfRun(ctx: RuleContext, step: Step, run: RunInstruction, wd: string, cache: Map<Step, Written[]>): readonly Written[] {
   let out = cache.get(step);
   if (out === undefined) {
     out = [];
     const scope = scopeAt(ctx, step);
-    const line = step.instruction.range.start.line;
-    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) writes(out, command, scope, wd, line);
+    const line = run.range.start.line;
+    for (const { command } of commandsOf(ctx, run)) writes(out, command, scope, wd, line);
     cache.set(step, out);
   }
   return out;
 }
 
-/** The packages a RUN installs (listed once per check, as writesOfRun). */
-function packagesOfRun(ctx: RuleContext, step: Step, cache: Map<Step, Set<string>>): ReadonlySet<string> {
-  let out = cache.get(step);
+/** The packages the RUN `run` installs (listed once per check, as writesOfRun). */
+function packagesOfRun(ctx: RuleContext, run: RunInstruction, cache: Map<RunInstruction, Set<string>>): ReadonlySet<string> {
+  let out = cache.get(run);
   if (out === undefined) {
     out = new Set();
-    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) addInstalled(out, command);
-    cache.set(step, out);
+    for (const { command } of commandsOf(ctx, run)) addInstalled(out, command);
+    cache.set(run, out);
   }
   return out;
 }
@@ -318,7 +324,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
     // What each RUN writes and installs, kept for the stages built FROM its stage: their chains
     // walk the same steps again, with the same working directories and scopes.
     const runWrites = new Map<Step, Written[]>();
-    const runPackages = new Map<Step, Set<string>>();
+    const runPackages = new Map<RunInstruction, Set<string>>();
     for (const stage of ctx.resolved.stages) {
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
@@ -336,7 +342,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
           const { step } = chain[listed]!;
           const i = step.instruction;
           if (i.keyword === 'RUN') {
-            for (const w of writesOfRun(ctx, step, wds[listed]!, runWrites)) produced.push(w);
+            for (const w of writesOfRun(ctx, step, i, wds[listed]!, runWrites)) produced.push(w);
           } else if (i.keyword === 'COPY' || i.keyword === 'ADD') {
             if (!i.destination) continue;
             const destValue = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
@@ -352,10 +358,10 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
       let packagesListed = 0;
       const listPackagesBefore = (end: number) => {
         for (; packagesListed < end; packagesListed++) {
-          const { step } = chain[packagesListed]!;
-          if (step.instruction.keyword !== 'RUN') continue;
-          const line = step.instruction.range.start.line;
-          for (const name of packagesOfRun(ctx, step, runPackages)) packages.push({ name, line });
+          const i = chain[packagesListed]!.step.instruction;
+          if (i.keyword !== 'RUN') continue;
+          const line = i.range.start.line;
+          for (const name of packagesOfRun(ctx, i, runPackages)) packages.push({ name, line });
         }
       };
       // The steps of the stages this one is built FROM write and install, but report nothing.
