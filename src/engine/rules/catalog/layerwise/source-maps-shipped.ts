@@ -8,8 +8,10 @@ import { chainSteps, cleanPath, commandsOf, copyFromStage, finalChainSteps, fina
 /** A GENERATE_SOURCEMAP value that turns source maps on. */
 const TRUE = /^true$/i;
 
-/** A build command that explicitly asks for source maps. */
-/** `generateSourcemap` is the value of Create React App's GENERATE_SOURCEMAP for the command. */
+/**
+ * Whether a build command (`words`) explicitly asks for source maps. `generateSourcemap` is the
+ * value of Create React App's GENERATE_SOURCEMAP for the command.
+ */
 function enablesSourceMaps(words: readonly string[], generateSourcemap: string | undefined): boolean {
   if (TRUE.test(generateSourcemap ?? '')) return true;
   return words.some((w, i) => (/^--(sourcemap|source-map|sourceMap|source-maps)(=(true|inline|external|linked|both))?$/.test(w) && !/^(false|0|none)$/i.test(words[i + 1] ?? '')) || (w === '--devtool' && /source-map/.test(words[i + 1] ?? '')) || /^--devtool=.*source-map/.test(w));
@@ -31,7 +33,6 @@ function sourceMapBuildLine(ctx: RuleContext, stage: Stage): number | null {
   }
   return enabling;
 }
-
 
 /** Whether the program or an argument of `command` starts with `--`. */
 function hasLongFlag(command: ShellCommand): boolean {
@@ -63,8 +64,8 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
     const started = startedProgram(ctx, last);
     const runsNode = started ? /^(node|nodejs)$/.test(started.argv[0]?.split('/').pop() ?? '') : false;
     if (runsNode && started!.argv.includes('--enable-source-maps')) return;
-    // Without the build context, only copies from a build stage can be reported, and not when
-    // node runs with source maps on.
+    // Without the build context, only copies from a build stage can be reported, and none is when
+    // the final stage runs node (its server may want the maps for stack traces).
     if (runsNode && !ctx.context) return;
     // The line of the build asking for source maps in a stage's chain (null: none), worked out
     // once per stage however many copies take its files.
