@@ -526,9 +526,9 @@ export function expandShellWord(word: string, scope: ReadonlyMap<string, string>
     w = home + w.slice(1);
   }
   if (w.includes('`')) return null;
-  // One scan from `$` to `$` (no regex replace with a callback): any `$` that does not start a
-  // `$NAME`/`${NAME}` of a known variable, or a value holding a `$`, leaves a `$` in the result,
-  // which makes the word unknown.
+  // One scan from `$` to `$` (no regex replace with a callback), giving up at the first `$` that
+  // is not a `$NAME`/`${NAME}` of a variable in scope (`$(`, `$1`, `${X:-y}`, a lone `$`, an unset
+  // name) and at a value holding a `$`: what the shell would make of those is not known here.
   let at = w.indexOf('$');
   // Most words are plain text: nothing to replace.
   if (at < 0) return w;
