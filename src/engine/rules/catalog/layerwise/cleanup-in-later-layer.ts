@@ -55,10 +55,15 @@ const URL = /^[a-z]+:\/\//;
 const URL_ANY_CASE = /^[a-z]+:\/\//i;
 const GLOB = /[*?[]/;
 const TAR_EXTRACT = /^-?[a-zA-Z]*x/;
-const APT_VERB_FLAGS = ['o'];
+/**
+ * The flags whose value is skipped when looking for a subcommand: apt's `-o Option=value`. Every
+ * program here (apt, apk, git, pip, npm, yarn) is read with the same list, so a subcommand is
+ * found the same way whichever program the rule asks about.
+ */
+const VERB_VALUE_FLAGS: readonly string[] = ['o'];
 const MKDIR_VALUE_FLAGS = ['m', 'mode'];
-const GIT_CLONE_VALUE_FLAGS = ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin'];
-const CP_VALUE_FLAGS = ['t', 'target-directory'];
+const GIT_CLONE_VALUE_FLAGS: readonly string[] = ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin'];
+const CP_VALUE_FLAGS: readonly string[] = ['t', 'target-directory'];
 
 /** What RUN-written paths are recorded as: `line` is the RUN's. */
 type Written = Produced & { by: 'RUN' };
@@ -83,15 +88,17 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
     case 'apt-get':
     case 'apt': {
       const installed = systemPackagesInstalled(command);
-      if (installed || subcommand(command, APT_VERB_FLAGS) === 'update') known(APT_LISTS);
+      if (installed || subcommand(command, VERB_VALUE_FLAGS) === 'update') known(APT_LISTS);
       if (installed) known(APT_CACHE);
       return;
     }
+    // `aptitude` is not in WRITERS, so this case is reached only for a command that also has a
+    // redirection; adding it there would change what the rule reports, so it is left as it is.
     case 'aptitude':
       if (systemPackagesInstalled(command)) known(APT_CACHE);
       return;
     case 'apk':
-      if (subcommand(command, APT_VERB_FLAGS) === 'update' || (systemPackagesInstalled(command) && !hasFlag(command, 'no-cache'))) known(APK_CACHE);
+      if (subcommand(command, VERB_VALUE_FLAGS) === 'update' || (systemPackagesInstalled(command) && !hasFlag(command, 'no-cache'))) known(APK_CACHE);
       return;
     case 'npm':
     case 'pnpm':
@@ -123,7 +130,7 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
       for (const w of argsWithoutFlags(command)) writePath(out, w.value, scope, wd, line);
       return;
     case 'git': {
-      if (subcommand(command, APT_VERB_FLAGS) !== 'clone') return;
+      if (subcommand(command, VERB_VALUE_FLAGS) !== 'clone') return;
       const args = argsWithoutFlags(command, GIT_CLONE_VALUE_FLAGS);
       const dir = args[2]?.value ?? (args[1] ? basename(args[1].value).replace(/\.git$/, '') : null);
       writePath(out, dir, scope, wd, line, true);
@@ -140,7 +147,7 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
       if (command.args.some((a) => TAR_EXTRACT.test(a.value) || a.value === '--extract')) writePath(out, flagValue(command, 'C', 'directory'), scope, wd, line, true);
       return;
   }
-  if (isPip(prog) && subcommand(command, APT_VERB_FLAGS) === 'install') known(`${scope.get('HOME') ?? '/root'}/.cache/pip`);
+  if (isPip(prog) && subcommand(command, VERB_VALUE_FLAGS) === 'install') known(`${scope.get('HOME') ?? '/root'}/.cache/pip`);
 }
 
 /** What a COPY/ADD writes: its destination, and everything below it for a directory source. */
@@ -187,7 +194,7 @@ function removedPackages(command: ShellCommand): readonly string[] {
   const prog = programName(command);
   // Most removals are `rm`: only apt and apk remove packages, and only their arguments are listed.
   if (prog !== 'apt-get' && prog !== 'apt' && prog !== 'apk') return NO_PACKAGES;
-  const args = argsWithoutFlags(command, APT_VERB_FLAGS);
+  const args = argsWithoutFlags(command, VERB_VALUE_FLAGS);
   const verb = args[0]?.value;
   if ((prog === 'apt-get' || prog === 'apt') && (verb === 'purge' || verb === 'remove')) return args.slice(1).map((a) => a.value);
   if (prog === 'apk' && verb === 'del') return args.slice(1).map((a) => a.value);
@@ -204,7 +211,7 @@ function isRemoval(command: ShellCommand): boolean {
   const apt = prog === 'apt-get' || prog === 'apt';
   const cache = prog === 'npm' || prog === 'yarn' || prog === 'yarnpkg' || isPip(prog);
   if (!apt && !cache && prog !== 'apk') return false;
-  const verb = subcommand(command, ['o']);
+  const verb = subcommand(command, VERB_VALUE_FLAGS);
   if (apt) return verb === 'clean' || verb === 'autoclean' || verb === 'purge' || verb === 'remove';
   return cache ? verb === 'cache' : verb === 'del';
 }
@@ -217,7 +224,7 @@ function isCleanupOnly(cmds: readonly Cmd[]): boolean {
     const prog = programName(command);
     if (!CLEANUP_ONLY.has(prog)) return false;
     if (prog === 'find') return command.args.some((a) => a.value === '-delete' || a.value === '-exec');
-    if (prog === 'apt-get' || prog === 'apt') return ['clean', 'autoclean', 'purge', 'remove', 'autoremove'].includes(subcommand(command, ['o']) ?? '');
+    if (prog === 'apt-get' || prog === 'apt') return ['clean', 'autoclean', 'purge', 'remove', 'autoremove'].includes(subcommand(command, VERB_VALUE_FLAGS) ?? '');
     if (prog === 'apk') return subcommand(command) === 'del' || subcommand(command) === 'cache';
     if (prog === 'npm' || prog === 'yarn' || prog === 'pip' || prog === 'pip3') return subcommand(command) === 'cache';
     return true;
@@ -403,7 +410,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
               if (from) hits.push({ word: t.word, from });
             }
             const prog = programName(c);
-            const verb = subcommand(c, ['o']);
+            const verb = subcommand(c, VERB_VALUE_FLAGS);
             let cleaned: { what: string; from: Produced } | null = null;
             if ((prog === 'apt-get' || prog === 'apt') && (verb === 'clean' || verb === 'autoclean')) {
               const from = earlier(APT_CACHE, isAptDownload);
