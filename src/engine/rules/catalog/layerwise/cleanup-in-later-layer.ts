@@ -14,6 +14,7 @@ import {
   isPip,
   joinPath,
   lastOwnRunWith,
+  NODE_PACKAGE_MANAGERS,
   nodeInstall,
   packageName,
   scopeAt,
@@ -50,7 +51,7 @@ const APK_CACHE = '/var/cache/apk';
 const KNOWN_DIRS = new Set([APT_LISTS, APT_CACHE, APK_CACHE]);
 
 /** Programs whose arguments can name what they write (besides redirections, which any command may have). */
-const WRITERS = new Set(['apt-get', 'apt', 'apk', 'npm', 'yarn', 'yarnpkg', 'pnpm', 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
+const WRITERS = new Set(['apt-get', 'apt', 'apk', ...NODE_PACKAGE_MANAGERS, 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
 const URL = /^[a-z]+:\/\//;
 const URL_ANY_CASE = /^[a-z]+:\/\//i;
 const GLOB = /[*?[]/;
@@ -84,6 +85,19 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
   const known = (path: string) => out.push({ path, tree: true, line, by: 'RUN' });
   for (const r of command.redirects) if ((r.op.endsWith('>') || r.op.endsWith('>>')) && !r.op.includes('&')) writePath(out, r.target?.value, scope, wd, line);
   // Each program below writes in its own way; any other only through its redirections.
+  if (NODE_PACKAGE_MANAGERS.has(prog)) {
+    const node = nodeInstall(command);
+    if (!node) return;
+    const home = scope.get('HOME') ?? '/root';
+    if (node.kind !== 'global') known(joinPath(wd, 'node_modules'));
+    if (node.pm === 'npm') known(`${home}/.npm`);
+    if (node.pm === 'yarn') {
+      known('/usr/local/share/.cache/yarn');
+      known(`${home}/.cache/yarn`);
+    }
+    if (node.pm === 'pnpm') known(`${home}/.local/share/pnpm`);
+    return;
+  }
   switch (prog) {
     case 'apt-get':
     case 'apt': {
@@ -100,22 +114,6 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
     case 'apk':
       if (subcommand(command, VERB_VALUE_FLAGS) === 'update' || (systemPackagesInstalled(command) && !hasFlag(command, 'no-cache'))) known(APK_CACHE);
       return;
-    case 'npm':
-    case 'pnpm':
-    case 'yarn':
-    case 'yarnpkg': {
-      const node = nodeInstall(command);
-      if (!node) return;
-      const home = scope.get('HOME') ?? '/root';
-      if (node.kind !== 'global') known(joinPath(wd, 'node_modules'));
-      if (node.pm === 'npm') known(`${home}/.npm`);
-      if (node.pm === 'yarn') {
-        known('/usr/local/share/.cache/yarn');
-        known(`${home}/.cache/yarn`);
-      }
-      if (node.pm === 'pnpm') known(`${home}/.local/share/pnpm`);
-      return;
-    }
     case 'wget':
       writePath(out, flagValue(command, 'O', 'output-document'), scope, wd, line);
       writePath(out, flagValue(command, 'P', 'directory-prefix'), scope, wd, line, true);

@@ -601,6 +601,12 @@ const YARN_VALUE_FLAGS = ['cwd', 'cache-folder', 'modules-folder', 'network-time
 
 export type NodePackageManager = 'npm' | 'yarn' | 'pnpm';
 
+/**
+ * The programs of the Node package managers (`yarnpkg` is yarn's other name): the only commands
+ * nodeInstall answers for, so rules can pass over any other without asking it.
+ */
+export const NODE_PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['npm', 'pnpm', 'yarn', 'yarnpkg']);
+
 export interface NodeInstall {
   pm: NodePackageManager;
   /** `project`: installs the project's dependencies; `packages`: named packages; `global`: `-g`. */
@@ -612,6 +618,7 @@ export interface NodeInstall {
 /** `npm ci`, `npm install [pkg]`, `yarn [install]`, `yarn add`, `pnpm install`, `pnpm add`, with their kind. */
 export function nodeInstall(command: ShellCommand): NodeInstall | null {
   const prog = programName(command);
+  if (!NODE_PACKAGE_MANAGERS.has(prog)) return null;
   if (prog === 'npm') {
     const args = argsWithoutFlags(command, NPM_VALUE_FLAGS);
     const verb = args[0];
@@ -627,19 +634,17 @@ export function nodeInstall(command: ShellCommand): NodeInstall | null {
     if (hasFlag(command, 'g', 'global')) return { pm: 'pnpm', kind: 'global', verb };
     return { pm: 'pnpm', kind: verb.value === 'add' || args.length > 1 ? 'packages' : 'project', verb };
   }
-  if (prog === 'yarn' || prog === 'yarnpkg') {
-    const args = argsWithoutFlags(command, YARN_VALUE_FLAGS);
-    const verb = args[0];
-    if (!verb) {
-      // `yarn --version`, `yarn -v`, `yarn --help` only print.
-      if (hasFlag(command, 'version', 'v', 'help', 'h')) return null;
-      return { pm: 'yarn', kind: 'project', verb: command.nameWord };
-    }
-    if (verb.value === 'install') return { pm: 'yarn', kind: 'project', verb };
-    if (verb.value === 'add') return { pm: 'yarn', kind: 'packages', verb };
-    if (verb.value === 'global' && args[1]?.value === 'add') return { pm: 'yarn', kind: 'global', verb };
-    return null;
+  // yarn or yarnpkg, the programs left.
+  const args = argsWithoutFlags(command, YARN_VALUE_FLAGS);
+  const verb = args[0];
+  if (!verb) {
+    // `yarn --version`, `yarn -v`, `yarn --help` only print.
+    if (hasFlag(command, 'version', 'v', 'help', 'h')) return null;
+    return { pm: 'yarn', kind: 'project', verb: command.nameWord };
   }
+  if (verb.value === 'install') return { pm: 'yarn', kind: 'project', verb };
+  if (verb.value === 'add') return { pm: 'yarn', kind: 'packages', verb };
+  if (verb.value === 'global' && args[1]?.value === 'add') return { pm: 'yarn', kind: 'global', verb };
   return null;
 }
 
