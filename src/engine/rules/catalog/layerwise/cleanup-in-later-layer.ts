@@ -10,10 +10,12 @@ import {
   commandsOf,
   expandShellWord,
   expanded,
+  GLOB,
   isUnder,
   isPip,
   joinPath,
   lastOwnRunWith,
+  MKDIR_VALUE_FLAGS,
   NODE_PACKAGE_MANAGERS,
   nodeInstall,
   packageName,
@@ -54,7 +56,6 @@ const KNOWN_DIRS = new Set([APT_LISTS, APT_CACHE, APK_CACHE]);
 const WRITERS = new Set(['apt-get', 'apt', 'apk', ...NODE_PACKAGE_MANAGERS, 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
 const URL = /^[a-z]+:\/\//;
 const URL_ANY_CASE = /^[a-z]+:\/\//i;
-const GLOB = /[*?[]/;
 const TAR_EXTRACT = /^-?[a-zA-Z]*x/;
 /**
  * The flags whose value is skipped when looking for a subcommand: apt's `-o Option=value`. Every
@@ -62,7 +63,6 @@ const TAR_EXTRACT = /^-?[a-zA-Z]*x/;
  * found the same way whichever program the rule asks about.
  */
 const VERB_VALUE_FLAGS: readonly string[] = ['o'];
-const MKDIR_VALUE_FLAGS = ['m', 'mode'];
 const GIT_CLONE_VALUE_FLAGS: readonly string[] = ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin'];
 const CP_VALUE_FLAGS: readonly string[] = ['t', 'target-directory'];
 
@@ -179,7 +179,7 @@ function rmTargets(cmd: Cmd, scope: ReadonlyMap<string, string>, wd: string): { 
     const v = expandShellWord(w.value, scope);
     if (v === null) continue;
     const stripped = v.replace(/\/(\*|\.\*|\.\[!.\]\*|\.\?\?\*)$/, '');
-    if (stripped === '' || /[*?[]/.test(stripped)) continue;
+    if (stripped === '' || GLOB.test(stripped)) continue;
     out.push({ path: joinPath(wd, stripped), word: w.value });
   }
   return out;

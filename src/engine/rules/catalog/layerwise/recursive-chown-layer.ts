@@ -2,7 +2,7 @@ import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { CopyInstruction, Range } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Fix, Rule, RuleContext } from '../../types.ts';
-import { commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
+import { GLOB, MKDIR_VALUE_FLAGS, commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
 
 /** Instructions that change nothing on the filesystem between the COPY and the RUN. */
 const NEUTRAL = new Set(['ENV', 'LABEL', 'ARG', 'EXPOSE', 'STOPSIGNAL', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'MAINTAINER']);
@@ -15,11 +15,9 @@ interface Recursive {
   targets: string[];
 }
 
-const GLOB = /[*?[]/;
 /** A file name with an extension: a COPY source that is likely a file, not a directory. */
 const EXTENSION = /\.[A-Za-z0-9]+$/;
 const RECURSIVE_SHORT_FLAGS = /^-[a-zA-Z]*R[a-zA-Z]*$/;
-const MKDIR_VALUE_FLAGS = ['m', 'mode'];
 
 /** The last item `accept` accepts, or undefined. */
 function findLast<T>(items: readonly T[], accept: (item: T) => boolean): T | undefined {
@@ -82,7 +80,7 @@ function fixFor(ctx: RuleContext, change: Recursive, copyStep: ChainStep, copyDe
     if (copy.chmod !== null || !/^[0-7]{3,4}$/.test(change.value)) return undefined;
   }
   const singleFile =
-    copy.sources.length === 1 && !copy.destination!.value.endsWith('/') && !/[*?[]/.test(copy.sources[0]!.value) && !copy.sources[0]!.value.endsWith('/') && copy.sources[0]!.value !== '.';
+    copy.sources.length === 1 && !copy.destination!.value.endsWith('/') && !GLOB.test(copy.sources[0]!.value) && !copy.sources[0]!.value.endsWith('/') && copy.sources[0]!.value !== '.';
   const existedBefore = (path: string) => earlierPaths.some((p) => isUnder(path, p));
   // `chown -R` would also change what was already there; the COPY flags only touch copied files.
   if (existedBefore(copyDest) || earlierPaths.some((p) => isUnder(p, copyDest))) return undefined;

@@ -3,7 +3,7 @@ import type { CopyInstruction } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Stage } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { chainSteps, cleanPath, commandsOf, copyFromStage, finalChainSteps, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
+import { GLOB, chainSteps, cleanPath, commandsOf, copyFromStage, finalChainSteps, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
 
 /** A GENERATE_SOURCEMAP value that turns source maps on. */
 const TRUE = /^true$/i;
@@ -77,7 +77,7 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
       if (copy.from === null && ctx.context) {
         for (const source of copy.sources) {
           const value = source.value.trim();
-          if (value.includes('$') || /[*?[]/.test(value) || /^[a-z]+:\/\//i.test(value)) continue;
+          if (value.includes('$') || GLOB.test(value) || /^[a-z]+:\/\//i.test(value)) continue;
           const rel = cleanPath(value).replace(/^\.\/?/, '').replace(/^\//, '');
           const maps = ctx.context.files
             .map((f) => f.path)

@@ -454,6 +454,12 @@ export function runsNode(argv: readonly string[], withPackageManagers = false): 
 // Paths
 // ---------------------------------------------------------------------------------------------
 
+/** A glob character (`*`, `?`, `[`): a path holding one names no single file a linter can follow. */
+export const GLOB = /[*?[]/;
+
+/** mkdir's flags that take a value (`-m 755`): skipped to find the directories it makes. */
+export const MKDIR_VALUE_FLAGS: readonly string[] = ['m', 'mode'];
+
 /** A doubled slash, a `.` or `..` part, or a trailing slash after something: what cleanPath changes. */
 const NOT_CLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)|[^/]\/$/;
 
