@@ -19,12 +19,6 @@ interface Recursive {
 const EXTENSION = /\.[A-Za-z0-9]+$/;
 const RECURSIVE_SHORT_FLAGS = /^-[a-zA-Z]*R[a-zA-Z]*$/;
 
-/** The last item `accept` accepts, or undefined. */
-function findLast<T>(items: readonly T[], accept: (item: T) => boolean): T | undefined {
-  for (let k = items.length - 1; k >= 0; k--) if (accept(items[k]!)) return items[k];
-  return undefined;
-}
-
 function changesOwnerOrMode(command: ShellCommand): boolean {
   return isChangeProgram(programName(command));
 }
@@ -174,7 +168,7 @@ The fix is offered only where the result is the same: the RUN does nothing else,
             if (!change) continue;
             // The chown covers what the COPY wrote: its destination, a directory above it, or part
             // of a copied directory (never `/`, where a COPY may have written anything).
-            const copy = findLast(copies, (c) => change.targets.some((t) => t === c.dest || isUnder(c.dest, t) || (c.tree && c.dest !== '/' && isUnder(t, c.dest))));
+            const copy = copies.findLast((c) => change.targets.some((t) => t === c.dest || isUnder(c.dest, t) || (c.tree && c.dest !== '/' && isUnder(t, c.dest))));
             if (!copy) continue;
             const between = chain.slice(copy.at + 1, at);
             const adjacent = between.every((b) => NEUTRAL.has(b.step.instruction.keyword));
