@@ -128,7 +128,7 @@ export function copyFromStage(ctx: RuleContext, stage: Stage, step: Step): Stage
  * transitively. Worked out once per lint for the rules that ask: do not modify.
  */
 export function stagesFeedingFinal(ctx: RuleContext): ReadonlySet<number> {
-  return ctx.memo(listStagesFeedingFinal, ctx.resolved);
+  return ctx.memo(listStagesFeedingFinal, null);
 }
 
 function listStagesFeedingFinal(ctx: RuleContext): Set<number> {
@@ -350,11 +350,12 @@ export function runtimeCommand(ctx: RuleContext, stage: Stage): RuntimeCommand {
   return ctx.memo(findRuntimeCommand, stage);
 }
 
+/** Shared by the rules that ask (one per stage and lint), hence read-only. */
 interface RuntimeCommand {
-  entrypoint: CmdInstruction | null;
-  cmd: CmdInstruction | null;
-  entrypointSet: boolean;
-  cmdSet: boolean;
+  readonly entrypoint: CmdInstruction | null;
+  readonly cmd: CmdInstruction | null;
+  readonly entrypointSet: boolean;
+  readonly cmdSet: boolean;
 }
 
 function findRuntimeCommand(ctx: RuleContext, stage: Stage): RuntimeCommand {
@@ -422,9 +423,10 @@ export function startedProgram(ctx: RuleContext, stage: Stage): StartedProgram |
   return ctx.memo(findStartedProgram, stage);
 }
 
+/** Shared by the rules that ask (one per stage and lint), hence read-only. */
 interface StartedProgram {
-  argv: readonly string[];
-  instruction: CmdInstruction;
+  readonly argv: readonly string[];
+  readonly instruction: CmdInstruction;
 }
 
 function findStartedProgram(ctx: RuleContext, stage: Stage): StartedProgram | null {
