@@ -10,10 +10,13 @@ import {
   commandsOf,
   expandShellWord,
   expanded,
+  GLOB,
   isUnder,
   isPip,
   joinPath,
   lastOwnRunWith,
+  MKDIR_VALUE_FLAGS,
+  NODE_PACKAGE_MANAGERS,
   nodeInstall,
   packageName,
   scopeAt,
@@ -50,15 +53,18 @@ const APK_CACHE = '/var/cache/apk';
 const KNOWN_DIRS = new Set([APT_LISTS, APT_CACHE, APK_CACHE]);
 
 /** Programs whose arguments can name what they write (besides redirections, which any command may have). */
-const WRITERS = new Set(['apt-get', 'apt', 'apk', 'npm', 'yarn', 'yarnpkg', 'pnpm', 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
+const WRITERS = new Set(['apt-get', 'apt', 'apk', ...NODE_PACKAGE_MANAGERS, 'wget', 'curl', 'mkdir', 'touch', 'git', 'cp', 'mv', 'unzip', 'tar']);
 const URL = /^[a-z]+:\/\//;
 const URL_ANY_CASE = /^[a-z]+:\/\//i;
-const GLOB = /[*?[]/;
 const TAR_EXTRACT = /^-?[a-zA-Z]*x/;
-const APT_VERB_FLAGS = ['o'];
-const MKDIR_VALUE_FLAGS = ['m', 'mode'];
-const GIT_CLONE_VALUE_FLAGS = ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin'];
-const CP_VALUE_FLAGS = ['t', 'target-directory'];
+/**
+ * The flags whose value is skipped when looking for a subcommand: apt's `-o Option=value`. Every
+ * program here (apt, apk, git, pip, npm, yarn) is read with the same list, so a subcommand is
+ * found the same way whichever program the rule asks about.
+ */
+const VERB_VALUE_FLAGS: readonly string[] = ['o'];
+const GIT_CLONE_VALUE_FLAGS: readonly string[] = ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin'];
+const CP_VALUE_FLAGS: readonly string[] = ['t', 'target-directory'];
 
 /** What RUN-written paths are recorded as: `line` is the RUN's. */
 type Written = Produced & { by: 'RUN' };
@@ -79,36 +85,35 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
   const known = (path: string) => out.push({ path, tree: true, line, by: 'RUN' });
   for (const r of command.redirects) if ((r.op.endsWith('>') || r.op.endsWith('>>')) && !r.op.includes('&')) writePath(out, r.target?.value, scope, wd, line);
   // Each program below writes in its own way; any other only through its redirections.
+  if (NODE_PACKAGE_MANAGERS.has(prog)) {
+    const node = nodeInstall(command);
+    if (!node) return;
+    const home = scope.get('HOME') ?? '/root';
+    if (node.kind !== 'global') known(joinPath(wd, 'node_modules'));
+    if (node.pm === 'npm') known(`${home}/.npm`);
+    if (node.pm === 'yarn') {
+      known('/usr/local/share/.cache/yarn');
+      known(`${home}/.cache/yarn`);
+    }
+    if (node.pm === 'pnpm') known(`${home}/.local/share/pnpm`);
+    return;
+  }
   switch (prog) {
     case 'apt-get':
     case 'apt': {
       const installed = systemPackagesInstalled(command);
-      if (installed || subcommand(command, APT_VERB_FLAGS) === 'update') known(APT_LISTS);
+      if (installed || subcommand(command, VERB_VALUE_FLAGS) === 'update') known(APT_LISTS);
       if (installed) known(APT_CACHE);
       return;
     }
+    // `aptitude` is not in WRITERS, so this case is reached only for a command that also has a
+    // redirection; adding it there would change what the rule reports, so it is left as it is.
     case 'aptitude':
       if (systemPackagesInstalled(command)) known(APT_CACHE);
       return;
     case 'apk':
-      if (subcommand(command, APT_VERB_FLAGS) === 'update' || (systemPackagesInstalled(command) && !hasFlag(command, 'no-cache'))) known(APK_CACHE);
+      if (subcommand(command, VERB_VALUE_FLAGS) === 'update' || (systemPackagesInstalled(command) && !hasFlag(command, 'no-cache'))) known(APK_CACHE);
       return;
-    case 'npm':
-    case 'pnpm':
-    case 'yarn':
-    case 'yarnpkg': {
-      const node = nodeInstall(command);
-      if (!node) return;
-      const home = scope.get('HOME') ?? '/root';
-      if (node.kind !== 'global') known(joinPath(wd, 'node_modules'));
-      if (node.pm === 'npm') known(`${home}/.npm`);
-      if (node.pm === 'yarn') {
-        known('/usr/local/share/.cache/yarn');
-        known(`${home}/.cache/yarn`);
-      }
-      if (node.pm === 'pnpm') known(`${home}/.local/share/pnpm`);
-      return;
-    }
     case 'wget':
       writePath(out, flagValue(command, 'O', 'output-document'), scope, wd, line);
       writePath(out, flagValue(command, 'P', 'directory-prefix'), scope, wd, line, true);
@@ -123,7 +128,7 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
       for (const w of argsWithoutFlags(command)) writePath(out, w.value, scope, wd, line);
       return;
     case 'git': {
-      if (subcommand(command, APT_VERB_FLAGS) !== 'clone') return;
+      if (subcommand(command, VERB_VALUE_FLAGS) !== 'clone') return;
       const args = argsWithoutFlags(command, GIT_CLONE_VALUE_FLAGS);
       const dir = args[2]?.value ?? (args[1] ? basename(args[1].value).replace(/\.git$/, '') : null);
       writePath(out, dir, scope, wd, line, true);
@@ -140,7 +145,7 @@ function writes(out: Written[], command: ShellCommand, scope: ReadonlyMap<string
       if (command.args.some((a) => TAR_EXTRACT.test(a.value) || a.value === '--extract')) writePath(out, flagValue(command, 'C', 'directory'), scope, wd, line, true);
       return;
   }
-  if (isPip(prog) && subcommand(command, APT_VERB_FLAGS) === 'install') known(`${scope.get('HOME') ?? '/root'}/.cache/pip`);
+  if (isPip(prog) && subcommand(command, VERB_VALUE_FLAGS) === 'install') known(`${scope.get('HOME') ?? '/root'}/.cache/pip`);
 }
 
 /** What a COPY/ADD writes: its destination, and everything below it for a directory source. */
@@ -174,7 +179,7 @@ function rmTargets(cmd: Cmd, scope: ReadonlyMap<string, string>, wd: string): { 
     const v = expandShellWord(w.value, scope);
     if (v === null) continue;
     const stripped = v.replace(/\/(\*|\.\*|\.\[!.\]\*|\.\?\?\*)$/, '');
-    if (stripped === '' || /[*?[]/.test(stripped)) continue;
+    if (stripped === '' || GLOB.test(stripped)) continue;
     out.push({ path: joinPath(wd, stripped), word: w.value });
   }
   return out;
@@ -187,7 +192,7 @@ function removedPackages(command: ShellCommand): readonly string[] {
   const prog = programName(command);
   // Most removals are `rm`: only apt and apk remove packages, and only their arguments are listed.
   if (prog !== 'apt-get' && prog !== 'apt' && prog !== 'apk') return NO_PACKAGES;
-  const args = argsWithoutFlags(command, APT_VERB_FLAGS);
+  const args = argsWithoutFlags(command, VERB_VALUE_FLAGS);
   const verb = args[0]?.value;
   if ((prog === 'apt-get' || prog === 'apt') && (verb === 'purge' || verb === 'remove')) return args.slice(1).map((a) => a.value);
   if (prog === 'apk' && verb === 'del') return args.slice(1).map((a) => a.value);
@@ -204,7 +209,7 @@ function isRemoval(command: ShellCommand): boolean {
   const apt = prog === 'apt-get' || prog === 'apt';
   const cache = prog === 'npm' || prog === 'yarn' || prog === 'yarnpkg' || isPip(prog);
   if (!apt && !cache && prog !== 'apk') return false;
-  const verb = subcommand(command, ['o']);
+  const verb = subcommand(command, VERB_VALUE_FLAGS);
   if (apt) return verb === 'clean' || verb === 'autoclean' || verb === 'purge' || verb === 'remove';
   return cache ? verb === 'cache' : verb === 'del';
 }
@@ -217,7 +222,7 @@ function isCleanupOnly(cmds: readonly Cmd[]): boolean {
     const prog = programName(command);
     if (!CLEANUP_ONLY.has(prog)) return false;
     if (prog === 'find') return command.args.some((a) => a.value === '-delete' || a.value === '-exec');
-    if (prog === 'apt-get' || prog === 'apt') return ['clean', 'autoclean', 'purge', 'remove', 'autoremove'].includes(subcommand(command, ['o']) ?? '');
+    if (prog === 'apt-get' || prog === 'apt') return ['clean', 'autoclean', 'purge', 'remove', 'autoremove'].includes(subcommand(command, VERB_VALUE_FLAGS) ?? '');
     if (prog === 'apk') return subcommand(command) === 'del' || subcommand(command) === 'cache';
     if (prog === 'npm' || prog === 'yarn' || prog === 'pip' || prog === 'pip3') return subcommand(command) === 'cache';
     return true;
@@ -241,26 +246,32 @@ function matches(ctx: RuleContext, removed: string, p: Produced, cleanupOnly: bo
   return cleanupOnly || KNOWN_DIRS.has(p.path);
 }
 
-/** What a RUN writes (listed once per check: the chains of later stages walk it again). */
-function writesOfRun(ctx: RuleContext, step: Step, wd: string, cache: Map<Step, Written[]>): readonly Written[] {
+/**
+ * What the RUN `run` (the instruction of `step`) writes, listed once per check: the chains of later
+ * stages walk it again. The cache is keyed on the step alone although the paths depend on `wd`:
+ * a step's working directory is set by the steps before it in its chain, and every chain that
+ * holds the step has the same steps before it (those of the stages it is built FROM), so `wd` is
+ * the same each time the step is asked for.
+ */
+function writesOfRun(ctx: RuleContext, step: Step, run: RunInstruction, wd: string, cache: Map<Step, Written[]>): readonly Written[] {
   let out = cache.get(step);
   if (out === undefined) {
     out = [];
     const scope = scopeAt(ctx, step);
-    const line = step.instruction.range.start.line;
-    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) writes(out, command, scope, wd, line);
+    const line = run.range.start.line;
+    for (const { command } of commandsOf(ctx, run)) writes(out, command, scope, wd, line);
     cache.set(step, out);
   }
   return out;
 }
 
-/** The packages a RUN installs (listed once per check, as writesOfRun). */
-function packagesOfRun(ctx: RuleContext, step: Step, cache: Map<Step, Set<string>>): ReadonlySet<string> {
-  let out = cache.get(step);
+/** The packages the RUN `run` installs (listed once per check, as writesOfRun). */
+function packagesOfRun(ctx: RuleContext, run: RunInstruction, cache: Map<RunInstruction, Set<string>>): ReadonlySet<string> {
+  let out = cache.get(run);
   if (out === undefined) {
     out = new Set();
-    for (const { command } of commandsOf(ctx, step.instruction as RunInstruction)) addInstalled(out, command);
-    cache.set(step, out);
+    for (const { command } of commandsOf(ctx, run)) addInstalled(out, command);
+    cache.set(run, out);
   }
   return out;
 }
@@ -318,7 +329,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
     // What each RUN writes and installs, kept for the stages built FROM its stage: their chains
     // walk the same steps again, with the same working directories and scopes.
     const runWrites = new Map<Step, Written[]>();
-    const runPackages = new Map<Step, Set<string>>();
+    const runPackages = new Map<RunInstruction, Set<string>>();
     for (const stage of ctx.resolved.stages) {
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
@@ -336,7 +347,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
           const { step } = chain[listed]!;
           const i = step.instruction;
           if (i.keyword === 'RUN') {
-            for (const w of writesOfRun(ctx, step, wds[listed]!, runWrites)) produced.push(w);
+            for (const w of writesOfRun(ctx, step, i, wds[listed]!, runWrites)) produced.push(w);
           } else if (i.keyword === 'COPY' || i.keyword === 'ADD') {
             if (!i.destination) continue;
             const destValue = expanded(step, 'destination', i.destination.value) ?? i.destination.value;
@@ -352,10 +363,10 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
       let packagesListed = 0;
       const listPackagesBefore = (end: number) => {
         for (; packagesListed < end; packagesListed++) {
-          const { step } = chain[packagesListed]!;
-          if (step.instruction.keyword !== 'RUN') continue;
-          const line = step.instruction.range.start.line;
-          for (const name of packagesOfRun(ctx, step, runPackages)) packages.push({ name, line });
+          const i = chain[packagesListed]!.step.instruction;
+          if (i.keyword !== 'RUN') continue;
+          const line = i.range.start.line;
+          for (const name of packagesOfRun(ctx, i, runPackages)) packages.push({ name, line });
         }
       };
       // The steps of the stages this one is built FROM write and install, but report nothing.
@@ -397,7 +408,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
               if (from) hits.push({ word: t.word, from });
             }
             const prog = programName(c);
-            const verb = subcommand(c, ['o']);
+            const verb = subcommand(c, VERB_VALUE_FLAGS);
             let cleaned: { what: string; from: Produced } | null = null;
             if ((prog === 'apt-get' || prog === 'apt') && (verb === 'clean' || verb === 'autoclean')) {
               const from = earlier(APT_CACHE, isAptDownload);

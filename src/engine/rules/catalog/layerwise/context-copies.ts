@@ -5,7 +5,7 @@ import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Stage } from '../../../stages/types.ts';
 import { matchContext } from '../../../simulate/context-match.ts';
 import type { RuleContext } from '../../types.ts';
-import { cleanPath } from './support.ts';
+import { GLOB, cleanPath } from './support.ts';
 
 export interface ContextCopy {
   stage: Stage;
@@ -38,7 +38,7 @@ function* contextSources(ctx: RuleContext): Generator<{ stage: Stage; copy: Copy
 export function contextDirectoryCopies(ctx: RuleContext, files: readonly string[]): ContextCopy[] {
   const out: ContextCopy[] = [];
   for (const { stage, copy, source, value } of contextSources(ctx)) {
-    if (/[*?[]/.test(value)) continue;
+    if (GLOB.test(value)) continue;
     let dir = cleanPath(value).replace(/^\//, '');
     if (dir === '.') dir = '';
     const isDir = dir === '' || files.some((f) => f.startsWith(`${dir}/`));

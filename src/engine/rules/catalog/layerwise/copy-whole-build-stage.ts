@@ -1,7 +1,7 @@
 import type { CopyInstruction } from '../../../parse/types.ts';
 import type { Stage } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { buildCommand, chainOf, chainSteps, commandsOf, copyFromStage, expanded, installsProductionOnly, joinPath, nodeInstall, scopeAt, workdirs } from './support.ts';
+import { GLOB, buildCommand, chainOf, chainSteps, commandsOf, copyFromStage, expanded, installsProductionOnly, joinPath, nodeInstall, scopeAt, workdirs } from './support.ts';
 
 /** Directories of a stage (and its chain) into which the whole build context was copied. */
 function contextCopies(ctx: RuleContext, stage: Stage): ReadonlySet<string> {
@@ -9,7 +9,6 @@ function contextCopies(ctx: RuleContext, stage: Stage): ReadonlySet<string> {
   return ctx.memo(listContextCopies, stage);
 }
 
-const GLOB = /[*?[]/;
 /** `.`, `./` or `./.` */
 const WHOLE_CONTEXT = /^(\.\/?|\.\/\.)$/;
 

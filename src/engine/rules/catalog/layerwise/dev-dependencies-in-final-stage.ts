@@ -1,7 +1,7 @@
 import { argsWithoutFlags, flagValue, hasFlag, programName } from '../../../script/index.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Rule } from '../../types.ts';
-import { commandsOf, finalChainSteps, installsProductionOnly, nodeInstall, scopeAt, type Cmd } from './support.ts';
+import { NODE_PACKAGE_MANAGERS, commandsOf, finalChainSteps, installsProductionOnly, nodeInstall, scopeAt, type Cmd } from './support.ts';
 
 /** `export NODE_ENV=production` (and other exports) earlier in the same script. */
 function withExports(scope: ReadonlyMap<string, string>, before: readonly Cmd[]): ReadonlyMap<string, string> {
@@ -18,13 +18,10 @@ function withExports(scope: ReadonlyMap<string, string>, before: readonly Cmd[])
   return out;
 }
 
-/** The programs nodeInstall and prunesDev answer for: any other command neither installs nor prunes. */
-const NODE_PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'yarnpkg']);
-
 /** `npm prune --omit=dev`, `npm prune --production`, `pnpm prune --prod`, `yarn workspaces focus --production`. */
 function prunesDev(command: ShellCommand, scope: () => ReadonlyMap<string, string>): boolean {
   const prog = programName(command);
-  if (prog !== 'npm' && prog !== 'pnpm' && prog !== 'yarn' && prog !== 'yarnpkg') return false;
+  if (!NODE_PACKAGE_MANAGERS.has(prog)) return false;
   const args = argsWithoutFlags(command, ['omit', 'include']);
   const verb = args[0]?.value;
   if (prog === 'npm' && verb === 'prune') {
@@ -67,7 +64,7 @@ The rule checks the stages whose layers form the final image (the last stage and
       const cmds = commandsOf(ctx, step.instruction);
       for (let index = 0; index < cmds.length; index++) {
         const cmd = cmds[index]!;
-        // Only the package managers install or prune: the other commands need no closure.
+        // Only the package managers install (nodeInstall) or prune (prunesDev): the other commands need no closure.
         if (!NODE_PACKAGE_MANAGERS.has(programName(cmd.command))) continue;
         // The variables in force are only worked out for the few commands that read them.
         const scope = () => withExports(scopeAt(ctx, step), cmds.slice(0, index));

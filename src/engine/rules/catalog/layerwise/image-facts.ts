@@ -31,9 +31,10 @@ export function baseImageTools(ctx: RuleContext, stage: Stage): KnownImage | nul
   return ctx.memo(findBaseImageFacts, stage);
 }
 
+/** Shared by the rules that ask (one per stage and lint), hence read-only. */
 interface KnownImage {
-  ref: string;
-  facts: BaseImageTools;
+  readonly ref: string;
+  readonly facts: Readonly<BaseImageTools>;
 }
 
 function findBaseImageFacts(ctx: RuleContext, stage: Stage): KnownImage | null {

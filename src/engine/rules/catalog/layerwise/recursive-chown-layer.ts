@@ -2,7 +2,7 @@ import { argsWithoutFlags, programName } from '../../../script/index.ts';
 import type { CopyInstruction, Range } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Fix, Rule, RuleContext } from '../../types.ts';
-import { commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
+import { GLOB, MKDIR_VALUE_FLAGS, commandsOf, expandShellWord, expanded, isUnder, joinPath, lastOwnRunWith, scopeAt, workdirs, chainSteps, type ChainStep, type Cmd } from './support.ts';
 
 /** Instructions that change nothing on the filesystem between the COPY and the RUN. */
 const NEUTRAL = new Set(['ENV', 'LABEL', 'ARG', 'EXPOSE', 'STOPSIGNAL', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'MAINTAINER']);
@@ -15,17 +15,9 @@ interface Recursive {
   targets: string[];
 }
 
-const GLOB = /[*?[]/;
 /** A file name with an extension: a COPY source that is likely a file, not a directory. */
 const EXTENSION = /\.[A-Za-z0-9]+$/;
 const RECURSIVE_SHORT_FLAGS = /^-[a-zA-Z]*R[a-zA-Z]*$/;
-const MKDIR_VALUE_FLAGS = ['m', 'mode'];
-
-/** The last item `accept` accepts, or undefined. */
-function findLast<T>(items: readonly T[], accept: (item: T) => boolean): T | undefined {
-  for (let k = items.length - 1; k >= 0; k--) if (accept(items[k]!)) return items[k];
-  return undefined;
-}
 
 function changesOwnerOrMode(command: ShellCommand): boolean {
   return isChangeProgram(programName(command));
@@ -82,7 +74,7 @@ function fixFor(ctx: RuleContext, change: Recursive, copyStep: ChainStep, copyDe
     if (copy.chmod !== null || !/^[0-7]{3,4}$/.test(change.value)) return undefined;
   }
   const singleFile =
-    copy.sources.length === 1 && !copy.destination!.value.endsWith('/') && !/[*?[]/.test(copy.sources[0]!.value) && !copy.sources[0]!.value.endsWith('/') && copy.sources[0]!.value !== '.';
+    copy.sources.length === 1 && !copy.destination!.value.endsWith('/') && !GLOB.test(copy.sources[0]!.value) && !copy.sources[0]!.value.endsWith('/') && copy.sources[0]!.value !== '.';
   const existedBefore = (path: string) => earlierPaths.some((p) => isUnder(path, p));
   // `chown -R` would also change what was already there; the COPY flags only touch copied files.
   if (existedBefore(copyDest) || earlierPaths.some((p) => isUnder(p, copyDest))) return undefined;
@@ -176,7 +168,7 @@ The fix is offered only where the result is the same: the RUN does nothing else,
             if (!change) continue;
             // The chown covers what the COPY wrote: its destination, a directory above it, or part
             // of a copied directory (never `/`, where a COPY may have written anything).
-            const copy = findLast(copies, (c) => change.targets.some((t) => t === c.dest || isUnder(c.dest, t) || (c.tree && c.dest !== '/' && isUnder(t, c.dest))));
+            const copy = copies.findLast((c) => change.targets.some((t) => t === c.dest || isUnder(c.dest, t) || (c.tree && c.dest !== '/' && isUnder(t, c.dest))));
             if (!copy) continue;
             const between = chain.slice(copy.at + 1, at);
             const adjacent = between.every((b) => NEUTRAL.has(b.step.instruction.keyword));

@@ -3,13 +3,15 @@ import type { CopyInstruction } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
 import type { Stage } from '../../../stages/types.ts';
 import type { Rule, RuleContext } from '../../types.ts';
-import { chainSteps, cleanPath, commandsOf, copyFromStage, finalChainSteps, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
+import { GLOB, chainSteps, cleanPath, commandsOf, copyFromStage, finalChainSteps, finalStage, listOf, scopeAt, startedProgram } from './support.ts';
 
 /** A GENERATE_SOURCEMAP value that turns source maps on. */
 const TRUE = /^true$/i;
 
-/** A build command that explicitly asks for source maps. */
-/** `generateSourcemap` is the value of Create React App's GENERATE_SOURCEMAP for the command. */
+/**
+ * Whether a build command (`words`) explicitly asks for source maps. `generateSourcemap` is the
+ * value of Create React App's GENERATE_SOURCEMAP for the command.
+ */
 function enablesSourceMaps(words: readonly string[], generateSourcemap: string | undefined): boolean {
   if (TRUE.test(generateSourcemap ?? '')) return true;
   return words.some((w, i) => (/^--(sourcemap|source-map|sourceMap|source-maps)(=(true|inline|external|linked|both))?$/.test(w) && !/^(false|0|none)$/i.test(words[i + 1] ?? '')) || (w === '--devtool' && /source-map/.test(words[i + 1] ?? '')) || /^--devtool=.*source-map/.test(w));
@@ -31,7 +33,6 @@ function sourceMapBuildLine(ctx: RuleContext, stage: Stage): number | null {
   }
   return enabling;
 }
-
 
 /** Whether the program or an argument of `command` starts with `--`. */
 function hasLongFlag(command: ShellCommand): boolean {
@@ -63,8 +64,8 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
     const started = startedProgram(ctx, last);
     const runsNode = started ? /^(node|nodejs)$/.test(started.argv[0]?.split('/').pop() ?? '') : false;
     if (runsNode && started!.argv.includes('--enable-source-maps')) return;
-    // Without the build context, only copies from a build stage can be reported, and not when
-    // node runs with source maps on.
+    // Without the build context, only copies from a build stage can be reported, and none is when
+    // the final stage runs node (its server may want the maps for stack traces).
     if (runsNode && !ctx.context) return;
     // The line of the build asking for source maps in a stage's chain (null: none), worked out
     // once per stage however many copies take its files.
@@ -76,7 +77,7 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
       if (copy.from === null && ctx.context) {
         for (const source of copy.sources) {
           const value = source.value.trim();
-          if (value.includes('$') || /[*?[]/.test(value) || /^[a-z]+:\/\//i.test(value)) continue;
+          if (value.includes('$') || GLOB.test(value) || /^[a-z]+:\/\//i.test(value)) continue;
           const rel = cleanPath(value).replace(/^\.\/?/, '').replace(/^\//, '');
           const maps = ctx.context.files
             .map((f) => f.path)

@@ -128,7 +128,7 @@ export function copyFromStage(ctx: RuleContext, stage: Stage, step: Step): Stage
  * transitively. Worked out once per lint for the rules that ask: do not modify.
  */
 export function stagesFeedingFinal(ctx: RuleContext): ReadonlySet<number> {
-  return ctx.memo(listStagesFeedingFinal, ctx.resolved);
+  return ctx.memo(listStagesFeedingFinal, null);
 }
 
 function listStagesFeedingFinal(ctx: RuleContext): Set<number> {
@@ -350,11 +350,12 @@ export function runtimeCommand(ctx: RuleContext, stage: Stage): RuntimeCommand {
   return ctx.memo(findRuntimeCommand, stage);
 }
 
+/** Shared by the rules that ask (one per stage and lint), hence read-only. */
 interface RuntimeCommand {
-  entrypoint: CmdInstruction | null;
-  cmd: CmdInstruction | null;
-  entrypointSet: boolean;
-  cmdSet: boolean;
+  readonly entrypoint: CmdInstruction | null;
+  readonly cmd: CmdInstruction | null;
+  readonly entrypointSet: boolean;
+  readonly cmdSet: boolean;
 }
 
 function findRuntimeCommand(ctx: RuleContext, stage: Stage): RuntimeCommand {
@@ -422,9 +423,10 @@ export function startedProgram(ctx: RuleContext, stage: Stage): StartedProgram |
   return ctx.memo(findStartedProgram, stage);
 }
 
+/** Shared by the rules that ask (one per stage and lint), hence read-only. */
 interface StartedProgram {
-  argv: readonly string[];
-  instruction: CmdInstruction;
+  readonly argv: readonly string[];
+  readonly instruction: CmdInstruction;
 }
 
 function findStartedProgram(ctx: RuleContext, stage: Stage): StartedProgram | null {
@@ -453,6 +455,12 @@ export function runsNode(argv: readonly string[], withPackageManagers = false): 
 // ---------------------------------------------------------------------------------------------
 // Paths
 // ---------------------------------------------------------------------------------------------
+
+/** A glob character (`*`, `?`, `[`): a path holding one names no single file a linter can follow. */
+export const GLOB = /[*?[]/;
+
+/** mkdir's flags that take a value (`-m 755`): skipped to find the directories it makes. */
+export const MKDIR_VALUE_FLAGS: readonly string[] = ['m', 'mode'];
 
 /** A doubled slash, a `.` or `..` part, or a trailing slash after something: what cleanPath changes. */
 const NOT_CLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)|[^/]\/$/;
@@ -526,9 +534,9 @@ export function expandShellWord(word: string, scope: ReadonlyMap<string, string>
     w = home + w.slice(1);
   }
   if (w.includes('`')) return null;
-  // One scan from `$` to `$` (no regex replace with a callback): any `$` that does not start a
-  // `$NAME`/`${NAME}` of a known variable, or a value holding a `$`, leaves a `$` in the result,
-  // which makes the word unknown.
+  // One scan from `$` to `$` (no regex replace with a callback), giving up at the first `$` that
+  // is not a `$NAME`/`${NAME}` of a variable in scope (`$(`, `$1`, `${X:-y}`, a lone `$`, an unset
+  // name) and at a value holding a `$`: what the shell would make of those is not known here.
   let at = w.indexOf('$');
   // Most words are plain text: nothing to replace.
   if (at < 0) return w;
@@ -601,6 +609,12 @@ const YARN_VALUE_FLAGS = ['cwd', 'cache-folder', 'modules-folder', 'network-time
 
 export type NodePackageManager = 'npm' | 'yarn' | 'pnpm';
 
+/**
+ * The programs of the Node package managers (`yarnpkg` is yarn's other name): the only commands
+ * nodeInstall answers for, so rules can pass over any other without asking it.
+ */
+export const NODE_PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['npm', 'pnpm', 'yarn', 'yarnpkg']);
+
 export interface NodeInstall {
   pm: NodePackageManager;
   /** `project`: installs the project's dependencies; `packages`: named packages; `global`: `-g`. */
@@ -612,6 +626,7 @@ export interface NodeInstall {
 /** `npm ci`, `npm install [pkg]`, `yarn [install]`, `yarn add`, `pnpm install`, `pnpm add`, with their kind. */
 export function nodeInstall(command: ShellCommand): NodeInstall | null {
   const prog = programName(command);
+  if (!NODE_PACKAGE_MANAGERS.has(prog)) return null;
   if (prog === 'npm') {
     const args = argsWithoutFlags(command, NPM_VALUE_FLAGS);
     const verb = args[0];
@@ -627,19 +642,17 @@ export function nodeInstall(command: ShellCommand): NodeInstall | null {
     if (hasFlag(command, 'g', 'global')) return { pm: 'pnpm', kind: 'global', verb };
     return { pm: 'pnpm', kind: verb.value === 'add' || args.length > 1 ? 'packages' : 'project', verb };
   }
-  if (prog === 'yarn' || prog === 'yarnpkg') {
-    const args = argsWithoutFlags(command, YARN_VALUE_FLAGS);
-    const verb = args[0];
-    if (!verb) {
-      // `yarn --version`, `yarn -v`, `yarn --help` only print.
-      if (hasFlag(command, 'version', 'v', 'help', 'h')) return null;
-      return { pm: 'yarn', kind: 'project', verb: command.nameWord };
-    }
-    if (verb.value === 'install') return { pm: 'yarn', kind: 'project', verb };
-    if (verb.value === 'add') return { pm: 'yarn', kind: 'packages', verb };
-    if (verb.value === 'global' && args[1]?.value === 'add') return { pm: 'yarn', kind: 'global', verb };
-    return null;
+  // yarn or yarnpkg, the programs left.
+  const args = argsWithoutFlags(command, YARN_VALUE_FLAGS);
+  const verb = args[0];
+  if (!verb) {
+    // `yarn --version`, `yarn -v`, `yarn --help` only print.
+    if (hasFlag(command, 'version', 'v', 'help', 'h')) return null;
+    return { pm: 'yarn', kind: 'project', verb: command.nameWord };
   }
+  if (verb.value === 'install') return { pm: 'yarn', kind: 'project', verb };
+  if (verb.value === 'add') return { pm: 'yarn', kind: 'packages', verb };
+  if (verb.value === 'global' && args[1]?.value === 'add') return { pm: 'yarn', kind: 'global', verb };
   return null;
 }
 
