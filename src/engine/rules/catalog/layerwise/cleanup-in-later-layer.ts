@@ -20,6 +20,7 @@ import {
   nodeInstall,
   packageName,
   scopeAt,
+  someCommand,
   subcommand,
   systemPackagesInstalled,
   workdirs,
@@ -265,14 +266,10 @@ function writesOfRun(ctx: RuleContext, step: Step, run: RunInstruction, wd: stri
   return out;
 }
 
-/** The packages the RUN `run` installs (listed once per check, as writesOfRun). */
-function packagesOfRun(ctx: RuleContext, run: RunInstruction, cache: Map<RunInstruction, Set<string>>): ReadonlySet<string> {
-  let out = cache.get(run);
-  if (out === undefined) {
-    out = new Set();
-    for (const { command } of commandsOf(ctx, run)) addInstalled(out, command);
-    cache.set(run, out);
-  }
+/** The packages the RUN `run` installs (a ctx.memo make function: listed once per lint). */
+function packagesOfRun(ctx: RuleContext, run: RunInstruction): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const { command } of commandsOf(ctx, run)) addInstalled(out, command);
   return out;
 }
 
@@ -283,11 +280,6 @@ function addInstalled(names: Set<string>, command: ShellCommand): void {
   for (const p of installed.packages) names.add(packageName(p.value));
   const virtual = flagValue(command, 't', 'virtual');
   if (virtual) names.add(virtual);
-}
-
-/** Whether a RUN's command is one this rule reports on (see isRemoval). */
-function isRemovalCmd(cmd: Cmd): boolean {
-  return isRemoval(cmd.command);
 }
 
 /** Where `stage`'s own steps start in its chain: they come last, after those of the stages it is built FROM. */
@@ -329,7 +321,6 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
     // What each RUN writes and installs, kept for the stages built FROM its stage: their chains
     // walk the same steps again, with the same working directories and scopes.
     const runWrites = new Map<Step, Written[]>();
-    const runPackages = new Map<RunInstruction, Set<string>>();
     for (const stage of ctx.resolved.stages) {
       // Only a removal can be reported: a stage without one is not walked, and a walk ends at the
       // last one (what later steps write cannot have been removed before them).
@@ -366,7 +357,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
           const i = chain[packagesListed]!.step.instruction;
           if (i.keyword !== 'RUN') continue;
           const line = i.range.start.line;
-          for (const name of packagesOfRun(ctx, i, runPackages)) packages.push({ name, line });
+          for (const name of ctx.memo(packagesOfRun, i)) packages.push({ name, line });
         }
       };
       // The steps of the stages this one is built FROM write and install, but report nothing.
@@ -375,7 +366,7 @@ The rule reports a removal when what it removes was written by an earlier RUN, C
         const i = step.instruction;
         if (i.keyword !== 'RUN') continue;
         const cmds = commandsOf(ctx, i);
-        if (!cmds.some(isRemovalCmd)) continue;
+        if (!someCommand(cmds, isRemoval)) continue;
         const line = i.range.start.line;
         const wd = wds[at]!;
         const scope = scopeAt(ctx, step);

@@ -67,9 +67,6 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
     // Without the build context, only copies from a build stage can be reported, and none is when
     // the final stage runs node (its server may want the maps for stack traces).
     if (runsNode && !ctx.context) return;
-    // The line of the build asking for source maps in a stage's chain (null: none), worked out
-    // once per stage however many copies take its files.
-    let enablingIn: Map<Stage, number | null> | null = null;
     for (const { step, stage } of finalChainSteps(ctx)) {
       const i = step.instruction;
       if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
@@ -94,12 +91,8 @@ For a Node.js server, maps can be useful for readable stack traces (\`node --ena
       const from = copyFromStage(ctx, stage, step);
       if (!from) continue;
       if (copy.sources.every((s) => /\.[a-z0-9]+$/i.test(s.value) && !s.value.endsWith('.map'))) continue;
-      enablingIn ??= new Map();
-      let enabling = enablingIn.get(from);
-      if (enabling === undefined) {
-        enabling = sourceMapBuildLine(ctx, from);
-        enablingIn.set(from, enabling);
-      }
+      // Worked out once per stage however many copies take its files.
+      const enabling = ctx.memo(sourceMapBuildLine, from);
       if (enabling === null) continue;
       ctx.report({
         range: copy.sources[0]?.range ?? copy.range,

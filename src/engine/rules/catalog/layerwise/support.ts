@@ -86,7 +86,7 @@ export function lastOwnRunWith(ctx: RuleContext, stage: Stage, chain: readonly C
 }
 
 /** Whether `wanted` accepts one of `cmds`' commands (a loop: no closure per RUN). */
-function someCommand(cmds: readonly Cmd[], wanted: (command: ShellCommand) => boolean): boolean {
+export function someCommand(cmds: readonly Cmd[], wanted: (command: ShellCommand) => boolean): boolean {
   for (const { command } of cmds) if (wanted(command)) return true;
   return false;
 }

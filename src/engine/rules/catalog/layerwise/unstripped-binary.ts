@@ -1,7 +1,8 @@
 import { argsWithoutFlags, commandScope, goFlag, hasFlag, programName } from '../../../script/index.ts';
 import type { Fix, Rule } from '../../types.ts';
 import { cargoReleaseStrips } from '../../../context/cargo-manifest.ts';
-import { chainOf, commandsOf, scopeAt, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
+import type { ShellCommand } from '../../../script/types.ts';
+import { chainOf, commandsOf, scopeAt, someCommand, stagesFeedingFinal, subcommand, type Cmd } from './support.ts';
 
 const GO_VALUE_FLAGS = ['o', 'ldflags', 'gcflags', 'tags', 'mod', 'C', 'p', 'buildmode', 'asmflags', 'pkgdir', 'overlay', 'pgo', 'exec', 'toolexec', 'compiler', 'gccgoflags', 'modfile'];
 
@@ -31,10 +32,8 @@ function cargoStrips(cmd: Cmd, scope: ReadonlyMap<string, string>, laterStrip: b
 
 const GO_OR_CARGO = new Set(['go', 'cargo']);
 
-/** Whether a RUN calls go or cargo (a loop: no closure per RUN). */
-function callsGoOrCargo(cmds: readonly Cmd[]): boolean {
-  for (const { command } of cmds) if (GO_OR_CARGO.has(programName(command))) return true;
-  return false;
+function isGoOrCargo(command: ShellCommand): boolean {
+  return GO_OR_CARGO.has(programName(command));
 }
 
 export const unstrippedBinary: Rule = {
@@ -68,7 +67,7 @@ The rule looks at \`go build\` and \`cargo build --release\` in the stages whose
           if (step.instruction.keyword !== 'RUN') continue;
           const cmds = commandsOf(ctx, step.instruction);
           // Only Go and Cargo builds are reported: other RUNs need none of what follows.
-          if (!callsGoOrCargo(cmds)) continue;
+          if (!someCommand(cmds, isGoOrCargo)) continue;
           const scope = scopeAt(ctx, step);
           const laterStrip = (from: number) => s.steps.slice(s.steps.indexOf(step)).some((st) => st.instruction.keyword === 'RUN' && commandsOf(ctx, st.instruction).slice(st === step ? from + 1 : 0).some((c) => /^(llvm-)?strip$|-strip$/.test(programName(c.command))));
           // A later `cargo build --release` in the stage writes the binary again (the dummy
