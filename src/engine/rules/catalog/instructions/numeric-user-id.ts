@@ -5,7 +5,7 @@ import { type Visited, baseChain, expanded, hasVariable, isWindowsImage, keyword
 
 /** Windows images have no numeric user IDs: users are names (`ContainerUser`). */
 function isWindows(ctx: RuleContext, stage: Stage): boolean {
-  const root = baseChain(ctx, stage).at(-1) ?? stage;
+  const root = baseChain(ctx.resolved, stage).at(-1) ?? stage;
   return isWindowsImage(root.base.value);
 }
 

@@ -5,9 +5,10 @@
  */
 import type { CopyInstruction, FromInstruction, Instruction, Range, RunInstruction } from '../../../parse/types.ts';
 import type { ShellCommand } from '../../../script/types.ts';
-import { baseChain as baseChainOf } from '../../../stages/index.ts';
 import type { Stage, Step } from '../../../stages/types.ts';
 import type { RuleContext } from '../../types.ts';
+
+export { baseChain } from '../../../stages/index.ts';
 
 /** One instruction in file order, with its ONBUILD wrapper when it is a trigger. */
 export interface Visited {
@@ -201,11 +202,6 @@ export function expanded(step: Step | null, field: string, index = 0): { value: 
   const word = words[index];
   if (!word) return null;
   return { value: word.value, known: word.unmatched.length === 0 && word.error === null };
-}
-
-/** The stages a stage builds on, nearest first (see the stage resolver's `baseChain`). */
-export function baseChain(ctx: RuleContext, stage: Stage): Stage[] {
-  return baseChainOf(ctx.resolved, stage);
 }
 
 /** The commands of a shell-form RUN (or its heredoc), or [] for the exec form. */

@@ -28,7 +28,7 @@ Set \`WORKDIR /app\` first (it is inherited by stages built \`FROM\` this one), 
     for (const { instruction, onbuild } of visit(ctx, true)) {
       if (instruction.keyword === 'FROM' && !onbuild) {
         const stage = ctx.stageOf(instruction);
-        const chain = stage ? baseChain(ctx, stage) : [];
+        const chain = stage ? baseChain(ctx.resolved, stage) : [];
         const root = chain.at(-1) ?? stage;
         // An image built from scratch has no configured working directory: `/`, nothing to guess.
         const fromScratch = !!root && root.baseStage === null && root.base.value === 'scratch';
