@@ -5,7 +5,7 @@ import type { ShellScript } from '../script/types.ts';
 import { resolveStages } from '../stages/index.ts';
 import type { ResolvedDockerfile, ResolveOptions, Stage } from '../stages/types.ts';
 import { CHECK_BUILD_ARG, parseCheckOptions, type CheckOptions } from './check-options.ts';
-import { mayHoldPragmas, readPragmas } from './pragmas.ts';
+import { readPragmas } from './pragmas.ts';
 import type { AliasTool, Finding, LintContext, LintOptions, Rule, RuleContext, Severity } from './types.ts';
 import { lineStartsOf, sourceLines } from './source-lines.ts';
 import { conversionHalt, instructionParserStop, reachesLine, type ConversionHalt } from './buildkit-reach.ts';
@@ -102,8 +102,6 @@ function settingOf(settings: Readonly<Record<string, RuleSetting>>, names: reado
   return undefined;
 }
 
-const NO_LINES: readonly string[] = Object.freeze([]);
-
 const MEMO_SLOT = Symbol('layerwise.memo');
 /** A `make` function of `RuleContext.memo`, with the table of the lint that last used it. */
 type MemoizedMake = { [MEMO_SLOT]?: MemoSlot };
@@ -128,8 +126,7 @@ export function lintDockerfile(source: string, input: LintInput): LintResult {
   const buildArgs = { ...input.buildArgs, ...input.resolve?.buildArgs };
   const resolved = resolveStages(parsed, { ...input.resolve, buildArgs });
   const lines = sourceLines(source);
-  // Most files name no tool in a comment: their lines need not be searched for pragmas.
-  const pragmas = readPragmas(mayHoldPragmas(source) ? lines : NO_LINES, parsed.directives);
+  const pragmas = readPragmas(lines, parsed.directives);
   const checks = checkOptionsOf(buildArgs, pragmas);
   const config = input.config ?? {};
   const findings: Finding[] = [];

@@ -26,15 +26,6 @@ export interface Pragmas {
 const HADOLINT = /^#\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$/;
 const LAYERWISE = /^#\s*layerwise-ignore(-file)?\s*=\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/i;
 
-/**
- * False when no line of `source` can be a pragma: each one names its tool, as `hadolint` (case
- * matters, as in HADOLINT) or `layerwise-ignore` (any case, as in LAYERWISE). Most files name
- * neither, and their lines need not be read at all.
- */
-export function mayHoldPragmas(source: string): boolean {
-  return source.includes('hadolint') || /layerwise-ignore/i.test(source);
-}
-
 function codes(list: string): string[] {
   return list
     .split(',')
