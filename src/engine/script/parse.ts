@@ -343,16 +343,6 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
   let casePattern = false;
   let caseDepth = 0;
 
-  // The commands inside `$(...)` and backticks of these words, after the command that holds them.
-  const scanSubstitutions = (list: readonly ShellWord[]) => {
-    for (const w of list) {
-      for (const sub of substitutions(w)) {
-        build(sub.text, sub.offset, depth + 1, out);
-        nested = true;
-      }
-    }
-  };
-
   const atOffset = (w: ShellWord): ShellWord => (offset === 0 ? w : { ...w, start: w.start + offset, end: w.end + offset });
 
   const flush = (next: Connector) => {
@@ -362,34 +352,28 @@ function build(text: string, offset: number, depth: number, out: ShellCommand[])
     while (k < words.length && words[k]!.raw.includes('=') && ASSIGNMENT.test(words[k]!.raw)) k++;
     if (k < words.length && !isClosingWord(words[k]!.raw)) {
       const nameWord = words[k]!;
-      // Most commands have no assignment and no prefix word: their words after the name become
-      // the arguments as they are, without a copy (`words` starts afresh below).
       const assignments = k === firstAssignment ? NO_WORDS : words.slice(firstAssignment, k);
-      const end = words.at(-1)!.end;
-      // The words up to the name, for the substitution scan after the command is listed.
-      const head = substituting > 0 ? words.slice(0, k + 1) : NO_WORDS;
-      let args: ShellWord[];
-      if (k === 0) {
-        words.shift();
-        args = words;
-      } else args = words.slice(k + 1);
       out.push({
         name: nameWord.value,
         program: programOf(nameWord.value),
         nameWord,
-        args,
+        args: words.slice(k + 1),
         assignments,
         redirects: redirects ?? NO_REDIRECTS,
         connector,
         start: (assignments[0] ?? nameWord).start,
-        end,
+        end: words.at(-1)!.end,
         depth,
       });
-      if (substituting > 0) {
-        scanSubstitutions(head);
-        scanSubstitutions(args);
+    }
+    if (substituting > 0) {
+      for (const w of words) {
+        for (const sub of substitutions(w)) {
+          build(sub.text, sub.offset, depth + 1, out);
+          nested = true;
+        }
       }
-    } else if (substituting > 0) scanSubstitutions(words);
+    }
     words = [];
     substituting = 0;
     redirects = null;
